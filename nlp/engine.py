@@ -1,21 +1,69 @@
-"""The extraction engine: page text in, `ExtractionResult` out. (Stub: the API is fixed, internals in progress.)"""
+"""The extraction engine: page text in, `ExtractionResult` out.
+
+decode -> segment (calendar blocks, title, paragraphs, boilerplate) -> language -> spaCy pipeline of the
+language -> facts -> calendar links -> summary.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models.records import Calendar, ExtractionResult
+from spacy.tokens import Doc
+
+from models.records import Block, Calendar, Entity, ExtractionResult
+from nlp.errors import InputError
+from nlp.extraction.facts import extract_facts
+from nlp.language import detect_document
+from nlp.pipeline.lexicon import load_lexicon
+from nlp.pipeline.loader import get_pipeline
+from nlp.text.decode import decode_input
+from nlp.text.segment import Page, segment_page
+
+PIPELINE_VERSION = "0.1.0"
+ENTITY_GROUPS = ("persons", "sports")
 
 
 @dataclass(slots=True)
 class ArticleInput:
-    text: str
+    text: str | bytes
     id: str | None = None
     published: str | None = None  # "YYYY-MM" or "YYYY-MM-DD"
     language: str | None = None  # caller's hint
     source_url: str | None = None
+
+
+@dataclass(slots=True)
+class _Prepared:
+    item: ArticleInput
+    page: Page
+    language: str
+    confidence: float
+    blocks: list[Block]
+    published: dt.date | None
+    text: str  # title + paragraphs, what the pipeline reads
+    body_offset: int  # where the paragraphs start in `text`
+
+
+def parse_published(value: str | None) -> tuple[str | None, dt.date | None]:
+    """("2018-02", None) or ("2018-02-14", date); raises InputError on anything else."""
+    if value in (None, ""):
+        return None, None
+    value = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        year, month = map(int, value.split("-"))
+        if 1 <= month <= 12:
+            return value, None
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return value, dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InputError(f"published must be YYYY-MM or YYYY-MM-DD, not {value!r}")
 
 
 class Engine:
@@ -23,22 +71,129 @@ class Engine:
 
     def __init__(self, known_athletes: Iterable[str] = (), known_teams: Iterable[str] = (),
                  known_races: Iterable[str] = ()) -> None:
-        raise NotImplementedError
+        self.known_athletes: list[str] = []
+        self.known_teams: list[str] = []
+        self.known_races: list[str] = []
+        self._fed: set[str] = set()
+        self.add_known(known_athletes, known_teams, known_races)
 
+    # -- gazetteer --------------------------------------------------------------------------------
+    def add_known(self, athletes: Iterable[str] = (), teams: Iterable[str] = (), races: Iterable[str] = ()) -> None:
+        """Feed names from the store into the gazetteer of every pipeline (loaded now or later)."""
+        self.known_athletes += [a for a in athletes if a not in self.known_athletes]
+        self.known_teams += [t for t in teams if t not in self.known_teams]
+        self.known_races += [r for r in races if r not in self.known_races]
+        self._fed.clear()
+
+    def _pipeline(self, language: str):
+        nlp = get_pipeline(language)
+        if language not in self._fed:
+            nlp.get_pipe("palmares_gazetteer").add_names(self.known_athletes, self.known_teams)
+            self._fed.add(language)
+        return nlp
+
+    # -- steps ------------------------------------------------------------------------------------
+    def _prepare(self, item: ArticleInput) -> _Prepared:
+        raw = decode_input(item.text)
+        _, published = parse_published(item.published)
+        page = segment_page(raw)
+        if not page.paragraphs and not page.calendar_blocks:
+            raise InputError("no article text found in the input (only boilerplate or markup)")
+        texts = ([page.title] if page.title else []) + page.paragraphs
+        hint = (item.language or "").strip().lower() or None
+        document, per_block = detect_document(texts or page.calendar_blocks, hint=hint)
+        kinds = (["title"] if page.title else []) + ["paragraph"] * len(page.paragraphs)
+        blocks = [Block(kind=k, text=t, language=g.language, language_confidence=g.confidence)
+                  for k, t, g in zip(kinds, texts, per_block)]
+        blocks += [Block(kind="calendar", text=c) for c in page.calendar_blocks]
+        blocks += [Block(kind="boilerplate", text=b) for b in page.boilerplate]
+        title_part = f"{page.title}\n\n" if page.title else ""
+        return _Prepared(item=item, page=page, language=document.language, confidence=document.confidence,
+                         blocks=blocks, published=published, text=title_part + "\n\n".join(page.paragraphs),
+                         body_offset=len(title_part))
+
+    def _finish(self, prepared: _Prepared, doc: Doc, calendar: Calendar | None) -> ExtractionResult:
+        from nlp.calendar import parse_calendar
+        from nlp.linking import link_article
+        from nlp.summaries import render_summary
+
+        item, page = prepared.item, prepared.page
+        facts = extract_facts(doc, load_lexicon(prepared.language), prepared.published)
+        page_calendar = parse_calendar("\n".join(page.calendar_blocks)) if page.calendar_blocks else Calendar()
+        link_targets = (calendar.entries if calendar else []) + page_calendar.entries
+        links = link_article(prepared.text, title=page.title, language=prepared.language,
+                             published=prepared.published, calendar=link_targets) if link_targets else []
+        result = ExtractionResult(
+            id=item.id, language=prepared.language, language_confidence=prepared.confidence, title=page.title,
+            published=parse_published(item.published)[0], athletes=facts.athletes, results=facts.results,
+            medal_tallies=facts.medal_tallies, quotes=facts.quotes, schedule=facts.schedule,
+            calendar=page_calendar.entries, calendar_errors=page_calendar.errors, calendar_links=links,
+            entities=_entities(doc, prepared.body_offset), blocks=prepared.blocks,
+            pipeline_version=PIPELINE_VERSION,
+        )
+        result.summary = render_summary(result, prepared.language, "text")
+        return result
+
+    # -- public -----------------------------------------------------------------------------------
     def extract(self, text: str | bytes, *, id: str | None = None, published: str | None = None,
                 language: str | None = None, source_url: str | None = None,
                 calendar: Calendar | None = None) -> ExtractionResult:
         """Raises nlp.errors.InputError for bad input (empty, binary, invalid UTF-8, too large)."""
-        raise NotImplementedError
+        prepared = self._prepare(ArticleInput(text, id, published, language, source_url))
+        doc = self._pipeline(_pipeline_language(prepared.language))(prepared.text)
+        return self._finish(prepared, doc, calendar)
 
     def extract_many(self, items: Iterable[ArticleInput], *, calendar: Calendar | None = None,
                      batch_size: int = 32) -> Iterator[ExtractionResult | Exception]:
         """Yields one result per item, in order; a bad item yields its InputError instead of stopping."""
-        raise NotImplementedError
+        chunk: list[ArticleInput] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= batch_size:
+                yield from self._extract_chunk(chunk, calendar)
+                chunk = []
+        if chunk:
+            yield from self._extract_chunk(chunk, calendar)
 
-    def add_known(self, athletes: Iterable[str] = (), teams: Iterable[str] = (), races: Iterable[str] = ()) -> None:
-        """Feed names from the store into the gazetteer."""
-        raise NotImplementedError
+    def _extract_chunk(self, chunk: list[ArticleInput], calendar: Calendar | None):
+        outcomes: list[ExtractionResult | Exception | _Prepared] = []
+        by_language: dict[str, list[int]] = defaultdict(list)
+        for index, item in enumerate(chunk):
+            try:
+                prepared = self._prepare(item)
+            except InputError as exc:
+                outcomes.append(exc)
+                continue
+            outcomes.append(prepared)
+            by_language[_pipeline_language(prepared.language)].append(index)
+        for language, indexes in by_language.items():
+            nlp = self._pipeline(language)
+            docs = nlp.pipe(outcomes[i].text for i in indexes)
+            for index, doc in zip(indexes, docs):
+                try:
+                    outcomes[index] = self._finish(outcomes[index], doc, calendar)
+                except Exception as exc:  # one article's failure must not stop a batch
+                    outcomes[index] = exc
+        return outcomes
+
+
+def _pipeline_language(language: str) -> str:
+    return language if language and language != "und" else "xx"
+
+
+def _entities(doc: Doc, body_offset: int) -> list[Entity]:
+    spans = [s for group in ENTITY_GROUPS for s in doc.spans.get(group, [])]
+    spans += [e for e in doc.ents if e.label_ in {"LOC", "GPE", "ORG"}]
+    taken: list[tuple[int, int]] = []
+    entities = []
+    for span in sorted(spans, key=lambda s: (s.start_char, -(s.end_char - s.start_char))):
+        if span.start_char < body_offset or any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        taken.append((span.start_char, span.end_char))
+        label = {"GPE": "PLACE", "LOC": "PLACE"}.get(span.label_, span.label_)
+        entities.append(Entity(text=span.text, label=label, start=span.start_char - body_offset,
+                               end=span.end_char - body_offset))
+    return entities
 
 
 @lru_cache(maxsize=1)
@@ -49,4 +204,6 @@ def get_engine() -> Engine:
 
 def render_summary(result: ExtractionResult, language: str | None = None, fmt: str = "text") -> str:
     """Structured summary of a result, in `language` (default: the article's), fmt text|markdown|html."""
-    raise NotImplementedError
+    from nlp.summaries import render_summary as render
+
+    return render(result, language or result.language, fmt)

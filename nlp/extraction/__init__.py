@@ -1,0 +1,1 @@
+"""Facts from a tagged document: athletes, results, medal tallies, quotes, fixtures."""

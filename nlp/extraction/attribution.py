@@ -1,0 +1,95 @@
+"""Who a mention belongs to: the athlete of its clause, of its sentence, or the one a pronoun refers to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from nlp.pipeline.lexicon import Lexicon
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
+CONJUNCTIONS = frozenset({"en", "and", "et", "y", "und", "e", "maar", "but", "mais", "pero", "aber", "ma", "while",
+                          "terwijl", "alors", "mientras", "während", "mentre", "waarna", "whereas"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+
+    def contains(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+class Attribution:
+    """Resolves the athlete a token position in `doc` is about."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.athletes = [s for s in doc.spans.get("persons", []) if s.label_ == "ATHLETE"]
+        self.pronouns = lexicon.set("subject_pronouns")
+        self.roles = lexicon.set("athlete_roles")
+        self.relatives = lexicon.set("relative_pronouns")
+        self.sentences = list(doc.sents)
+        self._sentence_of = {}
+        for index, sentence in enumerate(self.sentences):
+            for i in range(sentence.start, sentence.end):
+                self._sentence_of[i] = index
+
+    def sentence_index(self, i: int) -> int:
+        return self._sentence_of.get(i, 0)
+
+    def clause(self, i: int) -> Clause:
+        sentence = self.sentences[self.sentence_index(i)]
+        start, end = sentence.start, sentence.end
+        for j in range(i - 1, sentence.start - 1, -1):
+            if self.doc[j].text in CLAUSE_BREAKS or self.doc[j].lower_ in CONJUNCTIONS:
+                start = j + 1
+                break
+        for j in range(i + 1, sentence.end):
+            if self.doc[j].text in CLAUSE_BREAKS or self.doc[j].lower_ in CONJUNCTIONS:
+                end = j
+                break
+        return Clause(start, end)
+
+    def athletes_in(self, start: int, end: int, exclude: frozenset[str] = frozenset()) -> list[Span]:
+        return [a for a in self.athletes if start <= a.start < end and a.kb_id_ not in exclude]
+
+    def _has_anaphor(self, start: int, end: int) -> bool:
+        return any(t.lower_ in self.pronouns or t.lower_ in self.roles for t in self.doc[start:end])
+
+    def subject_before(self, sentence_index: int) -> str | None:
+        """The first athlete named in the closest earlier sentence that names one."""
+        for index in range(sentence_index - 1, -1, -1):
+            named = self.athletes_in(self.sentences[index].start, self.sentences[index].end)
+            if named:
+                return named[0].kb_id_
+        return None
+
+    def owner(self, span: Span, exclude: frozenset[str] = frozenset(), prefer_following: bool = False,
+              reach_later: bool = True) -> str | None:
+        clause = self.clause(span.start)
+        in_clause = self.athletes_in(clause.start, clause.end, exclude)
+        if in_clause:
+            following = [a for a in in_clause if a.start >= span.end]
+            preceding = [a for a in in_clause if a.end <= span.start]
+            if prefer_following and following:
+                return following[0].kb_id_
+            if preceding:
+                return preceding[-1].kb_id_
+            return following[0].kb_id_ if following else in_clause[0].kb_id_
+        sentence = self.sentences[self.sentence_index(span.start)]
+        earlier = self.athletes_in(sentence.start, span.start, exclude)
+        if earlier and self.doc[clause.start].lower_ in self.relatives:
+            return earlier[-1].kb_id_  # "X, die het goud pakte": the name the relative clause follows
+        if earlier:
+            if self._has_anaphor(clause.start, clause.end):
+                return earlier[0].kb_id_  # "X ..., hij finishte als negende": the sentence subject
+            return earlier[-1].kb_id_
+        if self._has_anaphor(sentence.start, sentence.end):
+            subject = self.subject_before(self.sentence_index(span.start))
+            if subject and subject not in exclude:
+                return subject
+        later = self.athletes_in(span.end, sentence.end, exclude) if reach_later else []
+        return later[0].kb_id_ if later else None

@@ -1,0 +1,38 @@
+"""All facts of one tagged article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from models.records import Athlete, Fixture, MedalTally, Quote, Result
+from nlp.extraction.athletes import extract_athletes
+from nlp.extraction.attribution import Attribution
+from nlp.extraction.medals import extract_medal_tallies
+from nlp.extraction.quotes import extract_quotes
+from nlp.extraction.results import extract_results
+from nlp.extraction.schedule import extract_schedule
+from nlp.pipeline.lexicon import Lexicon
+
+
+@dataclass(slots=True)
+class Facts:
+    athletes: list[Athlete]
+    results: list[Result]
+    medal_tallies: list[MedalTally]
+    quotes: list[Quote]
+    schedule: list[Fixture]
+
+
+def extract_facts(doc: Doc, lexicon: Lexicon, published: dt.date | None) -> Facts:
+    attribution = Attribution(doc, lexicon)
+    tallies = extract_medal_tallies(doc, lexicon)
+    return Facts(
+        athletes=extract_athletes(doc, attribution),
+        results=extract_results(doc, attribution, lexicon),
+        medal_tallies=tallies,
+        quotes=extract_quotes(doc, attribution, lexicon),
+        schedule=extract_schedule(doc, attribution, lexicon, published),
+    )

@@ -1,0 +1,132 @@
+"""Results (rank, time, gap, medal per athlete and event) from the sports mentions of a document."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from models.records import Result
+from nlp.extraction.attribution import Attribution
+from nlp.pipeline.lexicon import Lexicon
+from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, GAP, MEDAL, RANK, TIME
+
+MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
+FIELD_OF = {RANK: "rank", TIME: "time", GAP: "gap", MEDAL: "medal"}
+
+
+class ResultBuilder:
+    """Collects facts per athlete; a fact that contradicts a filled field starts a new result."""
+
+    def __init__(self) -> None:
+        self.results: list[Result] = []
+
+    def add(self, athlete: str, field: str, value, event: str | None, evidence: str, gap_to: str | None = None) -> None:
+        for result in reversed(self.results):
+            if result.athlete == athlete and result.event == event:
+                current = getattr(result, field)
+                if current is None:
+                    setattr(result, field, value)
+                    if gap_to:
+                        result.gap_to = gap_to
+                    return
+                if current == value:
+                    return
+                break
+        result = Result(athlete=athlete, event=event, evidence=evidence)
+        setattr(result, field, value)
+        result.gap_to = gap_to
+        self.results.append(result)
+
+    def finish(self) -> list[Result]:
+        for result in self.results:
+            if result.rank is None and result.medal in MEDAL_RANK:
+                result.rank = MEDAL_RANK[result.medal]
+        return self.results
+
+
+def _events(doc: Doc) -> list[Span]:
+    return [s for s in doc.spans.get("sports", []) if s.label_ in {DISTANCE, DISCIPLINE}]
+
+
+def main_event(doc: Doc) -> str | None:
+    """The event the article is about: the first one named (title first, then body)."""
+    events = _events(doc)
+    return events[0]._.value if events else None
+
+
+def event_near(doc: Doc, span: Span, attribution: Attribution, default: str | None) -> str | None:
+    sentence = attribution.sentences[attribution.sentence_index(span.start)]
+    in_sentence = [e for e in _events(doc) if sentence.start <= e.start < sentence.end]
+    if not in_sentence:
+        return default
+    return min(in_sentence, key=lambda e: abs(e.start - span.start))._.value
+
+
+def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexicon) -> tuple[str | None, bool]:
+    """"op 0,52 seconde van winnaar X" / "12 seconds behind X": X is the reference, not the owner.
+    Returns (reference athlete, whether the text calls them the winner)."""
+    winner_nouns = lexicon.set("winner_nouns")
+    reference_words = lexicon.set("gap_reference_words") | winner_nouns
+    for athlete in attribution.athletes_in(span.end, span.end + 6):
+        between = doc[span.end:athlete.start]
+        if any(t.lower_ in reference_words for t in between) and all(not t.is_punct for t in between):
+            return athlete.kb_id_, any(t.lower_ in winner_nouns for t in between)
+    return None, False
+
+
+def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
+    """Athletes called the winner ("winnaar X", "X won ...")."""
+    winner_nouns = lexicon.set("winner_nouns")
+    win_verbs = lexicon.set("win_verbs")
+    medal_words = lexicon.set("medals")
+    won_by = [w.lower() for w in lexicon.words("win_by")]
+    found = []
+    for athlete in attribution.athletes:
+        before = doc[max(0, athlete.start - 2):athlete.start]
+        lead_in = " ".join(t.lower_ for t in doc[max(0, athlete.start - 4):athlete.start])
+        if any(lead_in.endswith(phrase) for phrase in won_by):
+            found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X"
+            continue
+        after = doc[athlete.end:min(len(doc), athlete.end + 3)]
+        if any(t.lower_ in winner_nouns for t in before):
+            found.append((athlete, athlete.kb_id_))
+            continue
+        verb = next((t for t in after if t.lower_ in win_verbs), None)
+        if verb is not None:
+            following = doc[verb.i + 1:min(len(doc), verb.i + 6)]
+            medal = next((t.lower_ for t in following if t.lower_ in medal_words), None)
+            if medal is None or lexicon["medals"].get(medal) == "gold":
+                found.append((athlete, athlete.kb_id_))
+    return found
+
+
+def _opens_name_list(doc: Doc, span: Span) -> bool:
+    """"goud (Kramer, Nuis)": a medal tally, reported by nlp.extraction.medals, not a result."""
+    return span.label_ == MEDAL and span.end < len(doc) and doc[span.end].text == "("
+
+
+def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[Result]:
+    builder = ResultBuilder()
+    default_event = main_event(doc)
+    receivers = lexicon.set("medal_receivers")
+    for span in doc.spans.get("sports", []):
+        if span.label_ not in FIELD_OF or _opens_name_list(doc, span):
+            continue
+        gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
+        exclude = frozenset({gap_to}) if gap_to else frozenset()
+        prefer_following = span.label_ == MEDAL and any(
+            t.lower_ in receivers for t in doc[span.end:min(len(doc), span.end + 3)])
+        if span.label_ == RANK and span.start > 0 and span.end < len(doc) and not attribution.athletes_in(
+                attribution.clause(span.start).start, span.start):
+            prefer_following = True  # "Tweede werd Ted-Jan Bloemen"
+        athlete = attribution.owner(span, exclude=exclude, prefer_following=prefer_following)
+        if athlete is None:
+            continue
+        event = event_near(doc, span, attribution, default_event)
+        sentence = attribution.sentences[attribution.sentence_index(span.start)].text.strip()
+        builder.add(athlete, FIELD_OF[span.label_], span._.value, event, sentence, gap_to)
+        if gap_to_won:
+            builder.add(gap_to, "rank", 1, event, sentence)
+    for athlete_span, athlete in _winners(doc, attribution, lexicon):
+        sentence = attribution.sentences[attribution.sentence_index(athlete_span.start)].text.strip()
+        builder.add(athlete, "rank", 1, event_near(doc, athlete_span, attribution, default_event), sentence)
+    return builder.finish()

@@ -1,0 +1,68 @@
+"""Upcoming fixtures: "Woensdag rijdt Sven Kramer de ploegenachtervolging"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from models.records import Fixture
+from nlp.extraction.attribution import Attribution
+from nlp.pipeline.lexicon import Lexicon
+from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, WEEKDAY
+
+WEEKDAY_NUMBER = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+ALSO_WORDS = frozenset({"ook", "also", "too", "aussi", "également", "también", "auch", "anche", "pure"})
+
+
+def resolve_weekday(when: str, published: dt.date | None) -> dt.date | None:
+    """The first such weekday after the publication date ("+1" means the next day)."""
+    if published is None:
+        return None
+    if when.startswith("+"):
+        return published + dt.timedelta(days=int(when[1:]))
+    days_ahead = (WEEKDAY_NUMBER[when] - published.weekday()) % 7
+    return published + dt.timedelta(days=days_ahead or 7)
+
+
+def _contains_phrase(text: str, phrases: list[str]) -> bool:
+    padded = f" {' '.join(text.lower().split())} "
+    return any(f" {p.lower()} " in padded for p in phrases)
+
+
+def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, published: dt.date | None) -> list[Fixture]:
+    fixture_words = lexicon.words("fixture_verbs") + lexicon.words("future_markers")
+    sports = list(doc.spans.get("sports", []))
+    fixtures: list[Fixture] = []
+    previous_sentence_had_fixture = False
+    for sentence in attribution.sentences:
+        days = [s for s in sports if s.label_ == WEEKDAY and sentence.start <= s.start < sentence.end]
+        if not days:
+            athletes = attribution.athletes_in(sentence.start, sentence.end)
+            if (previous_sentence_had_fixture and athletes and any(t.lower_ in ALSO_WORDS for t in sentence)
+                    and _contains_phrase(sentence.text, fixture_words)):
+                for athlete in athletes:
+                    if athlete.kb_id_ not in fixtures[-1].athletes:
+                        fixtures[-1].athletes.append(athlete.kb_id_)
+                continue
+            previous_sentence_had_fixture = False
+            continue
+        previous_sentence_had_fixture = False
+        bounds = [sentence.start] + [attribution.clause(d.start).start for d in days[1:]] + [sentence.end]
+        for day, start, end in zip(days, bounds, bounds[1:]):
+            region = doc[start:end]
+            if not _contains_phrase(region.text, fixture_words):
+                continue
+            events = [s for s in sports if s.label_ in {DISCIPLINE, DISTANCE} and start <= s.start < end]
+            athletes = []
+            for athlete in attribution.athletes_in(start, end):
+                if athlete.kb_id_ not in athletes:
+                    athletes.append(athlete.kb_id_)
+            if not events and not athletes:
+                continue
+            fixtures.append(Fixture(when=day._.value, date=resolve_weekday(day._.value, published),
+                                    event=events[0]._.value if events else None, athletes=athletes,
+                                    evidence=sentence.text.strip()))
+            previous_sentence_had_fixture = True
+    return fixtures

@@ -1,0 +1,1 @@
+"""spaCy pipelines: per-language lexicons, custom components and the loader."""

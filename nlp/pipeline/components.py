@@ -1,0 +1,248 @@
+"""Custom spaCy components, registered with `@Language.factory` and assembled by `nlp.pipeline.loader`.
+
+- `palmares_sports_entities`: times, gaps, ranks, medals, distances, disciplines, competitions,
+  weekdays and teams from the language's lexicon -> `doc.spans["sports"]` (value in `span._.value`).
+- `palmares_gazetteer`: known athletes and teams from the store -> `doc.spans["gazetteer"]`.
+- `palmares_persons`: person mentions from the statistical NER (if any), name rules and the gazetteer,
+  resolved within the document to canonical full names -> `doc.spans["persons"]`
+  (`span.kb_id_` = canonical name, label ATHLETE or PERSON for non-athletes such as coaches).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.pipeline.lexicon import load_lexicon
+from nlp.pipeline.persons import (
+    Candidate, fold, given_names, non_person_names, has_nation_code_after, initials_match, name_sequences, preceded_by,
+    surname_tokens,
+)
+from nlp.pipeline.sports_patterns import (
+    COMPETITION, DISCIPLINE, DISTANCE, GAP, MEDAL, RANK, TEAM, TIME, WEEKDAY, SportsPatterns,
+)
+
+if not Span.has_extension("value"):
+    Span.set_extension("value", default=None)
+
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+NOT_PERSON_SPORTS = frozenset({TEAM, COMPETITION, DISCIPLINE, DISTANCE, WEEKDAY, MEDAL})
+RESULT_LABELS = frozenset({TIME, GAP, RANK, MEDAL})
+
+
+class SportsEntities:
+    def __init__(self, nlp: Language, name: str, language: str | None) -> None:
+        self.patterns = SportsPatterns(load_lexicon(language or nlp.lang))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for mention in self.patterns.find(doc.text):
+            span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
+            if span is not None:
+                span._.value = mention.value
+                spans.append(span)
+        doc.spans["sports"] = filter_spans(spans)
+        return doc
+
+
+@Language.factory("palmares_sports_entities", default_config={"language": None})
+def make_sports_entities(nlp: Language, name: str, language: str | None) -> SportsEntities:
+    return SportsEntities(nlp, name, language)
+
+
+class Gazetteer:
+    """Names the store already knows: matched exactly (case-insensitive) in every document."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.known: set[tuple[str, str]] = set()
+
+    def add_names(self, athletes: list[str] = (), teams: list[str] = ()) -> None:
+        for label, names in (("ATHLETE", athletes), ("TEAM", teams)):
+            new = [n for n in names if n and (label, n) not in self.known]
+            if new:
+                self.matcher.add(label, [self.nlp.make_doc(n) for n in new])
+                self.known.update((label, n) for n in new)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.matcher(doc) if self.known else []
+        doc.spans["gazetteer"] = filter_spans([Span(doc, s, e, label=m) for m, s, e in matches])
+        return doc
+
+
+@Language.factory("palmares_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    return Gazetteer(nlp, name)
+
+
+class Persons:
+    def __init__(self, nlp: Language, name: str, language: str | None) -> None:
+        self.lexicon = load_lexicon(language or nlp.lang)
+        self.particles = self.lexicon.set("name_particles")
+        self.athlete_roles = self.lexicon.set("athlete_roles")
+        self.other_roles = self.lexicon.set("non_athlete_roles")
+        self.medal_words = self.lexicon.set("medals")
+        self.given = given_names()
+
+    # -- candidates -------------------------------------------------------------------------------
+    def _candidates(self, doc: Doc) -> list[Candidate]:
+        blocked = [s for s in doc.spans.get("sports", []) if s.label_ in NOT_PERSON_SPORTS]
+        ner_persons = [e for e in doc.ents if e.label_ in PERSON_LABELS]
+        ner_other = [e for e in doc.ents if e.label_ not in PERSON_LABELS]
+        gazetteer = [s for s in doc.spans.get("gazetteer", []) if s.label_ == "ATHLETE"]
+        results = [s for s in doc.spans.get("sports", []) if s.label_ in RESULT_LABELS]
+        spans = list(name_sequences(doc, self.lexicon))
+        # NER persons the rules missed (e.g. lower-case particles at the start)
+        spans += [e for e in ner_persons if not any(s.start <= e.start < s.end for s in spans)]
+        spans += [g for g in gazetteer if not any(s.start <= g.start < s.end for s in spans)]
+        never = non_person_names(self.lexicon.language)
+        candidates = []
+        for span in spans:
+            if fold(span.text) in never:
+                continue
+            if any(b.start < span.end and span.start < b.end for b in blocked):
+                if not any(g.start == span.start and g.end == span.end for g in gazetteer):
+                    continue
+            candidate = Candidate(span)
+            tokens = candidate.tokens
+            if any(p.start <= span.start < p.end or span.start <= p.start < span.end for p in ner_persons):
+                candidate.evidence.add("ner")
+            if any(o.start <= span.start and span.end <= o.end for o in ner_other):
+                candidate.evidence.add("ner-not-person")
+            first = tokens[0]
+            if len(tokens) >= 2 and (first in self.given or any(p in self.given for p in first.split("-"))):
+                candidate.evidence.add("given-name")
+            if has_nation_code_after(span):
+                candidate.evidence.add("nation-code")
+            if preceded_by(span, self.athlete_roles, window=2):
+                candidate.evidence.add("athlete-role")
+            if preceded_by(span, self.other_roles, window=3):
+                candidate.evidence.add("other-role")
+            if any(g.start == span.start and g.end == span.end for g in gazetteer):
+                candidate.evidence.add("gazetteer")
+            if self._in_medal_list(span):
+                candidate.evidence.add("medal-list")
+            if len(tokens) >= 2 and any(abs(r.start - span.start) <= 8 for r in results):
+                candidate.evidence.add("result-context")
+            if len(tokens) >= 2 and self._surname_repeated(doc, span, tokens[-1]):
+                candidate.evidence.add("surname-repeated")
+            candidates.append(candidate)
+        return candidates
+
+    @staticmethod
+    def _listed_with(people: list[Candidate], candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+        """"Mit Arnd Peiffer, Benedikt Doll und Lucas Fratzscher": names enumerated with a person are people."""
+        by_start = {c.span.start: c for c in candidates}
+        by_end = {c.span.end: c for c in candidates}
+        joiners = {",", "and", "en", "und", "et", "y", "e", "&"}
+        found: list[Candidate] = []
+        frontier = [c for c in people if len(c.tokens) >= 2]
+        while frontier:
+            current = frontier.pop()
+            neighbours = [by_start.get(current.span.end + 1), by_end.get(current.span.start - 1)]
+            for other in neighbours:
+                if other is None or other in people or other in found or len(other.tokens) < 2:
+                    continue
+                gap = doc[min(current.span.end, other.span.end):max(current.span.start, other.span.start)]
+                if len(gap) == 1 and gap[0].lower_ in joiners and "ner-not-person" not in other.evidence:
+                    other.evidence.add("listed-with-person")
+                    found.append(other)
+                    frontier.append(other)
+        return found
+
+    @staticmethod
+    def _surname_repeated(doc: Doc, span: Span, surname: str) -> bool:
+        """"Jorrit Bergsma ... Bergsma": the surname alone again elsewhere (not right after the given name)."""
+        return any(t.text == surname and not (span.start <= t.i < span.end)
+                   and (t.i == 0 or not doc[t.i - 1].text[:1].isupper() or doc[t.i - 1].is_sent_start)
+                   for t in doc)
+
+    def _in_medal_list(self, span: Span) -> bool:
+        """"goud (Kramer, Nuis, Achtereekte)": names listed in brackets after a medal word."""
+        doc = span.doc
+        i = span.start - 1
+        while i >= 0 and doc[i].text not in {"(", ")", "."}:
+            i -= 1
+        return i >= 1 and doc[i].text == "(" and doc[i - 1].lower_ in self.medal_words
+
+    @staticmethod
+    def _is_person(candidate: Candidate) -> bool:
+        evidence = candidate.evidence
+        strong = evidence & {"ner", "given-name", "nation-code", "gazetteer", "medal-list", "athlete-role",
+                             "result-context", "surname-repeated"}
+        if "ner-not-person" in evidence and not (strong - {"ner"}):
+            return False
+        return bool(strong)
+
+    # -- document-level resolution -----------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self._candidates(doc)
+        people = [c for c in candidates if self._is_person(c)]
+        people += self._listed_with(people, candidates, doc)
+        # a lone surname known to be a person vouches for the full name it was introduced with
+        lone = {fold(c.tokens[0]) for c in people if len(c.tokens) == 1}
+        people += [c for c in candidates if c not in people and len(c.tokens) >= 2
+                   and fold(c.tokens[-1]) in lone and "ner-not-person" not in c.evidence]
+        full_names: dict[str, list[str]] = {}
+        for c in people:
+            tokens = c.tokens
+            if len(tokens) >= 2 and not any(t.endswith(".") and len(t) == 2 for t in tokens):
+                full_names.setdefault(" ".join(tokens), tokens)
+        canonical_of = self._canonical_resolver(full_names)
+        resolved: list[Span] = []
+        roles: dict[str, set[str]] = defaultdict(set)
+        mentions = people + [c for c in candidates if c not in people and canonical_of(c.tokens)]
+        for c in mentions:
+            canonical = canonical_of(c.tokens) or " ".join(c.tokens)
+            roles[canonical] |= c.evidence
+            resolved.append(Span(doc, c.span.start, c.span.end, kb_id=canonical))
+        labelled = []
+        for span in filter_spans(resolved):
+            evidence = roles[span.kb_id_]
+            label = "PERSON" if "other-role" in evidence and "athlete-role" not in evidence else "ATHLETE"
+            labelled.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
+        doc.spans["persons"] = labelled
+        return doc
+
+    def _canonical_resolver(self, full_names: dict[str, list[str]]):
+        by_surname: dict[str, set[str]] = defaultdict(set)
+        by_given: dict[str, set[str]] = defaultdict(set)
+        by_token_set: dict[frozenset[str], set[str]] = defaultdict(set)
+        for name, tokens in full_names.items():
+            by_surname[fold(" ".join(surname_tokens(tokens, self.particles)))].add(name)
+            by_surname[fold(tokens[-1])].add(name)
+            by_given[fold(tokens[0])].add(name)
+            by_token_set[frozenset(fold(t) for t in tokens)].add(name)
+        # a full name contained in a longer one ("Havard Lorentzen" in "Havard Holmefjord Lorentzen") is that person
+        longer_of = {n: next((m for m in full_names if m != n and fold(m).startswith(fold(n.split()[0]))
+                              and fold(m).endswith(fold(n.split()[-1])) and len(m) > len(n)), None)
+                     for n in full_names}
+
+        def canonical(tokens: list[str]) -> str | None:
+            key = " ".join(tokens)
+            if key in full_names:
+                return longer_of.get(key) or key
+            same_set = by_token_set.get(frozenset(fold(t) for t in tokens), set())
+            if len(same_set) == 1:
+                return next(iter(same_set))
+            for name, full in full_names.items():
+                if initials_match(tokens, full):
+                    return longer_of.get(name) or name
+            folded = fold(" ".join(tokens))
+            for table in (by_surname, by_given):
+                names = {longer_of.get(n) or n for n in table.get(folded, set())}
+                if len(names) == 1:
+                    return next(iter(names))
+            return None
+
+        return canonical
+
+
+@Language.factory("palmares_persons", default_config={"language": None})
+def make_persons(nlp: Language, name: str, language: str | None) -> Persons:
+    return Persons(nlp, name, language)

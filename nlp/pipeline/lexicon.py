@@ -1,0 +1,78 @@
+"""Per-language sports lexicons (data files in nlp/lexicons/) compiled into regular expressions."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Any
+
+FALLBACK_LANGUAGE = "en"
+
+
+def available_languages() -> list[str]:
+    folder = resources.files("nlp.lexicons")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+def words_regex(words: list[str] | dict[str, Any], *, flags: int = re.I) -> re.Pattern[str]:
+    """Whole-word alternation, longest first, spaces matching any whitespace."""
+    items = sorted(set(words), key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    data: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data.get(key, [] if not key.endswith("s") else {})
+
+    def words(self, key: str) -> list[str]:
+        value = self.data.get(key, [])
+        return list(value.keys()) if isinstance(value, dict) else list(value)
+
+    def set(self, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.words(key))
+
+    def regex(self, key: str) -> re.Pattern[str]:
+        return _cached_regex(self.language, key)
+
+    @cached_property
+    def ordinal_regex(self) -> re.Pattern[str]:
+        words = sorted(self.data["ordinals"], key=len, reverse=True)
+        alternation = "|".join(re.escape(w) for w in words)
+        return re.compile(rf"(?<![\w-])(?:{self.data['numeric_ordinal']}|({alternation}))(?![\w-])", re.I)
+
+    def ordinal_value(self, text: str) -> int | None:
+        match = self.ordinal_regex.fullmatch(text.strip())
+        if not match:
+            return None
+        if match.group(1):
+            return int(match.group(1))
+        return self.data["ordinals"].get(match.group(2).lower())
+
+    def number_value(self, text: str) -> int | None:
+        text = text.strip().lower()
+        if text.isdigit():
+            return int(text)
+        return self.data.get("numbers", {}).get(text)
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(language: str) -> Lexicon:
+    folder = resources.files("nlp.lexicons")
+    name = f"{language}.json" if folder.joinpath(f"{language}.json").is_file() else f"{FALLBACK_LANGUAGE}.json"
+    data = json.loads(folder.joinpath(name).read_text(encoding="utf-8"))
+    return Lexicon(language=data["language"], data=data)
+
+
+@lru_cache(maxsize=None)
+def _cached_regex(language: str, key: str) -> re.Pattern[str]:
+    lexicon = load_lexicon(language)
+    case_sensitive = key in {"competitions", "stopwords_capitalized"}
+    return words_regex(lexicon.words(key), flags=0 if case_sensitive else re.I)

@@ -1,0 +1,67 @@
+"""Build each language's pipeline from `pipeline.cfg` (once per process)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+import nlp.pipeline.components  # noqa: F401  (registers the factories)
+from nlp.pipeline.lexicon import available_languages
+
+log = logging.getLogger(__name__)
+_pipelines: dict[str, Language] = {}
+_lock = threading.Lock()
+
+
+def ner_model_source(language: str) -> str | None:
+    """Statistical NER for a language: setting PALMARES_NER_MODEL_<LANG> (package or path, "none" to
+    disable), else the pipeline the project trained and ships in nlp/resources/ner/<lang>/."""
+    setting = os.environ.get(f"PALMARES_NER_MODEL_{language.upper()}")
+    if setting:
+        return None if setting.lower() == "none" else setting
+    shipped = Path(str(resources.files("nlp.resources"))) / "ner" / language
+    return str(shipped) if (shipped / "meta.json").is_file() else None
+
+
+def spacy_language_code(language: str) -> str:
+    try:
+        spacy.util.get_lang_class(language)
+        return language
+    except (ImportError, KeyError):
+        return "xx"
+
+
+def build_pipeline(language: str) -> Language:
+    config = Config().from_str(resources.files("nlp.pipeline").joinpath("pipeline.cfg").read_text(encoding="utf-8"))
+    config["nlp"]["lang"] = spacy_language_code(language)
+    lexicon_language = language if language in available_languages() else "en"
+    config["components"]["palmares_sports_entities"]["language"] = lexicon_language
+    config["components"]["palmares_persons"]["language"] = lexicon_language
+    source = ner_model_source(language)
+    if source:
+        config["components"]["ner"] = {"source": source, "replace_listeners": ["model.tok2vec"]}
+        config["nlp"]["pipeline"].insert(1, "ner")
+    try:
+        return spacy.util.load_model_from_config(config, auto_fill=True)
+    except (OSError, ValueError, KeyError) as exc:
+        if not source:
+            raise
+        log.warning("NER model %s for %s could not be loaded (%s); using rules only", source, language, exc)
+        config["components"].pop("ner")
+        config["nlp"]["pipeline"].remove("ner")
+        return spacy.util.load_model_from_config(config, auto_fill=True)
+
+
+def get_pipeline(language: str) -> Language:
+    """The process-wide pipeline for a language, built on first use."""
+    with _lock:
+        if language not in _pipelines:
+            _pipelines[language] = build_pipeline(language)
+        return _pipelines[language]

@@ -1,0 +1,175 @@
+"""Person names in a Doc: candidate name sequences, the evidence that they are people, and
+document-level resolution of short mentions ("Smeekens", "J. Smeekens") to full names."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from nlp.pipeline.lexicon import Lexicon
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    text = resources.files("nlp.resources").joinpath("given_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def non_person_names(language: str) -> frozenset[str]:
+    """Names that are never people: countries (Babel, in this language and English) and known teams."""
+    from babel import Locale
+
+    names: set[str] = set()
+    for code in {language, "en"}:
+        try:
+            names.update(Locale.parse(code).territories.values())
+        except (ValueError, LookupError):
+            continue
+    names.update({"Great Britain", "Groot-Brittannië", "Grande-Bretagne", "Gran Bretaña", "Großbritannien"})
+    teams = json.loads(resources.files("nlp.lexicons").joinpath("teams.json").read_text(encoding="utf-8"))["teams"]
+    names.update(teams)
+    return frozenset(fold(n) for n in names)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key ("Håvard" == "havard")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return text.replace("ø", "o").replace("ß", "ss").replace("æ", "ae").replace("ł", "l").replace("’", "'")
+
+
+def is_name_token(token: Token) -> bool:
+    text = token.text
+    if len(text) < 2 or not text[0].isupper():
+        return False
+    if text.isupper() and len(text) > 1 and not (len(text) == 2 and text.endswith(".")):
+        return False  # acronyms (NED, WK, UCI) are not names
+    if len(text) == 2 and text.endswith("."):
+        return True  # initial: "J."
+    return all(part[:1].isalpha() for part in text.replace("’", "'").replace("'", "-").split("-") if part)
+
+
+@dataclass(slots=True)
+class Candidate:
+    span: Span
+    evidence: set[str] = field(default_factory=set)
+
+    @property
+    def tokens(self) -> list[str]:
+        """Words of the name, hyphenated parts re-joined ("Keri-Anne")."""
+        words: list[str] = []
+        glue = False
+        for token in self.span:
+            if token.text in {"-", "‐"} and not token.whitespace_ and words:
+                words[-1] += "-"
+                glue = True
+            elif glue:
+                words[-1] += token.text
+                glue = False
+            else:
+                words.append(token.text)
+        return words
+
+
+DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienne", "ien", "ano", "ana", "er", "ese")
+GLUE = frozenset({"-", "‐", "'", "’"})
+
+
+def _joins_hyphen(doc: Doc, i: int) -> bool:
+    """"Keri - Anne" tokenised from "Keri-Anne" (or "N ’ tab"): glue between letters on both sides."""
+    return (doc[i].text in GLUE and i > 0 and i + 1 < len(doc) and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_ and doc[i + 1].is_alpha and doc[i - 1].is_alpha)
+
+
+def is_role(token: Token, roles: frozenset[str]) -> bool:
+    """A role noun, also inside compounds: "Chef-Trainer", "Disziplintrainer"."""
+    word = token.lower_
+    return word in roles or any(p in roles for p in word.split("-") if len(p) > 3) or (
+        len(word) > 8 and any(word.endswith(r) for r in roles if len(r) >= 6 and " " not in r))
+
+
+def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """Maximal runs of capitalised tokens, allowing particles ("van der"), hyphens and initials inside.
+    Leading function words and role nouns ("Bundestrainer", "Coach") are not part of the name."""
+    particles = lexicon.set("name_particles")
+    stop = set(lexicon.words("stopwords_capitalized"))
+    roles = lexicon.set("athlete_roles") | lexicon.set("non_athlete_roles")
+    determiners = lexicon.set("determiners")
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if not is_name_token(doc[i]) or doc[i].text in stop or is_role(doc[i], roles):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc):
+            if _joins_hyphen(doc, j):
+                j += 2
+                continue
+            if is_name_token(doc[j]) and doc[j].text not in stop and not is_role(doc[j], roles):
+                j += 1
+                continue
+            k = j
+            while k < len(doc) and doc[k].is_lower and doc[k].lower_ in particles and k - j < 3:
+                k += 1
+            if j < k < len(doc) and is_name_token(doc[k]) and doc[k].text not in stop:
+                j = k + 1
+                continue
+            inner_particle = doc[j].lower_ in particles and doc[j].text[:1].isupper()  # "Andre De Grasse"
+            if inner_particle and j + 1 < len(doc) and is_name_token(doc[j + 1]) and doc[j + 1].text not in stop:
+                j += 2
+                continue
+            break
+        if j - i > 1 and doc[j - 1].text.endswith(".") and len(doc[j - 1].text) == 2:
+            j -= 1  # a trailing initial belongs to the next word, not this name
+        after_determiner = i > 0 and doc[i - 1].lower_ in determiners
+        if j - i >= 3 and doc[i].text not in given_names() and (after_determiner or (
+                doc[i + 1].text in given_names() and doc[i].lower_.endswith(DESCRIPTOR_ENDINGS))):
+            i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name
+        spans.append(doc[i:j])
+        i = j
+    return spans
+
+
+def has_nation_code_after(span: Span) -> bool:
+    doc = span.doc
+    end = span.end
+    return (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
+            and doc[end + 1].text.isupper() and len(doc[end + 1].text) == 3 and doc[end + 1].is_alpha)
+
+
+def preceded_by(span: Span, words: frozenset[str], window: int = 2) -> bool:
+    doc = span.doc
+    start = span.start
+    previous = [t for t in doc[max(0, start - window - 1):start] if not t.is_punct or t.text == "-"]
+    texts = [t.lower_ for t in previous[-window:]]
+    joined = " ".join(texts)
+    return any(is_role(t, words) for t in previous[-window:]) or any(joined.endswith(w) for w in words if " " in w)
+
+
+def surname_tokens(tokens: list[str], particles: frozenset[str]) -> list[str]:
+    """The surname part of a full name: the last word, with its particles ("van der Poel")."""
+    if len(tokens) < 2:
+        return tokens
+    k = len(tokens) - 1
+    while k > 1 and tokens[k - 1].lower() in particles:
+        k -= 1
+    return tokens[k:]
+
+
+def initials_match(short: list[str], full: list[str]) -> bool:
+    """"J. Smeekens" ~ "Jan Smeekens"."""
+    if len(short) != len(full) or len(short) < 2:
+        return False
+    for s, f in zip(short, full):
+        if s.endswith(".") and len(s) == 2:
+            if fold(f)[0] != fold(s)[0]:
+                return False
+        elif fold(s) != fold(f):
+            return False
+    return True

@@ -1,0 +1,236 @@
+"""Sports mentions found by per-language rules: times, gaps, ranks, medals, distances, disciplines,
+competitions, weekdays, teams. Works on plain text (character offsets); the spaCy component turns the
+mentions into spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from nlp.pipeline.lexicon import Lexicon, words_regex
+
+TIME, GAP, RANK, MEDAL = "TIME", "GAP", "RANK", "MEDAL"
+DISTANCE, DISCIPLINE, COMPETITION, WEEKDAY, TEAM = "DISTANCE", "DISCIPLINE", "COMPETITION", "WEEKDAY", "TEAM"
+
+_HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[h:]\s?(\d{2})\s?[:'’′]\s?(\d{2})(?:[.,](\d{1,3}))?[\"”″]?(?![\d'’])")
+_MS = re.compile(r"(?<![\d:.,'’])(\d{1,2})[:'’′](\d{2})(?:[.,\"”″](\d{1,3}))?[\"”″]?(?![\d:'’]|[.,]\d)")
+_M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?![\d,]|\.\d)")
+_SECONDS = re.compile(r"(?<![\d.,:'’])(\d{1,3})(?:[.,](\d{1,3}))?(?![\d:'’]|[.,]\d)")
+_PLUS = re.compile(r"\+\s?$")
+_CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
+_CLOCK_BEFORE = re.compile(r"(?:\bom|\bat|\bum|\bà|\ba las|\balle|\bvanaf|\bfrom|\bdès|\bdesde|\bab|\bdalle)\s+$", re.I)
+_APPROX_BEFORE = re.compile(r"(?:within|binnen|en moins de|in meno di|innerhalb von|en menos de|less than|minder dan)\s+$", re.I)
+_DISTANCE = re.compile(r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])")
+_STAGE_NUMBER = re.compile(r"(?<![\w])(?:(stage|etappe|étape|etapa|tappa|frazione)\s+(\d{1,2})|(\d{1,2})(?:e|ste|de|st|nd|rd|th|ª|º|a|o|ème|\.)\s+(etappe|étape|etapa|tappa|stage|Etappe))(?![\w])", re.I)
+_TEAM = re.compile(r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    label: str
+    value: Any = None
+
+    def overlaps(self, other: "Mention") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def _after(text: str, end: int, width: int = 40) -> str:
+    return text[end:end + width]
+
+
+def _before(text: str, start: int, width: int = 40) -> str:
+    return text[max(0, start - width):start]
+
+
+def _starts_with_any(fragment: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    match = pattern.search(fragment)
+    return match if match and not fragment[:match.start()].strip() else None
+
+
+def _ends_with_any(fragment: str, phrases: list[str]) -> bool:
+    low = " ".join(fragment.lower().split())
+    return any(low.endswith(" " + p.lower()) or low == p.lower() for p in phrases)
+
+
+class SportsPatterns:
+    """All rule-based sports mentions for one language."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.seconds_units = words_regex(lexicon.words("seconds_units"))
+        self.minutes_units = words_regex(lexicon.words("minutes_units"))
+        self.predicative = lexicon.set("predicative_markers")
+        self.hundredths = lexicon.set("hundredths_units")
+        self.non_time_units = words_regex(lexicon.words("non_time_units"))
+        self.gap_after = lexicon.words("gap_context_after")
+        self.gap_before = lexicon.words("gap_context_before")
+        self.time_before = lexicon.words("time_context_before")
+        self.medals = words_regex(lexicon.words("medals"))
+        self.medal_context = lexicon.words("medal_context")
+        self.place_nouns = words_regex(lexicon.words("place_nouns"))
+        self.rank_verbs = lexicon.set("rank_verbs")
+        self.neutral_followers = lexicon.set("rank_neutral_followers")
+        self.disciplines = words_regex(lexicon.words("disciplines"))
+        self.competitions = lexicon.regex("competitions")
+        self.weekdays = words_regex(lexicon.words("weekdays"))
+        self.relative_days = words_regex(lexicon.words("relative_days"))
+        self.distance_units = {k.lower(): v for k, v in lexicon["distance_units"].items()}
+
+    # -- times and gaps -------------------------------------------------------------------------
+    def _time_mentions(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+
+        def add(start: int, end: int, seconds: float, explicit_format: bool) -> None:
+            if any(start < m.end and m.start < end for m in found):
+                return
+            before, after = _before(text, start), _after(text, end)
+            if _CLOCK_WORDS.match(after) or _CLOCK_BEFORE.search(before) or _APPROX_BEFORE.search(before):
+                return
+            unit = _starts_with_any(after, self.seconds_units)
+            if not explicit_format and not unit and _starts_with_any(after, self.non_time_units):
+                return
+            end_with_unit = end + unit.end() if unit else end
+            if unit and unit.group(0).lower() in self.hundredths and seconds >= 1:
+                seconds = seconds / 100
+            is_gap = bool(_PLUS.search(before)) or self._gap_context(text, start, end_with_unit, bool(unit))
+            if is_gap:
+                gap_start = start - len(_PLUS.search(before).group(0)) if _PLUS.search(before) else start
+                found.append(Mention(gap_start, end_with_unit, GAP, round(seconds, 3)))
+            elif explicit_format or unit or _ends_with_any(before, self.time_before):
+                if explicit_format or 3.0 <= seconds < 600:
+                    found.append(Mention(start, end_with_unit, TIME, round(seconds, 3)))
+
+        for m in _HMS.finditer(text):
+            frac = float("0." + m.group(4)) if m.group(4) else 0.0
+            add(m.start(), m.end(), int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3)) + frac, True)
+        for m in _M_DOT_S.finditer(text):
+            add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)) + float("0." + m.group(3)), True)
+        for m in _MS.finditer(text):
+            if int(m.group(2)) >= 60:
+                continue
+            frac = float("0." + m.group(3)) if m.group(3) else 0.0
+            add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)) + frac, True)
+        for m in _SECONDS.finditer(text):
+            minutes = _starts_with_any(_after(text, m.end()), self.minutes_units)
+            if minutes:  # "3.48 minuten" is 3:48; "2 minutes" is 120 s
+                secs = int(m.group(2)) if m.group(2) and len(m.group(2)) == 2 and int(m.group(2)) < 60 else 0
+                value = int(m.group(1)) * 60 + secs
+                end = m.end() + minutes.end()
+                if self._gap_context(text, m.start(), end, True) or _PLUS.search(_before(text, m.start())):
+                    found.append(Mention(m.start(), end, GAP, float(value)))
+                continue
+            value = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
+            has_unit = bool(_starts_with_any(_after(text, m.end()), self.seconds_units))
+            if m.group(2) is None and not has_unit and not _PLUS.search(_before(text, m.start())):
+                continue  # bare integers are counts, years, places: not times
+            add(m.start(), m.end(), value, False)
+        return found
+
+    def _gap_context(self, text: str, start: int, end: int, has_unit: bool) -> bool:
+        """"+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
+        after = " ".join(_after(text, end, 30).lower().split())
+        if any(after.startswith(p.lower()) for p in self.gap_after):
+            return True
+        return has_unit and _ends_with_any(_before(text, start, 20), self.gap_before)
+
+    # -- ranks ------------------------------------------------------------------------------------
+    def _rank_mentions(self, text: str) -> list[Mention]:
+        found: list[Mention] = []
+        for m in self.lexicon.ordinal_regex.finditer(text):
+            value = self.lexicon.ordinal_value(m.group(0))
+            if not value:
+                continue
+            after = _after(text, m.end(), 30)
+            next_word = _WORD.match(after.lstrip())
+            place = _starts_with_any(after, self.place_nouns)
+            sentence_before = re.split(r"[.!?;:]\s", _before(text, m.start(), 40))[-1]
+            words_before = [w.lower() for w in _WORD.findall(sentence_before)][-3:]
+            preceded_by_verb = any(w in self.rank_verbs for w in words_before)
+            followed_by_verb = next_word is not None and next_word.group(0).lower() in self.rank_verbs
+            next_is_noun = after.lstrip()[:1].isdigit() or (next_word is not None and after[:len(after) - len(after.lstrip())] in {" ", ""}
+                            and next_word.group(0).lower() not in self.neutral_followers
+                            and not followed_by_verb)
+            if self.lexicon.language == "de" and next_word is not None and next_word.group(0)[0].isupper() and not place:
+                next_is_noun = True  # German nouns are capitalised: "zweite Lauf"
+            right_after_marker = bool(words_before) and words_before[-1] in self.predicative
+            if place:
+                found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
+            elif right_after_marker or ((preceded_by_verb or followed_by_verb) and not next_is_noun):
+                found.append(Mention(m.start(), m.end(), RANK, value))
+        for m in self.place_nouns.finditer(text):
+            number = re.match(r"\s+(\d{1,3}|[^\W\d_]+)\b", text[m.end():])
+            if number:
+                value = self.lexicon.number_value(number.group(1))
+                if value and not any(f.start <= m.start() < f.end for f in found):
+                    found.append(Mention(m.start(), m.end() + number.end(), RANK, value))
+        return found
+
+    # -- medals -----------------------------------------------------------------------------------
+    def _medal_mentions(self, text: str) -> list[Mention]:
+        found = []
+        medal_values = {k.lower(): v for k, v in self.lexicon["medals"].items()}
+        for m in self.medals.finditer(text):
+            if self.medal_context:
+                window = text[max(0, m.start() - 12):m.end() + 12].lower()
+                if not any(c.lower() in window for c in self.medal_context):
+                    continue
+            found.append(Mention(m.start(), m.end(), MEDAL, medal_values[m.group(0).lower()]))
+        return found
+
+    # -- events, dates, teams ---------------------------------------------------------------------
+    def _event_mentions(self, text: str) -> list[Mention]:
+        found = []
+        for m in _STAGE_NUMBER.finditer(text):
+            number = m.group(2) or m.group(3)
+            found.append(Mention(m.start(), m.end(), DISCIPLINE, f"stage {int(number)}"))
+        for m in _DISTANCE.finditer(text):
+            unit = self.distance_units.get(m.group(2).lower()) or ("km" if m.group(2).lower().startswith("k") else "m")
+            number = re.sub(r"[.\s]", "", m.group(1)) if re.fullmatch(r"\d{1,2}[.\s]\d{3}", m.group(1)) else m.group(1)
+            try:
+                value = float(number.replace(",", "."))
+            except ValueError:
+                continue
+            if unit == "m" and value < 100:
+                continue
+            found.append(Mention(m.start(), m.end(), DISTANCE, f"{value:g} {unit}"))
+        disciplines = {k.lower(): v for k, v in self.lexicon["disciplines"].items()}
+        for m in self.disciplines.finditer(text):
+            key = " ".join(m.group(0).lower().split())
+            found.append(Mention(m.start(), m.end(), DISCIPLINE, disciplines.get(key, key)))
+        for m in self.competitions.finditer(text):
+            found.append(Mention(m.start(), m.end(), COMPETITION, self.lexicon["competitions"][_key(m.group(0))]))
+        weekdays = {k.lower(): v for k, v in self.lexicon["weekdays"].items()}
+        for m in self.weekdays.finditer(text):
+            found.append(Mention(m.start(), m.end(), WEEKDAY, weekdays[m.group(0).lower()]))
+        relative = {k.lower(): v for k, v in self.lexicon["relative_days"].items()}
+        for m in self.relative_days.finditer(text):
+            found.append(Mention(m.start(), m.end(), WEEKDAY, f"+{relative[m.group(0).lower()]}"))
+        for m in _TEAM.finditer(text):
+            found.append(Mention(m.start(), m.end(), TEAM, m.group(0)))
+        return found
+
+    def find(self, text: str) -> list[Mention]:
+        mentions = self._time_mentions(text) + self._rank_mentions(text) + self._medal_mentions(text)
+        mentions += self._event_mentions(text)
+        return _without_overlaps(mentions)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+_PRIORITY = {TEAM: 0, TIME: 1, GAP: 1, RANK: 2, MEDAL: 3, DISCIPLINE: 4, COMPETITION: 4, DISTANCE: 5, WEEKDAY: 6}
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest mention where two overlap (ties: the more specific label)."""
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _PRIORITY[m.label], m.start))
+    kept: list[Mention] = []
+    for mention in ordered:
+        if not any(mention.overlaps(k) for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)

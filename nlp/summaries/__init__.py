@@ -1,0 +1,5 @@
+"""Structured summaries rendered with Jinja2 (text, Markdown, HTML) in any supported language."""
+
+from nlp.summaries.render import SUMMARY_FORMATS, SUMMARY_LANGUAGES, render_summary
+
+__all__ = ["SUMMARY_FORMATS", "SUMMARY_LANGUAGES", "render_summary"]

@@ -1,0 +1,38 @@
+"""Decode and validate raw input before any NLP runs."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from nlp.errors import InputError
+
+MAX_INPUT_BYTES = 2_000_000
+_CONTROL_OK = {"\n", "\r", "\t", "\f"}
+
+
+def decode_input(data: str | bytes, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
+    """Return NFC text, or raise InputError saying why the input cannot be an article."""
+    if isinstance(data, bytes):
+        if len(data) > max_bytes:
+            raise InputError(f"input is {len(data):,} bytes; the limit is {max_bytes:,} bytes")
+        if b"\x00" in data[:8192]:
+            raise InputError("input looks binary (it contains NUL bytes); send text or HTML")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"input is not valid UTF-8 (bad byte at offset {exc.start}); re-encode it as UTF-8") from None
+    elif isinstance(data, str):
+        text = data
+        if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
+            raise InputError(f"input is larger than the {max_bytes:,}-byte limit")
+    else:
+        raise InputError(f"input must be text or bytes, not {type(data).__name__}")
+    if "\x00" in text:
+        raise InputError("input looks binary (it contains NUL characters); send text or HTML")
+    controls = sum(1 for ch in text[:20000] if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
+    if controls > max(8, len(text[:20000]) // 100):
+        raise InputError("input looks binary (too many control characters); send text or HTML")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        raise InputError("input is empty (no text to extract from)")
+    return text
