@@ -26,7 +26,7 @@ def find_quotes(text: str) -> list[tuple[int, int, str]]:
     """(start, end, quoted text) of each quotation with at least a few words."""
     quotes = []
     for m in _QUOTE.finditer(text):
-        body = next(g for g in m.groups() if g is not None).strip()
+        body = next(g for g in m.groups() if g is not None).strip().rstrip(",")
         if len(body.split()) >= _MIN_WORDS:
             quotes.append((m.start(), m.end(), body))
     return quotes

@@ -92,9 +92,10 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
             continue
         verb = next((t for t in after if t.lower_ in win_verbs), None)
         if verb is not None:
-            following = doc[verb.i + 1:min(len(doc), verb.i + 6)]
-            medal = next((t.lower_ for t in following if t.lower_ in medal_words), None)
-            if medal is None or lexicon["medals"].get(medal) == "gold":
+            clause = attribution.clause(verb.i)
+            near = doc[max(clause.start, verb.i - 3):min(clause.end, verb.i + 6)]
+            medal = next((t.lower_ for t in near if t.lower_ in medal_words), None)
+            if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":
                 found.append((athlete, athlete.kb_id_))
     return found
 
@@ -104,12 +105,19 @@ def _opens_name_list(doc: Doc, span: Span) -> bool:
     return span.label_ == MEDAL and span.end < len(doc) and doc[span.end].text == "("
 
 
+def _is_title(doc: Doc, span: Span, roles: frozenset[str]) -> bool:
+    """"the Olympic bronze medalist", "Friday's silver medalist": a medal that describes, not a result."""
+    following = doc[span.end:min(len(doc), span.end + 2)]
+    return span.label_ == MEDAL and any(t.lower_ in roles or t.lower_.startswith("medal") for t in following)
+
+
 def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[Result]:
     builder = ResultBuilder()
     default_event = main_event(doc)
     receivers = lexicon.set("medal_receivers")
+    roles = lexicon.set("athlete_roles")
     for span in doc.spans.get("sports", []):
-        if span.label_ not in FIELD_OF or _opens_name_list(doc, span):
+        if span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(doc, span, roles):
             continue
         gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
         exclude = frozenset({gap_to}) if gap_to else frozenset()

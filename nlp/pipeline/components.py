@@ -55,23 +55,32 @@ def make_sports_entities(nlp: Language, name: str, language: str | None) -> Spor
 
 
 class Gazetteer:
-    """Names the store already knows: matched exactly (case-insensitive) in every document."""
+    """Names the store already knows: matched case-insensitively in every document, each span carrying
+    the stored spelling as `kb_id_`. The known athlete names are also offered to `palmares_persons`
+    (via `doc.user_data`) to resolve surname-only mentions."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.athletes: list[str] = []
         self.known: set[tuple[str, str]] = set()
 
     def add_names(self, athletes: list[str] = (), teams: list[str] = ()) -> None:
         for label, names in (("ATHLETE", athletes), ("TEAM", teams)):
-            new = [n for n in names if n and (label, n) not in self.known]
-            if new:
-                self.matcher.add(label, [self.nlp.make_doc(n) for n in new])
-                self.known.update((label, n) for n in new)
+            for known_name in names:
+                if known_name and (label, known_name) not in self.known:
+                    self.matcher.add(f"{label}::{known_name}", [self.nlp.make_doc(known_name)])
+                    self.known.add((label, known_name))
+                    if label == "ATHLETE":
+                        self.athletes.append(known_name)
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = self.matcher(doc) if self.known else []
-        doc.spans["gazetteer"] = filter_spans([Span(doc, s, e, label=m) for m, s, e in matches])
+        spans = []
+        for match_id, start, end in (self.matcher(doc) if self.known else []):
+            label, known_name = self.nlp.vocab.strings[match_id].split("::", 1)
+            spans.append(Span(doc, start, end, label=label, kb_id=known_name))
+        doc.spans["gazetteer"] = filter_spans(spans)
+        doc.user_data["known_athletes"] = self.athletes
         return doc
 
 
@@ -119,7 +128,7 @@ class Persons:
                 candidate.evidence.add("given-name")
             if has_nation_code_after(span):
                 candidate.evidence.add("nation-code")
-            if preceded_by(span, self.athlete_roles, window=2):
+            if preceded_by(span, self.athlete_roles, window=2) or self._after_country_possessive(span, never):
                 candidate.evidence.add("athlete-role")
             if preceded_by(span, self.other_roles, window=3):
                 candidate.evidence.add("other-role")
@@ -133,6 +142,14 @@ class Persons:
                 candidate.evidence.add("surname-repeated")
             candidates.append(candidate)
         return candidates
+
+    @staticmethod
+    def _after_country_possessive(span: Span, never: frozenset[str]) -> bool:
+        """"Canada's Valerie Maltais": a country's person in a sports report is its athlete."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].text not in {"'s", "’s"}:
+            return False
+        return any(fold(doc[i:span.start - 1].text) in never for i in range(max(0, span.start - 4), span.start - 1))
 
     @staticmethod
     def _listed_with(people: list[Candidate], candidates: list[Candidate], doc: Doc) -> list[Candidate]:
@@ -189,16 +206,21 @@ class Persons:
         people += [c for c in candidates if c not in people and len(c.tokens) >= 2
                    and fold(c.tokens[-1]) in lone and "ner-not-person" not in c.evidence]
         full_names: dict[str, list[str]] = {}
+        token_sets: set[frozenset[str]] = set()
         for c in people:
             tokens = c.tokens
-            if len(tokens) >= 2 and not any(t.endswith(".") and len(t) == 2 for t in tokens):
-                full_names.setdefault(" ".join(tokens), tokens)
-        canonical_of = self._canonical_resolver(full_names)
+            token_set = frozenset(fold(t) for t in tokens)
+            if len(tokens) >= 2 and not any(t.endswith(".") and len(t) == 2 for t in tokens) and (
+                    " ".join(tokens) in full_names or token_set not in token_sets):
+                full_names.setdefault(" ".join(tokens), tokens)  # "Zhang Wei" after "Wei Zhang" is an alias
+                token_sets.add(token_set)
+        known = {g.start: g.kb_id_ for g in doc.spans.get("gazetteer", []) if g.label_ == "ATHLETE"}
+        canonical_of = self._canonical_resolver(full_names, doc.user_data.get("known_athletes", []))
         resolved: list[Span] = []
         roles: dict[str, set[str]] = defaultdict(set)
         mentions = people + [c for c in candidates if c not in people and canonical_of(c.tokens)]
         for c in mentions:
-            canonical = canonical_of(c.tokens) or " ".join(c.tokens)
+            canonical = known.get(c.span.start) or canonical_of(c.tokens) or " ".join(c.tokens)
             roles[canonical] |= c.evidence
             resolved.append(Span(doc, c.span.start, c.span.end, kb_id=canonical))
         labelled = []
@@ -209,7 +231,7 @@ class Persons:
         doc.spans["persons"] = labelled
         return doc
 
-    def _canonical_resolver(self, full_names: dict[str, list[str]]):
+    def _canonical_resolver(self, full_names: dict[str, list[str]], known_athletes: list[str]):
         by_surname: dict[str, set[str]] = defaultdict(set)
         by_given: dict[str, set[str]] = defaultdict(set)
         by_token_set: dict[frozenset[str], set[str]] = defaultdict(set)
@@ -238,7 +260,8 @@ class Persons:
                 names = {longer_of.get(n) or n for n in table.get(folded, set())}
                 if len(names) == 1:
                     return next(iter(names))
-            return None
+            stored = [k for k in known_athletes if len(tokens) == 1 and fold(k.split()[-1]) == folded]
+            return stored[0] if len(stored) == 1 else None  # "Smeekens" -> the one stored "Jan Smeekens"
 
         return canonical
 

@@ -16,10 +16,13 @@ DISTANCE, DISCIPLINE, COMPETITION, WEEKDAY, TEAM = "DISTANCE", "DISCIPLINE", "CO
 _HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[h:]\s?(\d{2})\s?[:'’′]\s?(\d{2})(?:[.,](\d{1,3}))?[\"”″]?(?![\d'’])")
 _MS = re.compile(r"(?<![\d:.,'’])(\d{1,2})[:'’′](\d{2})(?:[.,\"”″](\d{1,3}))?[\"”″]?(?![\d:'’]|[.,]\d)")
 _M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?![\d,]|\.\d)")
+_MIN_SEC = re.compile(r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?![\w])")
+_S_QUOTE_CC = re.compile(r"(?<![\d'’:.,])(\d{1,2})[\"”″](\d{2})(?!\d)")
 _SECONDS = re.compile(r"(?<![\d.,:'’])(\d{1,3})(?:[.,](\d{1,3}))?(?![\d:'’]|[.,]\d)")
 _PLUS = re.compile(r"\+\s?$")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bom|\bat|\bum|\bà|\ba las|\balle|\bvanaf|\bfrom|\bdès|\bdesde|\bab|\bdalle)\s+$", re.I)
+_CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
 _APPROX_BEFORE = re.compile(r"(?:within|binnen|en moins de|in meno di|innerhalb von|en menos de|less than|minder dan)\s+$", re.I)
 _DISTANCE = re.compile(r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])")
 _STAGE_NUMBER = re.compile(r"(?<![\w])(?:(stage|etappe|étape|etapa|tappa|frazione)\s+(\d{1,2})|(\d{1,2})(?:e|ste|de|st|nd|rd|th|ª|º|a|o|ème|\.)\s+(etappe|étape|etapa|tappa|stage|Etappe))(?![\w])", re.I)
@@ -88,15 +91,20 @@ class SportsPatterns:
             if any(start < m.end and m.start < end for m in found):
                 return
             before, after = _before(text, start), _after(text, end)
-            if _CLOCK_WORDS.match(after) or _CLOCK_BEFORE.search(before) or _APPROX_BEFORE.search(before):
-                return
             unit = _starts_with_any(after, self.seconds_units)
+            if _CLOCK_WORDS.match(after) or _APPROX_BEFORE.search(before):
+                return
+            if not unit and _CLOCK_BEFORE.search(before) and _CLOCK.fullmatch(text[start:end]):
+                return  # "om 14.30", "at 10:45": a time of day
             if not explicit_format and not unit and _starts_with_any(after, self.non_time_units):
                 return
             end_with_unit = end + unit.end() if unit else end
             if unit and unit.group(0).lower() in self.hundredths and seconds >= 1:
                 seconds = seconds / 100
-            is_gap = bool(_PLUS.search(before)) or self._gap_context(text, start, end_with_unit, bool(unit))
+            # "third at 0:14" is a gap, "timed at 2:33.411" a time: cycling-style gaps have no fractions
+            whole_seconds = float(seconds).is_integer()
+            is_gap = bool(_PLUS.search(before)) or self._gap_context(text, start, end_with_unit,
+                                                                      bool(unit) or (explicit_format and whole_seconds))
             if is_gap:
                 gap_start = start - len(_PLUS.search(before).group(0)) if _PLUS.search(before) else start
                 found.append(Mention(gap_start, end_with_unit, GAP, round(seconds, 3)))
@@ -104,6 +112,8 @@ class SportsPatterns:
                 if explicit_format or 3.0 <= seconds < 600:
                     found.append(Mention(start, end_with_unit, TIME, round(seconds, 3)))
 
+        for m in _MIN_SEC.finditer(text):  # "2 min 33.187 sec", "2min 5.59sec"
+            add(m.start(), m.end(), int(m.group(1)) * 60 + float(m.group(2).replace(",", ".")), True)
         for m in _HMS.finditer(text):
             frac = float("0." + m.group(4)) if m.group(4) else 0.0
             add(m.start(), m.end(), int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3)) + frac, True)
@@ -114,6 +124,8 @@ class SportsPatterns:
                 continue
             frac = float("0." + m.group(3)) if m.group(3) else 0.0
             add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)) + frac, True)
+        for m in _S_QUOTE_CC.finditer(text):  # 0"41 (seconds"hundredths)
+            add(m.start(), m.end(), int(m.group(1)) + int(m.group(2)) / 100, True)
         for m in _SECONDS.finditer(text):
             minutes = _starts_with_any(_after(text, m.end()), self.minutes_units)
             if minutes:  # "3.48 minuten" is 3:48; "2 minutes" is 120 s
@@ -157,9 +169,10 @@ class SportsPatterns:
             if self.lexicon.language == "de" and next_word is not None and next_word.group(0)[0].isupper() and not place:
                 next_is_noun = True  # German nouns are capitalised: "zweite Lauf"
             right_after_marker = bool(words_before) and words_before[-1] in self.predicative
+            appositive = sentence_before.rstrip().endswith(",") and (next_word is None or not next_is_noun)
             if place:
                 found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
-            elif right_after_marker or ((preceded_by_verb or followed_by_verb) and not next_is_noun):
+            elif right_after_marker or appositive or ((preceded_by_verb or followed_by_verb) and not next_is_noun):
                 found.append(Mention(m.start(), m.end(), RANK, value))
         for m in self.place_nouns.finditer(text):
             number = re.match(r"\s+(\d{1,3}|[^\W\d_]+)\b", text[m.end():])

@@ -29,17 +29,20 @@ def read_sentences(path: Path):
         yield sentence
 
 
-def count_given_names(files: list[Path]) -> tuple[Counter[str], Counter[str]]:
-    as_given, as_any = Counter(), Counter()
+def count_given_names(files: list[Path]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """How often each word opens a multi-word person name, is inside any person name, is capitalised at all."""
+    as_given, in_person, as_any = Counter(), Counter(), Counter()
     for path in files:
         for sentence in read_sentences(path):
             for i, (token, tag) in enumerate(sentence):
                 if token[:1].isupper():
                     as_any[token] += 1
+                    if tag.endswith("-PER"):
+                        in_person[token] += 1
                 starts_person = tag == "B-PER" and i + 1 < len(sentence) and sentence[i + 1][1] == "I-PER"
                 if starts_person and token.isalpha() and len(token) > 1 and token[0].isupper() and not token.isupper():
                     as_given[token] += 1
-    return as_given, as_any
+    return as_given, in_person, as_any
 
 
 def main(argv: list[str]) -> int:
@@ -48,8 +51,8 @@ def main(argv: list[str]) -> int:
     if not files:
         print(f"no */val.conllu under {root}", file=sys.stderr)
         return 2
-    as_given, as_any = count_given_names(files)
-    names = sorted(n for n, c in as_given.items() if c >= MIN_COUNT and c / as_any[n] >= MIN_PERSON_SHARE)
+    as_given, in_person, as_any = count_given_names(files)
+    names = sorted(n for n, c in as_given.items() if c >= MIN_COUNT and in_person[n] / as_any[n] >= MIN_PERSON_SHARE)
     OUTPUT.write_text("# given names from WikiNEuRal val splits (CC BY-NC-SA 4.0); built by build_given_names.py\n"
                       + "\n".join(names) + "\n", encoding="utf-8")
     print(f"{len(names)} given names -> {OUTPUT}")

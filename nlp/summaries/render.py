@@ -44,7 +44,8 @@ class Formatter:
 
     def seconds(self, value: float) -> str:
         if value < 60:
-            return format_decimal(value, format="0.00#", locale=self.language)
+            pattern = "0" if float(value).is_integer() else "0.00#"
+            return format_decimal(value, format=pattern, locale=self.language)
         minutes, secs = divmod(value, 60)
         if minutes < 60:
             return f"{int(minutes)}:{format_decimal(secs, format='00.00', locale=self.language)}"

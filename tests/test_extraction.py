@@ -1,0 +1,109 @@
+"""Facts from invented articles in six languages: results, gaps to the winner, medals, quotes, fixtures."""
+
+import pytest
+
+
+def result_of(result, athlete):
+    matches = [r for r in result.results if r.athlete == athlete]
+    assert matches, f"no result for {athlete}: {[r.athlete for r in result.results]}"
+    return matches
+
+
+def facts(result, athlete) -> dict:
+    merged: dict = {}
+    for r in result_of(result, athlete):
+        for field in ("rank", "time", "gap", "medal"):
+            if getattr(r, field) is not None:
+                merged.setdefault(field, getattr(r, field))
+    return merged
+
+
+@pytest.fixture(scope="module")
+def dutch(engine, fixture_text):
+    return engine.extract(fixture_text("nl-skating-page.txt"), published="2026-05-05")
+
+
+def test_dutch_title_language_and_athletes(dutch):
+    assert dutch.language == "nl"
+    assert dutch.title == "Bakker pakt zilver op de 1500 meter"
+    athletes = {a.name: a for a in dutch.athletes}
+    assert {"Lotte Bakker", "Mira Holm", "Fenna de Wit"} <= set(athletes)
+    assert athletes["Lotte Bakker"].team == "Team Zuidwind"
+    assert "Bakker" in athletes["Lotte Bakker"].aliases
+
+
+def test_dutch_result_with_pronoun_and_gap_to_the_winner(dutch):
+    bakker = facts(dutch, "Lotte Bakker")
+    assert bakker["rank"] == 2 and bakker["time"] == pytest.approx(114.31) and bakker["gap"] == pytest.approx(0.47)
+    assert bakker["medal"] == "silver"
+    assert facts(dutch, "Mira Holm")["rank"] == 1
+    assert facts(dutch, "Fenna de Wit") == {"rank": 5, "time": pytest.approx(115.02)}
+    gap = next(r for r in dutch.results if r.gap is not None)
+    assert gap.gap_to == "Mira Holm"
+
+
+def test_dutch_medal_tally_and_quotes(dutch):
+    tallies = {t.medal: (t.count, t.athletes) for t in dutch.medal_tallies}
+    assert tallies["gold"] == (2, ["Lotte Bakker", "Fenna de Wit"])
+    assert tallies["bronze"] == (1, ["Mira Holm"])
+    assert [q.speaker for q in dutch.quotes] == ["Lotte Bakker", "Lotte Bakker"]
+    assert dutch.quotes[0].text == "Ik ben hier heel blij mee"
+
+
+def test_dutch_fixtures_resolve_weekdays_from_the_publication_date(dutch):
+    fixtures = [(f.when, f.date.isoformat() if f.date else None, f.event, f.athletes) for f in dutch.schedule]
+    assert fixtures == [("thursday", "2026-05-07", "1000 m", ["Lotte Bakker"]),
+                        ("saturday", "2026-05-09", "team pursuit", ["Fenna de Wit"])]
+
+
+def test_weekdays_stay_weekdays_without_a_full_publication_date(engine, fixture_text):
+    result = engine.extract(fixture_text("nl-skating-page.txt"), published="2026-05")
+    assert [f.date for f in result.schedule] == [None, None]
+    assert result.published == "2026-05"
+
+
+def test_english_winner_gap_and_coach(engine, fixture_text):
+    result = engine.extract(fixture_text("en-cycling-report.txt"))
+    assert result.language == "en"
+    assert facts(result, "Oscar Quinn")["rank"] == 1
+    assert facts(result, "Tomas Varga")["rank"] == 2
+    assert facts(result, "Pieter Claes") == {"rank": 3, "gap": 14.0}
+    assert "Martin Hale" not in {a.name for a in result.athletes}
+    assert {q.speaker for q in result.quotes} == {"Oscar Quinn", "Martin Hale"}
+    assert [(f.when, f.event) for f in result.schedule] == [("friday", "time trial")]
+
+
+@pytest.mark.parametrize("name, language, expected", [
+    ("fr-ski-report.txt", "fr", {"Camille Dupré": {"rank": 1, "time": 108.32},
+                                  "Lena Gruber": {"rank": 2, "gap": 0.12}, "Sara Conti": {"rank": 3, "gap": 0.41}}),
+    ("es-cycling-report.txt", "es", {"Pablo Ruiz": {"rank": 1, "time": 15153.0},
+                                     "Andrés Mora": {"rank": 2, "gap": 12.0}, "Iker Soto": {"rank": 3, "gap": 31.0}}),
+    ("de-swim-report.txt", "de", {"Jonas Krause": {"rank": 1, "time": 106.12, "medal": "gold"},
+                                  "Marco Ferri": {"rank": 2, "gap": 0.38}}),
+    ("it-skating-report.txt", "it", {"Giulia Bianchi": {"rank": 1, "time": 37.81},
+                                     "Ingrid Lund": {"rank": 2, "gap": 0.15}, "Sanne Kok": {"rank": 3}}),
+])
+def test_results_in_other_languages(engine, fixture_text, name, language, expected):
+    result = engine.extract(fixture_text(name))
+    assert result.language == language
+    for athlete, wanted in expected.items():
+        assert facts(result, athlete) == pytest.approx(wanted), athlete
+    assert result.quotes and result.quotes[0].speaker == next(iter(expected))
+
+
+def test_quote_styles_are_all_recognised():
+    from nlp.extraction.quotes import find_quotes
+
+    text = ('“Een twee drie”, zei hij. "One two three" she said. „Eins zwei drei“ sagte er. '
+            '« Un deux trois » dit-il. ,,Vier vijf zes\'\' zei ze.')
+    assert [q for _, _, q in find_quotes(text)] == ["Een twee drie", "One two three", "Eins zwei drei",
+                                                     "Un deux trois", "Vier vijf zes"]
+
+
+def test_gazetteer_names_from_the_store_are_found(engine):
+    from nlp.engine import Engine
+
+    fresh = Engine(known_athletes=["Zyx Qwerty"])
+    result = fresh.extract("Vandaag reed zyx qwerty een sterke race op de 500 meter en werd tweede.\n\nHet was koud.")
+    assert "Zyx Qwerty" in {a.name for a in result.athletes} or any(
+        e.label == "ATHLETE" for e in result.entities)

@@ -1,0 +1,54 @@
+"""People are found, short mentions resolve to full names, and coaches are not athletes."""
+
+import pytest
+
+from nlp.pipeline.loader import get_pipeline
+
+
+def people(language: str, text: str) -> dict[str, str]:
+    """surface form -> canonical name, athletes only."""
+    doc = get_pipeline(language)(text)
+    return {s.text: s.kb_id_ for s in doc.spans["persons"] if s.label_ == "ATHLETE"}
+
+
+def test_surname_resolves_to_the_full_name_introduced_earlier():
+    found = people("nl", "Jan Testeling reed de 500 meter. Later zei Testeling dat hij tevreden was.")
+    assert found == {"Jan Testeling": "Jan Testeling", "Testeling": "Jan Testeling"}
+
+
+def test_initial_and_reversed_order_resolve_to_the_same_person():
+    found = people("en", "Wei Zhang (CHN) won in 34.50. Later, W. Zhang thanked the team, and Zhang Wei smiled.")
+    assert set(found.values()) == {"Wei Zhang"}
+
+
+def test_hyphenated_and_particle_names_stay_whole():
+    found = people("nl", "Anne-Marie van der Berg werd tweede. Van der Berg was blij.")
+    assert found["Anne-Marie van der Berg"] == "Anne-Marie van der Berg"
+
+
+def test_two_people_with_one_surname_are_not_merged():
+    found = people("en", "Tom Lee (USA) won in 20.01 and Ann Lee (CAN) was second in 20.22. Lee said it was close.")
+    assert {"Tom Lee", "Ann Lee"} <= set(found.values())
+    assert "Lee" not in found  # ambiguous: not attributed to either
+
+
+@pytest.mark.parametrize("language, text, coach", [
+    ("en", "Coach Martin Hale said Oscar Quinn (GBR) won in 4:01.22.", "Martin Hale"),
+    ("nl", "Bondscoach Pieter Prins zag hoe Lotte Bakker won in 38,12.", "Pieter Prins"),
+    ("de", "Bundestrainer Mark Probe lobte Jonas Krause, der in 1:46,12 gewann.", "Mark Probe"),
+])
+def test_coaches_are_people_but_not_athletes(language, text, coach):
+    doc = get_pipeline(language)(text)
+    labels = {s.kb_id_: s.label_ for s in doc.spans["persons"]}
+    assert labels.get(coach) == "PERSON"
+    assert "ATHLETE" in labels.values()
+
+
+def test_countries_and_known_teams_are_not_people():
+    found = people("en", "Great Britain and Team Zuidwind beat Movistar, said Oscar Quinn (GBR).")
+    assert set(found.values()) == {"Oscar Quinn"}
+
+
+def test_names_listed_with_an_athlete_are_athletes():
+    found = people("de", "Mit Arnd Probe, Benedikt Test und Lucas Muster sind drei Athleten nominiert.")
+    assert {"Arnd Probe", "Benedikt Test", "Lucas Muster"} <= set(found.values())

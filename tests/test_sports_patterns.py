@@ -1,0 +1,92 @@
+"""Every rank, time, gap and medal notation of the six languages is recognised with its value."""
+
+import pytest
+
+from nlp.pipeline.lexicon import load_lexicon
+from nlp.pipeline.sports_patterns import SportsPatterns
+
+
+def mentions(language: str, text: str) -> list[tuple[str, str, object]]:
+    patterns = SportsPatterns(load_lexicon(language))
+    return [(text[m.start:m.end], m.label, m.value) for m in patterns.find(text)]
+
+
+@pytest.mark.parametrize("language, text, label, value", [
+    ("nl", "Hij finishte in 34,93.", "TIME", 34.93),
+    ("nl", "Zij reed een tijd van 1.54,31 op de 1500 meter.", "TIME", 114.31),
+    ("en", "She clocked 1:08.12 in the final.", "TIME", 68.12),
+    ("en", "He won in 34.62 seconds.", "TIME", 34.62),
+    ("fr", "Elle s'impose en 1'08\"12.", "TIME", 68.12),
+    ("es", "Ganó con un tiempo de 4h12'33\".", "TIME", 15153.0),
+    ("it", "Ha vinto in 1:45,12.", "TIME", 105.12),
+    ("de", "Er schlug nach 1:46,12 an.", "TIME", 106.12),
+    ("nl", "Hij eindigde op 0,52 seconde van de winnaar.", "GAP", 0.52),
+    ("en", "He was second, 0.03 seconds behind.", "GAP", 0.03),
+    ("en", "Claes was third at 0:14.", "GAP", 14.0),
+    ("en", "Claes finished +0:12 down.", "GAP", 12.0),
+    ("fr", "Elle termine à 12 secondes du vainqueur.", "GAP", 12.0),
+    ("fr", "deuxième à 12 centièmes", "GAP", 0.12),
+    ("es", "terminó a 12 segundos del ganador", "GAP", 12.0),
+    ("de", "mit 12 Sekunden Rückstand", "GAP", 12.0),
+    ("it", "a 12 secondi di distacco", "GAP", 12.0),
+    ("nl", "Hij gaf 3.48 minuten toe op de winnaar.", "GAP", 228.0),
+])
+def test_times_and_gaps(language, text, label, value):
+    assert any(lab == label and val == pytest.approx(value) for _, lab, val in mentions(language, text)), mentions(language, text)
+
+
+@pytest.mark.parametrize("language, text, rank", [
+    ("nl", "Daarmee eindigde hij op de tiende plaats.", 10),
+    ("nl", "Tweede werd Ted Test.", 2),
+    ("nl", "Hij is als 26e geëindigd.", 26),
+    ("en", "She finished in sixth place.", 6),
+    ("en", "He finished 10th.", 10),
+    ("fr", "Il termine dixième.", 10),
+    ("fr", "Elle prend la 10e place.", 10),
+    ("es", "Terminó décimo.", 10),
+    ("es", "Acabó en el 5º puesto.", 5),
+    ("de", "Er wurde Zehnter.", 10),
+    ("de", "Sie landete auf Platz 3.", 3),
+    ("it", "Ha chiuso decimo.", 10),
+    ("it", "Si è classificata al 3° posto.", 3),
+])
+def test_ranks(language, text, rank):
+    assert ("RANK", rank) in [(label, value) for _, label, value in mentions(language, text)]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "In de tiende rit reed hij tegen een Amerikaan."),
+    ("en", "The first 16 skaters were within a second."),
+    ("en", "It was his second season in the team."),
+    ("de", "Die zweite Runde war schwer."),
+])
+def test_ordinals_that_are_not_ranks(language, text):
+    assert not [m for m in mentions(language, text) if m[1] == "RANK"]
+
+
+@pytest.mark.parametrize("language, text, medal", [
+    ("nl", "Ze pakte goud.", "gold"), ("nl", "een zilveren medaille", "silver"), ("en", "a bronze medal", "bronze"),
+    ("fr", "la médaille d'or", "gold"), ("fr", "elle prend l'argent", "silver"), ("es", "medalla de plata", "silver"),
+    ("de", "Er holte Gold.", "gold"), ("it", "conquista il bronzo", "bronze"),
+])
+def test_medals(language, text, medal):
+    assert ("MEDAL", medal) in [(label, value) for _, label, value in mentions(language, text)]
+
+
+def test_french_or_as_a_conjunction_is_not_gold():
+    assert not [m for m in mentions("fr", "Or il faisait froid ce jour-là.") if m[1] == "MEDAL"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "De start is om 14.30 uur."), ("en", "The race starts at 10:45."), ("fr", "Départ à 10h30."),
+    ("nl", "Het parcours is 12,4 km lang."), ("en", "Within 0.36 seconds of the winner."),
+])
+def test_clock_times_distances_and_ranges_are_not_results(language, text):
+    assert not [m for m in mentions(language, text) if m[1] in {"TIME", "GAP"}]
+
+
+def test_events_are_normalised():
+    found = {(label, value) for _, label, value in mentions(
+        "nl", "Op de 1.000 meter en de ploegenachtervolging, en in de 5e etappe en de mass-start.")}
+    assert {("DISTANCE", "1000 m"), ("DISCIPLINE", "team pursuit"), ("DISCIPLINE", "stage 5"),
+            ("DISCIPLINE", "mass start")} <= found
