@@ -30,6 +30,11 @@ def mentions(language: str, text: str) -> list[tuple[str, str, object]]:
     ("de", "mit 12 Sekunden Rückstand", "GAP", 12.0),
     ("it", "a 12 secondi di distacco", "GAP", 12.0),
     ("nl", "Hij gaf 3.48 minuten toe op de winnaar.", "GAP", 228.0),
+    ("it", "Secondo all'arrivo Pino Prova, a 21\" dal vincitore.", "GAP", 21.0),
+    ("it", "Tino Test 53/o a 11'17\".", "GAP", 677.0),
+    ("es", "Marcó un tiempo de 4’:10’’.40 en la final.", "TIME", 250.4),
+    ("en", "She finished in 2min 5.59sec.", "TIME", 125.59),
+    ("en", "Tao clocked 2 min 33.187 sec.", "TIME", 153.187),
 ])
 def test_times_and_gaps(language, text, label, value):
     assert any(lab == label and val == pytest.approx(value) for _, lab, val in mentions(language, text)), mentions(language, text)
@@ -49,6 +54,9 @@ def test_times_and_gaps(language, text, label, value):
     ("de", "Sie landete auf Platz 3.", 3),
     ("it", "Ha chiuso decimo.", 10),
     ("it", "Si è classificata al 3° posto.", 3),
+    ("it", "Poi nell'ordine Fuglio (quinto) e Majo (sesto).", 5),
+    ("it", "Terzo il belga Harm Prova a 30 secondi.", 3),
+    ("it", "Tino Test 53/o a 11'17\".", 53),
 ])
 def test_ranks(language, text, rank):
     assert ("RANK", rank) in [(label, value) for _, label, value in mentions(language, text)]

@@ -31,6 +31,7 @@ class Attribution:
         self.pronouns = lexicon.set("subject_pronouns")
         self.roles = lexicon.set("athlete_roles")
         self.relatives = lexicon.set("relative_pronouns")
+        self.possessives = lexicon.set("possessive_pronouns")
         self.sentences = list(doc.sents)
         self._sentence_of = {}
         for index, sentence in enumerate(self.sentences):
@@ -70,6 +71,12 @@ class Attribution:
     def owner(self, span: Span, exclude: frozenset[str] = frozenset(), prefer_following: bool = False,
               reach_later: bool = True) -> str | None:
         clause = self.clause(span.start)
+        sentence = self.sentences[self.sentence_index(span.start)]
+        lead_in = self.doc[max(sentence.start, span.start - 4):span.start]
+        if any(t.lower_ in self.possessives for t in lead_in):
+            named = self.athletes_in(sentence.start, span.start, exclude)
+            if named:
+                return named[0].kb_id_  # "with his time of 2:12.624": the sentence's subject
         in_clause = self.athletes_in(clause.start, clause.end, exclude)
         if in_clause:
             following = [a for a in in_clause if a.start >= span.end]
@@ -79,7 +86,6 @@ class Attribution:
             if preceding:
                 return preceding[-1].kb_id_
             return following[0].kb_id_ if following else in_clause[0].kb_id_
-        sentence = self.sentences[self.sentence_index(span.start)]
         earlier = self.athletes_in(sentence.start, span.start, exclude)
         if earlier and self.doc[clause.start].lower_ in self.relatives:
             return earlier[-1].kb_id_  # "X, die het goud pakte": the name the relative clause follows

@@ -108,7 +108,8 @@ def _opens_name_list(doc: Doc, span: Span) -> bool:
 def _is_title(doc: Doc, span: Span, roles: frozenset[str]) -> bool:
     """"the Olympic bronze medalist", "Friday's silver medalist": a medal that describes, not a result."""
     following = doc[span.end:min(len(doc), span.end + 2)]
-    return span.label_ == MEDAL and any(t.lower_ in roles or t.lower_.startswith("medal") for t in following)
+    return span.label_ == MEDAL and any(t.lower_ in roles or t.lower_.startswith(("medalis", "medallis"))
+                                        for t in following)
 
 
 def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[Result]:

@@ -226,7 +226,7 @@ class Persons:
         labelled = []
         for span in filter_spans(resolved):
             evidence = roles[span.kb_id_]
-            label = "PERSON" if "other-role" in evidence and "athlete-role" not in evidence else "ATHLETE"
+            label = "PERSON" if "other-role" in evidence else "ATHLETE"
             labelled.append(Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_))
         doc.spans["persons"] = labelled
         return doc

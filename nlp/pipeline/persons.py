@@ -65,8 +65,8 @@ class Candidate:
         words: list[str] = []
         glue = False
         for token in self.span:
-            if token.text in {"-", "‐"} and not token.whitespace_ and words:
-                words[-1] += "-"
+            if token.text in GLUE and not token.whitespace_ and words and not self.span.doc[token.i - 1].whitespace_:
+                words[-1] += token.text
                 glue = True
             elif glue:
                 words[-1] += token.text
@@ -76,7 +76,6 @@ class Candidate:
         return words
 
 
-DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienne", "ien", "ano", "ana", "er", "ese")
 GLUE = frozenset({"-", "‐", "'", "’"})
 
 
@@ -111,6 +110,9 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
             if _joins_hyphen(doc, j):
                 j += 2
                 continue
+            if doc[j].is_upper and len(doc[j]) == 1 and j + 1 < len(doc) and _joins_hyphen(doc, j + 1):
+                j += 3  # "N’tab" tokenised as N ’ tab
+                continue
             if is_name_token(doc[j]) and doc[j].text not in stop and not is_role(doc[j], roles):
                 j += 1
                 continue
@@ -128,8 +130,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
         if j - i > 1 and doc[j - 1].text.endswith(".") and len(doc[j - 1].text) == 2:
             j -= 1  # a trailing initial belongs to the next word, not this name
         after_determiner = i > 0 and doc[i - 1].lower_ in determiners
-        if j - i >= 3 and doc[i].text not in given_names() and (after_determiner or (
-                doc[i + 1].text in given_names() and doc[i].lower_.endswith(DESCRIPTOR_ENDINGS))):
+        if j - i >= 3 and doc[i].text not in given_names() and (after_determiner or doc[i + 1].text in given_names()):
             i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name
         spans.append(doc[i:j])
         i = j

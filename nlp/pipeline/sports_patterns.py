@@ -17,6 +17,8 @@ _HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[h:]\s?(\d{2})\s?[:'’′]\s?(\
 _MS = re.compile(r"(?<![\d:.,'’])(\d{1,2})[:'’′](\d{2})(?:[.,\"”″](\d{1,3}))?[\"”″]?(?![\d:'’]|[.,]\d)")
 _M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?![\d,]|\.\d)")
 _MIN_SEC = re.compile(r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?![\w])")
+_M_S_PRIMES = re.compile(r"(?<![\d.,])(\d{1,2})[’'′]\s?:?\s?(\d{2})(?:[’'′]{2}|[\"”″])\s?[.,]?(\d{1,3})?(?![\d])")
+_S_DOUBLE_PRIME = re.compile(r"(?<![\d.,:'’′])(\d{1,3})[\"”″](?![\d\w])")
 _S_QUOTE_CC = re.compile(r"(?<![\d'’:.,])(\d{1,2})[\"”″](\d{2})(?!\d)")
 _SECONDS = re.compile(r"(?<![\d.,:'’])(\d{1,3})(?:[.,](\d{1,3}))?(?![\d:'’]|[.,]\d)")
 _PLUS = re.compile(r"\+\s?$")
@@ -67,6 +69,7 @@ class SportsPatterns:
         self.seconds_units = words_regex(lexicon.words("seconds_units"))
         self.minutes_units = words_regex(lexicon.words("minutes_units"))
         self.predicative = lexicon.set("predicative_markers")
+        self.determiners = lexicon.set("determiners")
         self.hundredths = lexicon.set("hundredths_units")
         self.non_time_units = words_regex(lexicon.words("non_time_units"))
         self.gap_after = lexicon.words("gap_context_after")
@@ -124,8 +127,13 @@ class SportsPatterns:
                 continue
             frac = float("0." + m.group(3)) if m.group(3) else 0.0
             add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)) + frac, True)
+        for m in _M_S_PRIMES.finditer(text):  # 4’:07’’.14, 1'13"
+            frac = float("0." + m.group(3)) if m.group(3) else 0.0
+            add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)) + frac, True)
         for m in _S_QUOTE_CC.finditer(text):  # 0"41 (seconds"hundredths)
             add(m.start(), m.end(), int(m.group(1)) + int(m.group(2)) / 100, True)
+        for m in _S_DOUBLE_PRIME.finditer(text):  # a 21" (seconds)
+            add(m.start(), m.end(), float(m.group(1)), True)
         for m in _SECONDS.finditer(text):
             minutes = _starts_with_any(_after(text, m.end()), self.minutes_units)
             if minutes:  # "3.48 minuten" is 3:48; "2 minutes" is 120 s
@@ -169,10 +177,13 @@ class SportsPatterns:
             if self.lexicon.language == "de" and next_word is not None and next_word.group(0)[0].isupper() and not place:
                 next_is_noun = True  # German nouns are capitalised: "zweite Lauf"
             right_after_marker = bool(words_before) and words_before[-1] in self.predicative
+            inverted = next_word is not None and next_word.group(0).lower().split("'")[0] + (
+                "'" if "'" in next_word.group(0) else "") in self.determiners  # "terzo il belga X"
+            bracketed = text[:m.start()].rstrip().endswith("(") and after.lstrip().startswith(")")
             appositive = sentence_before.rstrip().endswith(",") and (next_word is None or not next_is_noun)
             if place:
                 found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
-            elif right_after_marker or appositive or ((preceded_by_verb or followed_by_verb) and not next_is_noun):
+            elif right_after_marker or appositive or inverted or bracketed or ((preceded_by_verb or followed_by_verb) and not next_is_noun):
                 found.append(Mention(m.start(), m.end(), RANK, value))
         for m in self.place_nouns.finditer(text):
             number = re.match(r"\s+(\d{1,3}|[^\W\d_]+)\b", text[m.end():])
