@@ -164,26 +164,10 @@ class SportsPatterns:
             value = self.lexicon.ordinal_value(m.group(0))
             if not value:
                 continue
-            after = _after(text, m.end(), 30)
-            next_word = _WORD.match(after.lstrip())
-            place = _starts_with_any(after, self.place_nouns)
-            sentence_before = re.split(r"[.!?;:]\s", _before(text, m.start(), 40))[-1]
-            words_before = [w.lower() for w in _WORD.findall(sentence_before)][-3:]
-            preceded_by_verb = any(w in self.rank_verbs for w in words_before)
-            followed_by_verb = next_word is not None and next_word.group(0).lower() in self.rank_verbs
-            next_is_noun = after.lstrip()[:1].isdigit() or (next_word is not None and after[:len(after) - len(after.lstrip())] in {" ", ""}
-                            and next_word.group(0).lower() not in self.neutral_followers
-                            and not followed_by_verb)
-            if self.lexicon.language == "de" and next_word is not None and next_word.group(0)[0].isupper() and not place:
-                next_is_noun = True  # German nouns are capitalised: "zweite Lauf"
-            right_after_marker = bool(words_before) and words_before[-1] in self.predicative
-            inverted = next_word is not None and next_word.group(0).lower().split("'")[0] + (
-                "'" if "'" in next_word.group(0) else "") in self.determiners  # "terzo il belga X"
-            bracketed = text[:m.start()].rstrip().endswith("(") and after.lstrip().startswith(")")
-            appositive = sentence_before.rstrip().endswith(",") and (next_word is None or not next_is_noun)
+            place = _starts_with_any(_after(text, m.end(), 30), self.place_nouns)
             if place:
                 found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
-            elif right_after_marker or appositive or inverted or bracketed or ((preceded_by_verb or followed_by_verb) and not next_is_noun):
+            elif self._ordinal_is_rank(text, m, numeric=m.group(1) is not None):
                 found.append(Mention(m.start(), m.end(), RANK, value))
         for m in self.place_nouns.finditer(text):
             number = re.match(r"\s+(\d{1,3}|[^\W\d_]+)\b", text[m.end():])
@@ -192,6 +176,32 @@ class SportsPatterns:
                 if value and not any(f.start <= m.start() < f.end for f in found):
                     found.append(Mention(m.start(), m.end() + number.end(), RANK, value))
         return found
+
+    def _ordinal_is_rank(self, text: str, m: re.Match[str], numeric: bool) -> bool:
+        """An ordinal is a rank unless it modifies a noun ("tiende rit", "second season", "zweite Runde").
+        Ranks: after a finishing verb or "als/as", before a determiner ("terzo il belga X"), in brackets
+        after a name ("Majka (sesto)"), in apposition ("X, deuxième à 12"), or a numeric ordinal ("53/o")."""
+        after = _after(text, m.end(), 30)
+        next_word = _WORD.match(after.lstrip())
+        next_text = next_word.group(0).lower() if next_word else ""
+        sentence_before = re.split(r"[.!?;:]\s", _before(text, m.start(), 40))[-1]
+        words_before = [w.lower() for w in _WORD.findall(sentence_before)][-3:]
+        followed_by_verb = next_text in self.rank_verbs
+        determiner = next_text.split("'")[0] + ("'" if "'" in next_text else "")
+        next_is_noun = after.lstrip()[:1].isdigit() or (
+            next_word is not None and after[:len(after) - len(after.lstrip())] in {" ", ""}
+            and next_text not in self.neutral_followers and not followed_by_verb and determiner not in self.determiners)
+        if self.lexicon.language == "de" and next_word is not None and next_word.group(0)[0].isupper():
+            next_is_noun = True  # German nouns are capitalised: "zweite Lauf"
+        if words_before and words_before[-1] in self.predicative:
+            return True  # "als 26e geëindigd", "as second"
+        if next_is_noun:
+            return False
+        return (numeric
+                or any(w in self.rank_verbs for w in words_before) or followed_by_verb
+                or determiner in self.determiners
+                or (text[:m.start()].rstrip().endswith("(") and after.lstrip().startswith(")"))
+                or sentence_before.rstrip().endswith(","))
 
     # -- medals -----------------------------------------------------------------------------------
     def _medal_mentions(self, text: str) -> list[Mention]:
