@@ -46,7 +46,8 @@ class Lexicon:
     def ordinal_regex(self) -> re.Pattern[str]:
         words = sorted(self.data["ordinals"], key=len, reverse=True)
         alternation = "|".join(re.escape(w) for w in words)
-        return re.compile(rf"(?<![\w-])(?:{self.data['numeric_ordinal']}|({alternation}))(?![\w-])", re.I)
+        # a hyphen may precede: German compounds such as "Etappen-Siebter", "Gesamt-Zweiter"
+        return re.compile(rf"(?<![\w])(?:{self.data['numeric_ordinal']}|({alternation}))(?![\w-])", re.I)
 
     def ordinal_value(self, text: str) -> int | None:
         match = self.ordinal_regex.fullmatch(text.strip())

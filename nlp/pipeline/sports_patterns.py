@@ -68,6 +68,7 @@ class SportsPatterns:
         self.lexicon = lexicon
         self.seconds_units = words_regex(lexicon.words("seconds_units"))
         self.minutes_units = words_regex(lexicon.words("minutes_units"))
+        self.hours_units = words_regex(lexicon.words("hours_units"))
         self.predicative = lexicon.set("predicative_markers")
         self.determiners = lexicon.set("determiners")
         self.hundredths = lexicon.set("hundredths_units")
@@ -95,7 +96,9 @@ class SportsPatterns:
                 return
             before, after = _before(text, start), _after(text, end)
             unit = _starts_with_any(after, self.seconds_units)
-            if _CLOCK_WORDS.match(after) or _APPROX_BEFORE.search(before):
+            if explicit_format and not unit:  # "1:32 Minuten hinter", "4:10:13 Stunden"
+                unit = _starts_with_any(after, self.minutes_units) or _starts_with_any(after, self.hours_units)
+            elif _CLOCK_WORDS.match(after) or _APPROX_BEFORE.search(before):
                 return
             if not unit and _CLOCK_BEFORE.search(before) and _CLOCK.fullmatch(text[start:end]):
                 return  # "om 14.30", "at 10:45": a time of day
@@ -184,7 +187,10 @@ class SportsPatterns:
         after = _after(text, m.end(), 30)
         next_word = _WORD.match(after.lstrip())
         next_text = next_word.group(0).lower() if next_word else ""
-        sentence_before = re.split(r"[.!?;:]\s", _before(text, m.start(), 40))[-1]
+        word_start = m.start()
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+            word_start -= 1  # "als Etappen-Siebter": look before the whole compound
+        sentence_before = re.split(r"[.!?;:]\s", _before(text, word_start, 40))[-1]
         words_before = [w.lower() for w in _WORD.findall(sentence_before)][-3:]
         followed_by_verb = next_text in self.rank_verbs
         determiner = next_text.split("'")[0] + ("'" if "'" in next_text else "")
