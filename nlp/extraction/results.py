@@ -73,6 +73,21 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     return None, False
 
 
+def _win_verb_after(doc: Doc, athlete: Span, win_verbs: frozenset[str]) -> Span | None:
+    """The win verb (one or more words) right after a name, past a bracketed team or nation:
+    "Kaden Groves (Alpecin) se ha impuesto", "Quinn won"."""
+    i = athlete.end
+    if i < len(doc) and doc[i].text == "(":
+        close = next((t.i for t in doc[i:min(len(doc), i + 8)] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    for start in range(i, min(len(doc), i + 3)):
+        for length in (3, 2, 1):
+            words = doc[start:start + length]
+            if " ".join(t.lower_ for t in words) in win_verbs:
+                return words
+    return None
+
+
 def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
     """Athletes called the winner ("winnaar X", "X won ...")."""
     winner_nouns = lexicon.set("winner_nouns")
@@ -86,14 +101,13 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
         if any(lead_in.endswith(phrase) for phrase in won_by):
             found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X"
             continue
-        after = doc[athlete.end:min(len(doc), athlete.end + 3)]
         if any(t.lower_ in winner_nouns for t in before):
             found.append((athlete, athlete.kb_id_))
             continue
-        verb = next((t for t in after if t.lower_ in win_verbs), None)
+        verb = _win_verb_after(doc, athlete, win_verbs)
         if verb is not None:
-            clause = attribution.clause(verb.i)
-            near = doc[max(clause.start, verb.i - 3):min(clause.end, verb.i + 6)]
+            clause = attribution.clause(verb.start)
+            near = doc[max(clause.start, verb.start - 3):min(clause.end, verb.end + 5)]
             medal = next((t.lower_ for t in near if t.lower_ in medal_words), None)
             if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":
                 found.append((athlete, athlete.kb_id_))

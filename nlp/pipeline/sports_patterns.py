@@ -69,9 +69,14 @@ class SportsPatterns:
         self.seconds_units = words_regex(lexicon.words("seconds_units"))
         self.minutes_units = words_regex(lexicon.words("minutes_units"))
         self.hours_units = words_regex(lexicon.words("hours_units"))
+        self.lead_words = lexicon.words("lead_words")
         self.predicative = lexicon.set("predicative_markers")
         self.determiners = lexicon.set("determiners")
         self.hundredths = lexicon.set("hundredths_units")
+        self.tenths = lexicon.set("tenths_units")
+        numbers = {k: v for k, v in lexicon["numbers"].items()}
+        self.number_words = numbers
+        self.number_word_regex = words_regex(list(numbers)) if numbers else None
         self.non_time_units = words_regex(lexicon.words("non_time_units"))
         self.gap_after = lexicon.words("gap_context_after")
         self.gap_before = lexicon.words("gap_context_before")
@@ -105,8 +110,12 @@ class SportsPatterns:
             if not explicit_format and not unit and _starts_with_any(after, self.non_time_units):
                 return
             end_with_unit = end + unit.end() if unit else end
+            if any(" ".join(_after(text, end_with_unit, 25).lower().split()).startswith(w.lower()) for w in self.lead_words):
+                return  # "con 5 segundos de ventaja": a winning margin, not the owner's time or gap
             if unit and unit.group(0).lower() in self.hundredths and seconds >= 1:
                 seconds = seconds / 100
+            elif unit and unit.group(0).lower() in self.tenths and seconds >= 1:
+                seconds = seconds / 10
             # "third at 0:14" is a gap, "timed at 2:33.411" a time: cycling-style gaps have no fractions
             whole_seconds = float(seconds).is_integer()
             is_gap = bool(_PLUS.search(before)) or self._gap_context(text, start, end_with_unit,
@@ -115,7 +124,7 @@ class SportsPatterns:
                 gap_start = start - len(_PLUS.search(before).group(0)) if _PLUS.search(before) else start
                 found.append(Mention(gap_start, end_with_unit, GAP, round(seconds, 3)))
             elif explicit_format or unit or _ends_with_any(before, self.time_before):
-                if explicit_format or 3.0 <= seconds < 600:
+                if explicit_format or (3.0 <= seconds < 600 and not float(seconds).is_integer()):
                     found.append(Mention(start, end_with_unit, TIME, round(seconds, 3)))
 
         for m in _MIN_SEC.finditer(text):  # "2 min 33.187 sec", "2min 5.59sec"
@@ -137,6 +146,10 @@ class SportsPatterns:
             add(m.start(), m.end(), int(m.group(1)) + int(m.group(2)) / 100, True)
         for m in _S_DOUBLE_PRIME.finditer(text):  # a 21" (seconds)
             add(m.start(), m.end(), float(m.group(1)), True)
+        if self.number_word_regex is not None:  # "a una décima", "two seconds behind", "acht Sekunden"
+            for m in self.number_word_regex.finditer(text):
+                if _starts_with_any(_after(text, m.end()), self.seconds_units):
+                    add(m.start(), m.end(), float(self.number_words[m.group(0).lower()]), False)
         for m in _SECONDS.finditer(text):
             minutes = _starts_with_any(_after(text, m.end()), self.minutes_units)
             if minutes:  # "3.48 minuten" is 3:48; "2 minutes" is 120 s
@@ -207,7 +220,7 @@ class SportsPatterns:
                 or any(w in self.rank_verbs for w in words_before) or followed_by_verb
                 or determiner in self.determiners
                 or (text[:m.start()].rstrip().endswith("(") and after.lstrip().startswith(")"))
-                or sentence_before.rstrip().endswith(","))
+                or sentence_before.rstrip().endswith((",", "-", "–", "—", "(")))
 
     # -- medals -----------------------------------------------------------------------------------
     def _medal_mentions(self, text: str) -> list[Mention]:
