@@ -45,14 +45,19 @@ class Attribution:
         sentence = self.sentences[self.sentence_index(i)]
         start, end = sentence.start, sentence.end
         for j in range(i - 1, sentence.start - 1, -1):
-            if self.doc[j].text in CLAUSE_BREAKS or self.doc[j].lower_ in CONJUNCTIONS:
+            if self._breaks_clause(j):
                 start = j + 1
                 break
         for j in range(i + 1, sentence.end):
-            if self.doc[j].text in CLAUSE_BREAKS or self.doc[j].lower_ in CONJUNCTIONS:
+            if self._breaks_clause(j):
                 end = j
                 break
         return Clause(start, end)
+
+    def _breaks_clause(self, j: int) -> bool:
+        token = self.doc[j]
+        return (token.text in CLAUSE_BREAKS or token.lower_ in CONJUNCTIONS
+                or "\n" in token.text or "\n" in token.whitespace_)  # a line break ends a clause (lists)
 
     def athletes_in(self, start: int, end: int, exclude: frozenset[str] = frozenset()) -> list[Span]:
         return [a for a in self.athletes if start <= a.start < end and a.kb_id_ not in exclude]

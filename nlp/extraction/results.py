@@ -138,9 +138,9 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         exclude = frozenset({gap_to}) if gap_to else frozenset()
         prefer_following = span.label_ == MEDAL and any(
             t.lower_ in receivers for t in doc[span.end:min(len(doc), span.end + 3)])
-        if span.label_ == RANK and span.start > 0 and span.end < len(doc) and not attribution.athletes_in(
+        if span.label_ == RANK and span.end < len(doc) and not attribution.athletes_in(
                 attribution.clause(span.start).start, span.start):
-            prefer_following = True  # "Tweede werd Ted-Jan Bloemen"
+            prefer_following = True  # "Tweede werd Ted-Jan Bloemen", "1. Ariarne Test (AUS) 1:53.50"
         athlete = attribution.owner(span, exclude=exclude, prefer_following=prefer_following)
         if athlete is None:
             continue

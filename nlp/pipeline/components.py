@@ -1,5 +1,6 @@
 """Custom spaCy components, registered with `@Language.factory` and assembled by `nlp.pipeline.loader`.
 
+- `palmares_line_breaks`: a line break always starts a new sentence.
 - `palmares_sports_entities`: times, gaps, ranks, medals, distances, disciplines, competitions,
   weekdays and teams from the language's lexicon -> `doc.spans["sports"]` (value in `span._.value`).
 - `palmares_gazetteer`: known athletes and teams from the store -> `doc.spans["gazetteer"]`.
@@ -32,6 +33,16 @@ if not Span.has_extension("value"):
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 NOT_PERSON_SPORTS = frozenset({TEAM, COMPETITION, DISCIPLINE, DISTANCE, WEEKDAY, MEDAL})
 RESULT_LABELS = frozenset({TIME, GAP, RANK, MEDAL})
+
+
+@Language.component("palmares_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, list items ("2. Name (NAT) 1:53.92") and captions stand alone."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if ("\n" in previous.text and previous.is_space) or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
 
 
 class SportsEntities:

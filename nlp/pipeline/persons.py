@@ -76,6 +76,7 @@ class Candidate:
         return words
 
 
+DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienne", "ien", "ano", "ana", "er", "en")
 GLUE = frozenset({"-", "‐", "'", "’"})
 
 
@@ -130,7 +131,8 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
         if j - i > 1 and doc[j - 1].text.endswith(".") and len(doc[j - 1].text) == 2:
             j -= 1  # a trailing initial belongs to the next word, not this name
         after_determiner = i > 0 and doc[i - 1].lower_ in determiners
-        if j - i >= 3 and doc[i].text not in given_names() and (after_determiner or doc[i + 1].text in given_names()):
+        descriptor = doc[i + 1].text in given_names() and doc[i].lower_.endswith(DESCRIPTOR_ENDINGS) if j - i >= 3 else False
+        if j - i >= 3 and doc[i].text not in given_names() and (after_determiner or descriptor):
             i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name
         spans.append(doc[i:j])
         i = j

@@ -29,6 +29,7 @@ _APPROX_BEFORE = re.compile(r"(?:within|binnen|en moins de|in meno di|innerhalb 
 _DISTANCE = re.compile(r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])")
 _STAGE_NUMBER = re.compile(r"(?<![\w])(?:(stage|etappe|étape|etapa|tappa|frazione)\s+(\d{1,2})|(\d{1,2})(?:e|ste|de|st|nd|rd|th|ª|º|a|o|ème|\.)\s+(etappe|étape|etapa|tappa|stage|Etappe))(?![\w])", re.I)
 _TEAM = re.compile(r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])")
+_LIST_RANK = re.compile(r"(?m)^[ \t]*(\d{1,3})[.)][ \t]+(?=[^\W\d_])")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -185,6 +186,8 @@ class SportsPatterns:
                 found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
             elif self._ordinal_is_rank(text, m, numeric=m.group(1) is not None):
                 found.append(Mention(m.start(), m.end(), RANK, value))
+        for m in _LIST_RANK.finditer(text):  # "1. Ariarne Test (AUS) 1:53.50": a results list
+            found.append(Mention(m.start(1), m.end(), RANK, int(m.group(1))))
         for m in self.place_nouns.finditer(text):
             number = re.match(r"\s+(\d{1,3}|[^\W\d_]+)\b", text[m.end():])
             if number:
