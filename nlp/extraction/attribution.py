@@ -63,14 +63,23 @@ class Attribution:
         return [a for a in self.athletes if start <= a.start < end and a.kb_id_ not in exclude]
 
     def _has_anaphor(self, start: int, end: int) -> bool:
-        return any(t.lower_ in self.pronouns or t.lower_ in self.roles for t in self.doc[start:end])
+        return self._anaphor(start, end) is not None
 
-    def subject_before(self, sentence_index: int) -> str | None:
-        """The first athlete named in the closest earlier sentence that names one."""
+    def _anaphor(self, start: int, end: int) -> str | None:
+        """"pronoun" (hij, she: the subject so far) or "description" (de Noor, the skater: the last named)."""
+        words = [t.lower_ for t in self.doc[start:end]]
+        if any(w in self.pronouns for w in words):
+            return "pronoun"
+        if any(w in self.roles for w in words):
+            return "description"
+        return None
+
+    def subject_before(self, sentence_index: int, last: bool = False) -> str | None:
+        """The first (or last) athlete named in the closest earlier sentence that names one."""
         for index in range(sentence_index - 1, -1, -1):
             named = self.athletes_in(self.sentences[index].start, self.sentences[index].end)
             if named:
-                return named[0].kb_id_
+                return named[-1 if last else 0].kb_id_
         return None
 
     def owner(self, span: Span, exclude: frozenset[str] = frozenset(), prefer_following: bool = False,
@@ -98,8 +107,9 @@ class Attribution:
             if self._has_anaphor(clause.start, clause.end):
                 return earlier[0].kb_id_  # "X ..., hij finishte als negende": the sentence subject
             return earlier[-1].kb_id_
-        if self._has_anaphor(sentence.start, sentence.end):
-            subject = self.subject_before(self.sentence_index(span.start))
+        anaphor = self._anaphor(sentence.start, sentence.end)
+        if anaphor:
+            subject = self.subject_before(self.sentence_index(span.start), last=anaphor == "description")
             if subject and subject not in exclude:
                 return subject
         later = self.athletes_in(span.end, sentence.end, exclude) if reach_later else []

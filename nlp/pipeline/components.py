@@ -37,11 +37,14 @@ RESULT_LABELS = frozenset({TIME, GAP, RANK, MEDAL})
 
 @Language.component("palmares_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles, list items ("2. Name (NAT) 1:53.92") and captions stand alone."""
+    """A line break ends a sentence: titles, list items ("2. Name (NAT) 1:53.92") and captions stand alone;
+    the number of a list item ("2.") does not end one."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if ("\n" in previous.text and previous.is_space) or "\n" in previous.whitespace_:
             token.is_sent_start = True
+        elif previous.text in {".", ")"} and token.i >= 2 and doc[token.i - 2].like_num and doc[token.i - 2].is_sent_start:
+            token.is_sent_start = False
     return doc
 
 

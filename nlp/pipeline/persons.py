@@ -100,6 +100,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
     stop = set(lexicon.words("stopwords_capitalized"))
     roles = lexicon.set("athlete_roles") | lexicon.set("non_athlete_roles")
     determiners = lexicon.set("determiners")
+    nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
     spans: list[Span] = []
     i = 0
     while i < len(doc):
@@ -131,7 +132,8 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
         if j - i > 1 and doc[j - 1].text.endswith(".") and len(doc[j - 1].text) == 2:
             j -= 1  # a trailing initial belongs to the next word, not this name
         after_determiner = i > 0 and doc[i - 1].lower_ in determiners
-        descriptor = doc[i + 1].text in given_names() and doc[i].lower_.endswith(DESCRIPTOR_ENDINGS) if j - i >= 3 else False
+        descriptor = j - i >= 3 and doc[i + 1].text in given_names() and (
+            nouns_capitalised or doc[i].lower_.endswith(DESCRIPTOR_ENDINGS))  # "Dominator Martin X" in German
         if j - i >= 3 and doc[i].text not in given_names() and (after_determiner or descriptor):
             i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name
         spans.append(doc[i:j])
