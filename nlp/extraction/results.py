@@ -119,6 +119,12 @@ def _opens_name_list(doc: Doc, span: Span) -> bool:
     return span.label_ == MEDAL and span.end < len(doc) and doc[span.end].text == "("
 
 
+def _is_negated(doc: Doc, span: Span, negations: list[str]) -> bool:
+    """"geen medaille", "missed out on gold", "sans médaille": no medal was won."""
+    before = " ".join(t.lower_ for t in doc[max(0, span.start - 5):span.start])
+    return span.label_ == MEDAL and any(f" {n} " in f" {before} " for n in negations)
+
+
 def _is_title(doc: Doc, span: Span, roles: frozenset[str]) -> bool:
     """"the Olympic bronze medalist", "Friday's silver medalist": a medal that describes, not a result."""
     following = doc[span.end:min(len(doc), span.end + 2)]
@@ -131,8 +137,10 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     default_event = main_event(doc)
     receivers = lexicon.set("medal_receivers")
     roles = lexicon.set("athlete_roles")
+    negations = [n.lower() for n in lexicon.words("negations")]
     for span in doc.spans.get("sports", []):
-        if span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(doc, span, roles):
+        if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(doc, span, roles)
+                or _is_negated(doc, span, negations)):
             continue
         gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
         exclude = frozenset({gap_to}) if gap_to else frozenset()

@@ -33,6 +33,7 @@ if not Span.has_extension("value"):
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 NOT_PERSON_SPORTS = frozenset({TEAM, COMPETITION, DISCIPLINE, DISTANCE, WEEKDAY, MEDAL})
 RESULT_LABELS = frozenset({TIME, GAP, RANK, MEDAL})
+LIST_JOINERS = frozenset({"and", "en", "und", "et", "y", "e", "&"})
 
 
 @Language.component("palmares_line_breaks")
@@ -152,10 +153,19 @@ class Persons:
                 candidate.evidence.add("medal-list")
             if len(tokens) >= 2 and any(abs(r.start - span.start) <= 8 for r in results):
                 candidate.evidence.add("result-context")
+            if self._listed_surname_with_result(span, results):
+                candidate.evidence.add("result-context")
             if len(tokens) >= 2 and self._surname_repeated(doc, span, tokens[-1]):
                 candidate.evidence.add("surname-repeated")
             candidates.append(candidate)
         return candidates
+
+    def _listed_surname_with_result(self, span: Span, results: list[Span]) -> bool:
+        """"..., Pozzovivo a 59\" e Kruijswijk a 1'15\"": a lone surname in an enumeration, with its gap."""
+        if len(span) != 1 or span.start == 0 or self.lexicon.data.get("nouns_capitalised"):
+            return False
+        listed = span.doc[span.start - 1].text == "," or span.doc[span.start - 1].lower_ in LIST_JOINERS
+        return listed and any(r.label_ in {TIME, GAP} and 0 <= r.start - span.end <= 2 for r in results)
 
     @staticmethod
     def _after_country_possessive(span: Span, never: frozenset[str]) -> bool:
@@ -170,7 +180,7 @@ class Persons:
         """"Mit Arnd Peiffer, Benedikt Doll und Lucas Fratzscher": names enumerated with a person are people."""
         by_start = {c.span.start: c for c in candidates}
         by_end = {c.span.end: c for c in candidates}
-        joiners = {",", "and", "en", "und", "et", "y", "e", "&"}
+        joiners = LIST_JOINERS | {","}
         found: list[Candidate] = []
         frontier = [c for c in people if len(c.tokens) >= 2]
         while frontier:

@@ -51,7 +51,10 @@ def is_name_token(token: Token) -> bool:
         return False  # acronyms (NED, WK, UCI) are not names
     if len(text) == 2 and text.endswith("."):
         return True  # initial: "J."
-    return all(part[:1].isalpha() for part in text.replace("’", "'").replace("'", "-").split("-") if part)
+    parts = [part for part in text.replace("’", "'").replace("'", "-").split("-") if part]
+    if len(parts) > 1 and parts[-1].lower() in COMPOUND_ADJECTIVE_HEADS:
+        return False  # "Bromley-born", "Leeds-based"
+    return all(part[:1].isalpha() for part in parts)
 
 
 @dataclass(slots=True)
@@ -77,6 +80,8 @@ class Candidate:
 
 
 DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienne", "ien", "ano", "ana", "er", "en")
+COMPOUND_ADJECTIVE_HEADS = frozenset({"born", "based", "bred", "raised", "geboren", "née", "né", "nata", "nato",
+                                      "nacido", "nacida", "year", "old", "jarige", "jährige", "jähriger"})
 GLUE = frozenset({"-", "‐", "'", "’"})
 
 

@@ -203,13 +203,15 @@ class SportsPatterns:
         after = _after(text, m.end(), 30)
         next_word = _WORD.match(after.lstrip())
         next_text = next_word.group(0).lower() if next_word else ""
+        if "'" in next_text or "’" in next_text:
+            next_text = re.split(r"['’]", next_text)[0] + "'"  # "all'arrivo" -> "all'", "l'olandese" -> "l'"
         word_start = m.start()
         while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
             word_start -= 1  # "als Etappen-Siebter": look before the whole compound
         sentence_before = re.split(r"[.!?;:]\s", _before(text, word_start, 40))[-1]
         words_before = [w.lower() for w in _WORD.findall(sentence_before)][-3:]
         followed_by_verb = next_text in self.rank_verbs
-        determiner = next_text.split("'")[0] + ("'" if "'" in next_text else "")
+        determiner = next_text
         next_is_noun = after.lstrip()[:1].isdigit() or (
             next_word is not None and after[:len(after) - len(after.lstrip())] in {" ", ""}
             and next_text not in self.neutral_followers and not followed_by_verb and determiner not in self.determiners)
