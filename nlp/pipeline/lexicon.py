@@ -21,7 +21,7 @@ def words_regex(words: list[str] | dict[str, Any], *, flags: int = re.I) -> re.P
     """Whole-word alternation, longest first, spaces matching any whitespace."""
     items = sorted(set(words), key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)", flags)
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,9 @@ def _starts_with_any(fragment: str, pattern: re.Pattern[str]) -> re.Match[str] |
 
 
 def _ends_with_any(fragment: str, phrases: list[str]) -> bool:
+    """Does the text end with one of the phrases as whole words ("... -a" ends with "a")?"""
     low = " ".join(fragment.lower().split())
-    return any(low.endswith(" " + p.lower()) or low == p.lower() for p in phrases)
+    return any(re.search(rf"(?<!\w){re.escape(p.lower())}$", low) for p in phrases)
 
 
 class SportsPatterns:
@@ -206,7 +207,8 @@ class SportsPatterns:
         if "'" in next_text or "’" in next_text:
             next_text = re.split(r"['’]", next_text)[0] + "'"  # "all'arrivo" -> "all'", "l'olandese" -> "l'"
         word_start = m.start()
-        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "-"):
+        while word_start > 1 and (text[word_start - 1].isalnum()
+                                  or (text[word_start - 1] == "-" and text[word_start - 2].isalnum())):
             word_start -= 1  # "als Etappen-Siebter": look before the whole compound
         sentence_before = re.split(r"[.!?;:]\s", _before(text, word_start, 40))[-1]
         words_before = [w.lower() for w in _WORD.findall(sentence_before)][-3:]
