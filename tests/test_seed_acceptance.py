@@ -44,10 +44,15 @@ def test_quotes_by_smeekens(seed):
     assert sum(q.speaker == "Jan Smeekens" for q in seed.quotes) >= 4
 
 
-def test_calendar_has_ten_races_sixteen_stages_and_the_anomaly_flagged(seed):
-    assert len(seed.calendar) == 10
+def test_calendar_keeps_every_race_and_stage_and_flags_the_anomaly(seed, shared_dir):
+    # The issue text says 10 races / 16 stages; the seed page as shipped holds 8 race headers and
+    # 13 stage lines, so the expectation is counted from the page itself: nothing may be dropped.
+    lines = (shared_dir / "seed" / "team-site-page.txt").read_text(encoding="utf-8").splitlines()
+    stage_lines = [line for line in lines if "›" in line]
+    assert len(seed.calendar) == 8
     stages = [s for entry in seed.calendar for s in entry.stages]
-    assert len(stages) == 16
+    assert len(stages) == len(stage_lines) == 13
+    assert seed.calendar_errors == []
     anomaly = next(s for s in stages if s.number == 22)
     assert anomaly.total == 21 and anomaly.flags
 

@@ -32,6 +32,8 @@ class Attribution:
         self.roles = lexicon.set("athlete_roles")
         self.relatives = lexicon.set("relative_pronouns")
         self.possessives = lexicon.set("possessive_pronouns")
+        self.determiners = lexicon.set("determiners")
+        self.nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
         self.sentences = list(doc.sents)
         self._sentence_of = {}
         for index, sentence in enumerate(self.sentences):
@@ -72,6 +74,10 @@ class Attribution:
             return "pronoun"
         if any(w in self.roles for w in words):
             return "description"
+        first = self.doc[start:min(end, start + 2)]
+        if (self.nouns_capitalised and len(first) == 2 and first[0].lower_ in self.determiners
+                and first[1].text[:1].isupper()):
+            return "description"  # German: "Der Berliner schlug an"
         return None
 
     def subject_before(self, sentence_index: int, last: bool = False) -> str | None:

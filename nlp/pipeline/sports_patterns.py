@@ -118,10 +118,10 @@ class SportsPatterns:
                 seconds = seconds / 100
             elif unit and unit.group(0).lower() in self.tenths and seconds >= 1:
                 seconds = seconds / 10
-            # "third at 0:14" is a gap, "timed at 2:33.411" a time: cycling-style gaps have no fractions
-            whole_seconds = float(seconds).is_integer()
+            # "third at 0:14", "à 0"41" are gaps, "timed at 2:33.411" a time: gaps are whole seconds or short
+            gap_like = float(seconds).is_integer() or seconds < 20
             is_gap = bool(_PLUS.search(before)) or self._gap_context(text, start, end_with_unit,
-                                                                      bool(unit) or (explicit_format and whole_seconds))
+                                                                      bool(unit) or (explicit_format and gap_like))
             if is_gap:
                 gap_start = start - len(_PLUS.search(before).group(0)) if _PLUS.search(before) else start
                 found.append(Mention(gap_start, end_with_unit, GAP, round(seconds, 3)))
@@ -171,7 +171,7 @@ class SportsPatterns:
     def _gap_context(self, text: str, start: int, end: int, has_unit: bool) -> bool:
         """"+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
         after = " ".join(_after(text, end, 30).lower().split())
-        if any(after.startswith(p.lower()) for p in self.gap_after):
+        if any(re.match(rf"{re.escape(p.lower())}(?!\w)", after) for p in self.gap_after):
             return True
         return has_unit and _ends_with_any(_before(text, start, 20), self.gap_before)
 

@@ -8,3 +8,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+@app.callback()
+def palmares() -> None:
+    """Palmarès: multilingual sports-news extraction, summaries and calendar linking."""

@@ -1,0 +1,1 @@
+"""Training and evaluation of the project's statistical NER (WikiNEuRal → spaCy pipeline per language)."""
