@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 from models.records import Result
 from nlp.extraction.attribution import Attribution
 from nlp.pipeline.lexicon import Lexicon
-from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, GAP, MEDAL, RANK, TIME
+from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TIME
 
 MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 FIELD_OF = {RANK: "rank", TIME: "time", GAP: "gap", MEDAL: "medal"}
@@ -59,6 +59,15 @@ def event_near(doc: Doc, span: Span, attribution: Attribution, default: str | No
     if not in_sentence:
         return default
     return min(in_sentence, key=lambda e: abs(e.start - span.start))._.value
+
+
+def _athlete_after(doc: Doc, span: Span, attribution: Attribution, words: frozenset[str]) -> str | None:
+    """The athlete named right after one of `words` within a few tokens of the span."""
+    for athlete in attribution.athletes_in(span.end, span.end + 6):
+        between = doc[span.end:athlete.start]
+        if any(t.lower_ in words for t in between) and not any(t.text in {".", ";"} for t in between):
+            return athlete.kb_id_
+    return None
 
 
 def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexicon) -> tuple[str | None, bool]:
@@ -138,7 +147,14 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     receivers = lexicon.set("medal_receivers")
     roles = lexicon.set("athlete_roles")
     negations = [n.lower() for n in lexicon.words("negations")]
+    lead_references = lexicon.set("lead_reference_words")
     for span in doc.spans.get("sports", []):
+        if span.label_ == LEAD:
+            trailing = _athlete_after(doc, span, attribution, lead_references)
+            if trailing:  # "5 segundos de ventaja sobre Enric Mas": Mas is 5 s behind
+                sentence = attribution.sentences[attribution.sentence_index(span.start)].text.strip()
+                builder.add(trailing, "gap", span._.value, event_near(doc, span, attribution, default_event), sentence)
+            continue
         if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(doc, span, roles)
                 or _is_negated(doc, span, negations)):
             continue

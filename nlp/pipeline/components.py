@@ -141,7 +141,7 @@ class Persons:
             first = tokens[0]
             if len(tokens) >= 2 and (first in self.given or any(p in self.given for p in first.split("-"))):
                 candidate.evidence.add("given-name")
-            if has_nation_code_after(span):
+            if has_nation_code_after(span, never):
                 candidate.evidence.add("nation-code")
             if preceded_by(span, self.athlete_roles, window=2) or self._after_country_possessive(span, never):
                 candidate.evidence.add("athlete-role")

@@ -146,11 +146,16 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
     return spans
 
 
-def has_nation_code_after(span: Span) -> bool:
+def has_nation_code_after(span: Span, teams_and_countries: frozenset[str] = frozenset()) -> bool:
+    """"Wei Test (CHN)", "Enric Test (Movistar)", "Ana Test (Spain)": a nation or team in brackets."""
     doc = span.doc
     end = span.end
-    return (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"
-            and doc[end + 1].text.isupper() and len(doc[end + 1].text) == 3 and doc[end + 1].is_alpha)
+    if end + 2 >= len(doc) or doc[end].text != "(":
+        return False
+    if doc[end + 2].text == ")" and doc[end + 1].text.isupper() and len(doc[end + 1].text) == 3 and doc[end + 1].is_alpha:
+        return True
+    close = next((t.i for t in doc[end + 1:min(len(doc), end + 7)] if t.text == ")"), None)
+    return close is not None and fold(doc[end + 1:close].text) in teams_and_countries
 
 
 def preceded_by(span: Span, words: frozenset[str], window: int = 2) -> bool:

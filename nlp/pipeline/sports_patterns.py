@@ -10,7 +10,7 @@ from typing import Any
 
 from nlp.pipeline.lexicon import Lexicon, words_regex
 
-TIME, GAP, RANK, MEDAL = "TIME", "GAP", "RANK", "MEDAL"
+TIME, GAP, RANK, MEDAL, LEAD = "TIME", "GAP", "RANK", "MEDAL", "LEAD"
 DISTANCE, DISCIPLINE, COMPETITION, WEEKDAY, TEAM = "DISTANCE", "DISCIPLINE", "COMPETITION", "WEEKDAY", "TEAM"
 
 _HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[h:]\s?(\d{2})\s?[:'’′]\s?(\d{2})(?:[.,](\d{1,3}))?[\"”″]?(?![\d'’])")
@@ -112,8 +112,11 @@ class SportsPatterns:
             if not explicit_format and not unit and _starts_with_any(after, self.non_time_units):
                 return
             end_with_unit = end + unit.end() if unit else end
-            if any(" ".join(_after(text, end_with_unit, 25).lower().split()).startswith(w.lower()) for w in self.lead_words):
-                return  # "con 5 segundos de ventaja": a winning margin, not the owner's time or gap
+            lead = next((w for w in self.lead_words
+                         if re.match(rf"{re.escape(w.lower())}(?!\w)", " ".join(_after(text, end_with_unit, 25).lower().split()))), None)
+            if lead:  # "con 5 segundos de ventaja (sobre X)": the margin is X's gap, not the owner's time
+                found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
+                return
             if unit and unit.group(0).lower() in self.hundredths and seconds >= 1:
                 seconds = seconds / 100
             elif unit and unit.group(0).lower() in self.tenths and seconds >= 1:
@@ -283,7 +286,7 @@ def _key(text: str) -> str:
     return " ".join(text.split())
 
 
-_PRIORITY = {TEAM: 0, TIME: 1, GAP: 1, RANK: 2, MEDAL: 3, DISCIPLINE: 4, COMPETITION: 4, DISTANCE: 5, WEEKDAY: 6}
+_PRIORITY = {TEAM: 0, TIME: 1, GAP: 1, LEAD: 1, RANK: 2, MEDAL: 3, DISCIPLINE: 4, COMPETITION: 4, DISTANCE: 5, WEEKDAY: 6}
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
