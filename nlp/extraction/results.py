@@ -10,6 +10,7 @@ from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TIME
 
 MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
+TEAM_EVENTS = frozenset({"relay", "team pursuit", "team sprint", "team time trial"})
 FIELD_OF = {RANK: "rank", TIME: "time", GAP: "gap", MEDAL: "medal"}
 
 
@@ -45,6 +46,11 @@ class ResultBuilder:
 
 def _events(doc: Doc) -> list[Span]:
     return [s for s in doc.spans.get("sports", []) if s.label_ in {DISTANCE, DISCIPLINE}]
+
+
+def _in_sentence_with_event(doc: Doc, span: Span, attribution: Attribution, events: frozenset[str]) -> bool:
+    sentence = attribution.sentences[attribution.sentence_index(span.start)]
+    return any(e._.value in events for e in _events(doc) if sentence.start <= e.start < sentence.end)
 
 
 def main_event(doc: Doc) -> str | None:
@@ -169,6 +175,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if athlete is None:
             continue
         event = event_near(doc, span, attribution, default_event)
+        if event in TEAM_EVENTS and _in_sentence_with_event(doc, span, attribution, TEAM_EVENTS):
+            continue  # relays and team pursuits are team results, not an athlete's
         sentence = attribution.sentences[attribution.sentence_index(span.start)].text.strip()
         builder.add(athlete, FIELD_OF[span.label_], span._.value, event, sentence, gap_to)
         if gap_to_won:

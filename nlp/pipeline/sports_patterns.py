@@ -72,6 +72,7 @@ class SportsPatterns:
         self.minutes_units = words_regex(lexicon.words("minutes_units"))
         self.hours_units = words_regex(lexicon.words("hours_units"))
         self.lead_words = lexicon.words("lead_words")
+        self.lead_words_before = lexicon.words("lead_words_before")
         self.predicative = lexicon.set("predicative_markers")
         self.determiners = lexicon.set("determiners")
         self.hundredths = lexicon.set("hundredths_units")
@@ -114,7 +115,8 @@ class SportsPatterns:
             end_with_unit = end + unit.end() if unit else end
             lead = next((w for w in self.lead_words
                          if re.match(rf"{re.escape(w.lower())}(?!\w)", " ".join(_after(text, end_with_unit, 25).lower().split()))), None)
-            if lead:  # "con 5 segundos de ventaja (sobre X)": the margin is X's gap, not the owner's time
+            lead = lead or (unit and _ends_with_any(before, self.lead_words_before))
+            if lead:  # "5 segundos de ventaja sobre X", "avance de 33 secondes sur X": X's gap, not the owner's time
                 found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
                 return
             if unit and unit.group(0).lower() in self.hundredths and seconds >= 1:
