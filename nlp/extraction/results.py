@@ -76,6 +76,12 @@ def _athlete_after(doc: Doc, span: Span, attribution: Attribution, words: frozen
     return None
 
 
+def _athlete_right_after(span: Span, attribution: Attribution) -> str | None:
+    """"precede di 6”8 Susan Test": the athlete named straight after the margin."""
+    following = attribution.athletes_in(span.end, span.end + 2)
+    return following[0].kb_id_ if following else None
+
+
 def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexicon) -> tuple[str | None, bool]:
     """"op 0,52 seconde van winnaar X" / "12 seconds behind X": X is the reference, not the owner.
     Returns (reference athlete, whether the text calls them the winner)."""
@@ -156,7 +162,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     lead_references = lexicon.set("lead_reference_words")
     for span in doc.spans.get("sports", []):
         if span.label_ == LEAD:
-            trailing = _athlete_after(doc, span, attribution, lead_references)
+            trailing = _athlete_after(doc, span, attribution, lead_references) or _athlete_right_after(span, attribution)
             if trailing:  # "5 segundos de ventaja sobre Enric Mas": Mas is 5 s behind
                 sentence = attribution.sentences[attribution.sentence_index(span.start)].text.strip()
                 builder.add(trailing, "gap", span._.value, event_near(doc, span, attribution, default_event), sentence)

@@ -19,7 +19,7 @@ _M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?![\d,]|\.\d)")
 _MIN_SEC = re.compile(r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?![\w])")
 _M_S_PRIMES = re.compile(r"(?<![\d.,])(\d{1,2})[’'′]\s?:?\s?(\d{2})(?:[’'′]{2}|[\"”″])\s?[.,]?(\d{1,3})?(?![\d])")
 _S_DOUBLE_PRIME = re.compile(r"(?<![\d.,:'’′])(\d{1,3})[\"”″](?![\d\w])")
-_S_QUOTE_CC = re.compile(r"(?<![\d'’:.,])(\d{1,2})[\"”″](\d{2})(?!\d)")
+_S_QUOTE_CC = re.compile(r"(?<![\d'’:.,])(\d{1,2})[\"”″](\d{1,2})(?!\d)")
 _SECONDS = re.compile(r"(?<![\d.,:'’])(\d{1,3})(?:[.,](\d{1,3}))?(?![\d:'’]|[.,]\d)")
 _PLUS = re.compile(r"\+\s?$")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
@@ -115,7 +115,7 @@ class SportsPatterns:
             end_with_unit = end + unit.end() if unit else end
             lead = next((w for w in self.lead_words
                          if re.match(rf"{re.escape(w.lower())}(?!\w)", " ".join(_after(text, end_with_unit, 25).lower().split()))), None)
-            lead = lead or (unit and _ends_with_any(before, self.lead_words_before))
+            lead = lead or ((unit or explicit_format) and _ends_with_any(before, self.lead_words_before))
             if lead:  # "5 segundos de ventaja sobre X", "avance de 33 secondes sur X": X's gap, not the owner's time
                 found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
                 return
@@ -149,8 +149,8 @@ class SportsPatterns:
         for m in _M_S_PRIMES.finditer(text):  # 4’:07’’.14, 1'13"
             frac = float("0." + m.group(3)) if m.group(3) else 0.0
             add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)) + frac, True)
-        for m in _S_QUOTE_CC.finditer(text):  # 0"41 (seconds"hundredths)
-            add(m.start(), m.end(), int(m.group(1)) + int(m.group(2)) / 100, True)
+        for m in _S_QUOTE_CC.finditer(text):  # 0"41 (seconds"hundredths), 6”8 (seconds”tenths)
+            add(m.start(), m.end(), float(f"{m.group(1)}.{m.group(2)}"), True)
         for m in _S_DOUBLE_PRIME.finditer(text):  # a 21" (seconds)
             add(m.start(), m.end(), float(m.group(1)), True)
         if self.number_word_regex is not None:  # "a una décima", "two seconds behind", "acht Sekunden"
