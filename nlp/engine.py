@@ -88,7 +88,7 @@ class Engine:
     def _pipeline(self, language: str):
         nlp = get_pipeline(language)
         if language not in self._fed:
-            nlp.get_pipe("palmares_gazetteer").add_names(self.known_athletes, self.known_teams)
+            nlp.get_pipe("palmares_gazetteer").add_names(self.known_athletes, self.known_teams, self.known_races)
             self._fed.add(language)
         return nlp
 

@@ -95,13 +95,16 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
 
 
 def _win_verb_after(doc: Doc, athlete: Span, win_verbs: frozenset[str]) -> Span | None:
-    """The win verb (one or more words) right after a name, past a bracketed team or nation:
-    "Kaden Groves (Alpecin) se ha impuesto", "Quinn won"."""
+    """The win verb (one or more words) right after a name, past a bracketed team or nation and a
+    relative pronoun with its auxiliary: "Kaden Groves (Alpecin) se ha impuesto", "Quinn won",
+    "Lorentzen (NOR), who had won"."""
     i = athlete.end
     if i < len(doc) and doc[i].text == "(":
         close = next((t.i for t in doc[i:min(len(doc), i + 8)] if t.text == ")"), None)
         i = close + 1 if close is not None else i
-    for start in range(i, min(len(doc), i + 3)):
+    for start in range(i, min(len(doc), i + 5)):
+        if doc[start].text in {".", ";", ":", "!", "?"}:
+            break
         for length in (3, 2, 1):
             words = doc[start:start + length]
             if " ".join(t.lower_ for t in words) in win_verbs:

@@ -80,8 +80,8 @@ class Gazetteer:
         self.athletes: list[str] = []
         self.known: set[tuple[str, str]] = set()
 
-    def add_names(self, athletes: list[str] = (), teams: list[str] = ()) -> None:
-        for label, names in (("ATHLETE", athletes), ("TEAM", teams)):
+    def add_names(self, athletes: list[str] = (), teams: list[str] = (), races: list[str] = ()) -> None:
+        for label, names in (("ATHLETE", athletes), ("TEAM", teams), ("COMPETITION", races)):
             for known_name in names:
                 if known_name and (label, known_name) not in self.known:
                     self.matcher.add(f"{label}::{known_name}", [self.nlp.make_doc(known_name)])
@@ -116,6 +116,7 @@ class Persons:
     # -- candidates -------------------------------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[Candidate]:
         blocked = [s for s in doc.spans.get("sports", []) if s.label_ in NOT_PERSON_SPORTS]
+        blocked += [g for g in doc.spans.get("gazetteer", []) if g.label_ != "ATHLETE"]
         ner_persons = [e for e in doc.ents if e.label_ in PERSON_LABELS]
         ner_other = [e for e in doc.ents if e.label_ not in PERSON_LABELS]
         gazetteer = [s for s in doc.spans.get("gazetteer", []) if s.label_ == "ATHLETE"]
