@@ -126,6 +126,9 @@ class Persons:
         spans += [e for e in ner_persons if not any(s.start <= e.start < s.end for s in spans)]
         spans += [g for g in gazetteer if not any(s.start <= g.start < s.end for s in spans)]
         never = non_person_names(self.lexicon.language)
+        positions: dict[str, list[int]] = defaultdict(list)
+        for token in doc:
+            positions[token.text].append(token.i)
         candidates = []
         for span in spans:
             if fold(span.text) in never:
@@ -156,7 +159,7 @@ class Persons:
                 candidate.evidence.add("result-context")
             if self._listed_surname_with_result(span, results):
                 candidate.evidence.add("result-context")
-            if len(tokens) >= 2 and self._surname_repeated(doc, span, tokens[-1]):
+            if len(tokens) >= 2 and self._surname_repeated(doc, span, tokens[-1], positions):
                 candidate.evidence.add("surname-repeated")
             candidates.append(candidate)
         return candidates
@@ -198,11 +201,11 @@ class Persons:
         return found
 
     @staticmethod
-    def _surname_repeated(doc: Doc, span: Span, surname: str) -> bool:
+    def _surname_repeated(doc: Doc, span: Span, surname: str, positions: dict[str, list[int]]) -> bool:
         """"Jorrit Bergsma ... Bergsma": the surname alone again elsewhere (not right after the given name)."""
-        return any(t.text == surname and not (span.start <= t.i < span.end)
-                   and (t.i == 0 or not doc[t.i - 1].text[:1].isupper() or doc[t.i - 1].is_sent_start)
-                   for t in doc)
+        return any(not (span.start <= i < span.end)
+                   and (i == 0 or not doc[i - 1].text[:1].isupper() or doc[i - 1].is_sent_start)
+                   for i in positions.get(surname, ()))
 
     def _in_medal_list(self, span: Span) -> bool:
         """"goud (Kramer, Nuis, Achtereekte)": names listed in brackets after a medal word."""
