@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -34,6 +35,8 @@ class Attribution:
         self.possessives = lexicon.set("possessive_pronouns")
         self.determiners = lexicon.set("determiners")
         self.nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
+        self.beaten_markers = [m.lower() for m in lexicon.words("beaten_markers")]
+        self.clause_openers = lexicon.set("clause_openers")
         self.sentences = list(doc.sents)
         self._sentence_of = {}
         for index, sentence in enumerate(self.sentences):
@@ -58,7 +61,7 @@ class Attribution:
 
     def _breaks_clause(self, j: int) -> bool:
         token = self.doc[j]
-        return (token.text in CLAUSE_BREAKS or token.lower_ in CONJUNCTIONS
+        return (token.text in CLAUSE_BREAKS or token.lower_ in CONJUNCTIONS or token.lower_ in self.clause_openers
                 or "\n" in token.text or "\n" in token.whitespace_)  # a line break ends a clause (lists)
 
     def athletes_in(self, start: int, end: int, exclude: frozenset[str] = frozenset()) -> list[Span]:
@@ -88,9 +91,19 @@ class Attribution:
                 return named[-1 if last else 0].kb_id_
         return None
 
+    def beaten_in(self, clause: Clause) -> frozenset[str]:
+        """Athletes marked as beaten in the clause ("holte vor Michael X Gold", "ahead of Y"): not owners."""
+        beaten = set()
+        for athlete in self.athletes_in(clause.start, clause.end):
+            lead_in = " ".join(t.lower_ for t in self.doc[max(clause.start, athlete.start - 3):athlete.start])
+            if any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", lead_in) for m in self.beaten_markers):
+                beaten.add(athlete.kb_id_)
+        return frozenset(beaten)
+
     def owner(self, span: Span, exclude: frozenset[str] = frozenset(), prefer_following: bool = False,
               reach_later: bool = True) -> str | None:
         clause = self.clause(span.start)
+        exclude = exclude | self.beaten_in(clause)
         sentence = self.sentences[self.sentence_index(span.start)]
         lead_in = self.doc[max(sentence.start, span.start - 4):span.start]
         if any(t.lower_ in self.possessives for t in lead_in):
@@ -107,7 +120,9 @@ class Attribution:
                 return preceding[-1].kb_id_
             return following[0].kb_id_ if following else in_clause[0].kb_id_
         earlier = self.athletes_in(sentence.start, span.start, exclude)
-        if earlier and self.doc[clause.start].lower_ in self.relatives:
+        opener = self.doc[clause.start - 1] if clause.start > sentence.start else None
+        relative = self.doc[clause.start].lower_ in self.relatives or (opener is not None and opener.lower_ in self.relatives)
+        if earlier and relative:
             return earlier[-1].kb_id_  # "X, die het goud pakte": the name the relative clause follows
         if earlier:
             if self._has_anaphor(clause.start, clause.end):

@@ -88,7 +88,8 @@ GLUE = frozenset({"-", "‐", "'", "’"})
 def _joins_hyphen(doc: Doc, i: int) -> bool:
     """"Keri - Anne" tokenised from "Keri-Anne" (or "N ’ tab"): glue between letters on both sides."""
     return (doc[i].text in GLUE and i > 0 and i + 1 < len(doc) and not doc[i - 1].whitespace_
-            and not doc[i].whitespace_ and doc[i + 1].is_alpha and doc[i - 1].is_alpha)
+            and not doc[i].whitespace_ and doc[i + 1].is_alpha and doc[i - 1].is_alpha
+            and doc[i + 1].lower_ not in COMPOUND_ADJECTIVE_HEADS)
 
 
 def is_role(token: Token, roles: frozenset[str]) -> bool:
