@@ -16,11 +16,14 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from models.records import Block, Calendar, Entity, ExtractionResult
+from nlp.calendar import parse_calendar
 from nlp.errors import InputError
 from nlp.extraction.facts import extract_facts
 from nlp.language import detect_document
+from nlp.linking import link_article
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.pipeline.loader import get_pipeline
+from nlp.summaries import render_summary as render
 from nlp.text.decode import decode_input
 from nlp.text.segment import Page, segment_page
 
@@ -113,10 +116,6 @@ class Engine:
                          body_offset=len(title_part))
 
     def _finish(self, prepared: _Prepared, doc: Doc, calendar: Calendar | None) -> ExtractionResult:
-        from nlp.calendar import parse_calendar
-        from nlp.linking import link_article
-        from nlp.summaries import render_summary
-
         item, page = prepared.item, prepared.page
         facts = extract_facts(doc, load_lexicon(prepared.language), prepared.published)
         page_calendar = parse_calendar("\n".join(page.calendar_blocks)) if page.calendar_blocks else Calendar()
@@ -131,7 +130,7 @@ class Engine:
             entities=_entities(doc, prepared.body_offset), blocks=prepared.blocks,
             pipeline_version=PIPELINE_VERSION,
         )
-        result.summary = render_summary(result, prepared.language, "text")
+        result.summary = render(result, prepared.language, "text")
         return result
 
     # -- public -----------------------------------------------------------------------------------
@@ -155,24 +154,26 @@ class Engine:
         if chunk:
             yield from self._extract_chunk(chunk, calendar)
 
-    def _extract_chunk(self, chunk: list[ArticleInput], calendar: Calendar | None):
-        outcomes: list[ExtractionResult | Exception | _Prepared] = []
+    def _extract_chunk(self, chunk: list[ArticleInput], calendar: Calendar | None
+                       ) -> list[ExtractionResult | Exception]:
+        """Prepare every item, run each language's pipeline once over its articles with `nlp.pipe`,
+        then finish them; the outcomes keep the input order."""
+        outcomes: list[ExtractionResult | Exception] = [InputError("not processed")] * len(chunk)
+        prepared: dict[int, _Prepared] = {}
         by_language: dict[str, list[int]] = defaultdict(list)
         for index, item in enumerate(chunk):
             try:
-                prepared = self._prepare(item)
+                prepared[index] = self._prepare(item)
             except InputError as exc:
-                outcomes.append(exc)
+                outcomes[index] = exc
                 continue
-            outcomes.append(prepared)
-            by_language[_pipeline_language(prepared.language)].append(index)
+            by_language[_pipeline_language(prepared[index].language)].append(index)
         for language, indexes in by_language.items():
-            nlp = self._pipeline(language)
-            docs = nlp.pipe(outcomes[i].text for i in indexes)
+            docs = self._pipeline(language).pipe(prepared[i].text for i in indexes)
             for index, doc in zip(indexes, docs):
                 try:
-                    outcomes[index] = self._finish(outcomes[index], doc, calendar)
-                except Exception as exc:  # one article's failure must not stop a batch
+                    outcomes[index] = self._finish(prepared[index], doc, calendar)
+                except Exception as exc:  # noqa: BLE001 — one article's failure must not stop a batch
                     outcomes[index] = exc
         return outcomes
 
@@ -204,6 +205,4 @@ def get_engine() -> Engine:
 
 def render_summary(result: ExtractionResult, language: str | None = None, fmt: str = "text") -> str:
     """Structured summary of a result, in `language` (default: the article's), fmt text|markdown|html."""
-    from nlp.summaries import render_summary as render
-
     return render(result, language or result.language, fmt)
