@@ -107,3 +107,11 @@ def test_gazetteer_names_from_the_store_are_found(engine):
     result = fresh.extract("Vandaag reed zyx qwerty een sterke race op de 500 meter en werd tweede.\n\nHet was koud.")
     assert "Zyx Qwerty" in {a.name for a in result.athletes} or any(
         e.label == "ATHLETE" for e in result.entities)
+
+
+def test_fixtures_with_written_dates(engine):
+    text = ("Kalender\n\nOp 14 september rijdt Lotte Bakker de 1500 meter in Thialf. Vorig jaar won ze daar al.\n\n"
+            "Op 2 januari 2024 reed ze haar eerste race.")
+    result = engine.extract(text, published="2026-09-01")
+    assert [(f.when, f.date.isoformat(), f.athletes) for f in result.schedule] == [
+        ("--09-14", "2026-09-14", ["Lotte Bakker"])]

@@ -98,3 +98,19 @@ def test_events_are_normalised():
         "nl", "Op de 1.000 meter en de ploegenachtervolging, en in de 5e etappe en de mass-start.")}
     assert {("DISTANCE", "1000 m"), ("DISCIPLINE", "team pursuit"), ("DISCIPLINE", "stage 5"),
             ("DISCIPLINE", "mass start")} <= found
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("en", "September 13, 2025, Stage 20", "2025-09-13"),
+    ("nl", "Op 14 september rijdt hij", "--09-14"),
+    ("fr", "le 13 septembre 2025", "2025-09-13"),
+    ("de", "am 13. September", "--09-13"),
+    ("es", "el 13 de septiembre de 2025", "2025-09-13"),
+    ("it", "il 3 marzo", "--03-03"),
+])
+def test_written_dates_in_every_language(language, text, value):
+    assert ("DATE", value) in [(label, v) for _, label, v in mentions(language, text)]
+
+
+def test_impossible_dates_are_ignored():
+    assert not [m for m in mentions("it", "il 31 febbraio") if m[1] == "DATE"]

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from models.records import Fixture
 from nlp.extraction.attribution import Attribution
 from nlp.pipeline.lexicon import Lexicon
-from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, WEEKDAY
+from nlp.pipeline.sports_patterns import DATE, DISCIPLINE, DISTANCE, WEEKDAY
 
 WEEKDAY_NUMBER = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
@@ -17,7 +17,16 @@ ALSO_WORDS = frozenset({"ook", "also", "too", "aussi", "également", "también",
 
 
 def resolve_weekday(when: str, published: dt.date | None) -> dt.date | None:
-    """The first such weekday after the publication date ("+1" means the next day)."""
+    """The date meant: a written date ("2025-09-14", or "--09-14" in the publication year), or the first
+    such weekday after the publication date ("+1" means the next day)."""
+    if when[:1].isdigit():
+        return dt.date.fromisoformat(when)
+    if when.startswith("--"):
+        if published is None:
+            return None
+        month, day = map(int, when[2:].split("-"))
+        candidate = dt.date(published.year, month, day)
+        return candidate if candidate >= published else dt.date(published.year + 1, month, day)
     if published is None:
         return None
     if when.startswith("+"):
@@ -37,7 +46,7 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
     fixtures: list[Fixture] = []
     previous_sentence_had_fixture = False
     for sentence in attribution.sentences:
-        days = [s for s in sports if s.label_ == WEEKDAY and sentence.start <= s.start < sentence.end]
+        days = [s for s in sports if s.label_ in {WEEKDAY, DATE} and sentence.start <= s.start < sentence.end]
         if not days:
             athletes = attribution.athletes_in(sentence.start, sentence.end)
             if (previous_sentence_had_fixture and athletes and any(t.lower_ in ALSO_WORDS for t in sentence)
@@ -61,7 +70,10 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
                     athletes.append(athlete.kb_id_)
             if not events and not athletes:
                 continue
-            fixtures.append(Fixture(when=day._.value, date=resolve_weekday(day._.value, published),
+            date = resolve_weekday(day._.value, published)
+            if date is not None and published is not None and date < published:
+                continue  # a date before publication is a past race, not a fixture
+            fixtures.append(Fixture(when=day._.value, date=date,
                                     event=events[0]._.value if events else None, athletes=athletes,
                                     evidence=sentence.text.strip()))
             previous_sentence_had_fixture = True

@@ -4,6 +4,7 @@ mentions into spans."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from nlp.pipeline.lexicon import Lexicon, words_regex
 
 TIME, GAP, RANK, MEDAL, LEAD = "TIME", "GAP", "RANK", "MEDAL", "LEAD"
 DISTANCE, DISCIPLINE, COMPETITION, WEEKDAY, TEAM = "DISTANCE", "DISCIPLINE", "COMPETITION", "WEEKDAY", "TEAM"
+DATE = "DATE"
 
 _HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[h:]\s?(\d{2})\s?[:'’′]\s?(\d{2})(?:[.,](\d{1,3}))?[\"”″]?(?![\d'’])")
 _MS = re.compile(r"(?<![\d:.,'’])(\d{1,2})[:'’′](\d{2})(?:[.,\"”″](\d{1,3}))?[\"”″]?(?![\d:'’]|[.,]\d)")
@@ -94,6 +96,11 @@ class SportsPatterns:
         self.weekdays = words_regex(lexicon.words("weekdays"))
         self.relative_days = words_regex(lexicon.words("relative_days"))
         self.distance_units = {k.lower(): v for k, v in lexicon["distance_units"].items()}
+        self.months = _month_numbers(lexicon.language)
+        month_names = "|".join(re.escape(m) for m in sorted(self.months, key=len, reverse=True))
+        # "13 september 2025", "13. September", "September 13, 2025", "le 13 septembre"
+        self.date_day_first = re.compile(rf"(?<!\w)(\d{{1,2}})\.?\s+(?:de\s+)?({month_names})(?:\s+(?:de\s+)?(\d{{4}}))?(?!\w)", re.I)
+        self.date_month_first = re.compile(rf"(?<!\w)({month_names})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I)
 
     # -- times and gaps -------------------------------------------------------------------------
     def _time_mentions(self, text: str) -> list[Mention]:
@@ -276,6 +283,22 @@ class SportsPatterns:
             found.append(Mention(m.start(), m.end(), WEEKDAY, f"+{relative[m.group(0).lower()]}"))
         for m in _TEAM.finditer(text):
             found.append(Mention(m.start(), m.end(), TEAM, m.group(0)))
+        found += self._date_mentions(text)
+        return found
+
+    def _date_mentions(self, text: str) -> list[Mention]:
+        """Calendar dates; the value is "YYYY-MM-DD", or "--MM-DD" when the year is not written."""
+        found = []
+        for pattern, day_group, month_group in ((self.date_day_first, 1, 2), (self.date_month_first, 2, 1)):
+            for m in pattern.finditer(text):
+                day, month = int(m.group(day_group)), self.months[m.group(month_group).lower().rstrip(".")]
+                year = m.group(3)
+                try:
+                    dt.date(int(year) if year else 2000, month, day)
+                except ValueError:
+                    continue
+                value = f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+                found.append(Mention(m.start(), m.end(), DATE, value))
         return found
 
     def find(self, text: str) -> list[Mention]:
@@ -284,11 +307,27 @@ class SportsPatterns:
         return _without_overlaps(mentions)
 
 
+def _month_numbers(language: str) -> dict[str, int]:
+    """Month names (wide and abbreviated, lower case, no trailing dot) -> month number, from Babel."""
+    from babel.dates import get_month_names
+
+    months: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        try:
+            names = get_month_names(width, locale=language)
+        except (ValueError, LookupError):
+            names = get_month_names(width, locale="en")
+        for number, name in names.items():
+            if len(name.rstrip(".")) >= 3:
+                months[name.lower().rstrip(".")] = number
+    return months
+
+
 def _key(text: str) -> str:
     return " ".join(text.split())
 
 
-_PRIORITY = {TEAM: 0, TIME: 1, GAP: 1, LEAD: 1, RANK: 2, MEDAL: 3, DISCIPLINE: 4, COMPETITION: 4, DISTANCE: 5, WEEKDAY: 6}
+_PRIORITY = {DATE: 0, TEAM: 0, TIME: 1, GAP: 1, LEAD: 1, RANK: 2, MEDAL: 3, DISCIPLINE: 4, COMPETITION: 4, DISTANCE: 5, WEEKDAY: 6}
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

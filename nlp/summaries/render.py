@@ -72,6 +72,9 @@ class Formatter:
             return format_date(day, format="full", locale=self.language)
         if when in _WEEKDAYS:
             return get_day_names("wide", locale=self.language)[_WEEKDAYS.index(when)]
+        if when.startswith("--"):  # a day of a month, year unknown
+            month, day = map(int, when[2:].split("-"))
+            return format_date(dt.date(2000, month, day), format="d MMMM", locale=self.language)
         return when
 
     def medal(self, medal: str) -> str:
