@@ -13,6 +13,8 @@ from nlp.text.html import html_to_text, looks_like_html
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»'’)]\s*$")
 _HASHTAGS_ONLY = re.compile(r"^(?:\s*[#@]\w+)+\s*$")
 _MAX_TITLE_WORDS = 24
+# "… in Shanghai ©Getty Images", "Photograph: Feng Li/Getty Images": credits are not article text
+_CREDIT = re.compile(r"\s*(?:©|\(c\)|\b(?:Photo(?:graph)?|Foto|Bild|Crédit(?:s)? photo|Credit)\s*:)[^\n]*$", re.I | re.M)
 
 
 @dataclass(slots=True)
@@ -71,7 +73,7 @@ def segment_page(text: str) -> Page:
         calendar_blocks.append("\n".join(lines[start:end]))
         for i in range(start, end):
             keep[i] = False
-    article_lines = [line if keep[i] else "" for i, line in enumerate(lines)]
+    article_lines = [_CREDIT.sub("", line) if keep[i] else "" for i, line in enumerate(lines)]
     paragraphs = _split_paragraphs(article_lines)
     boilerplate = [p for p in paragraphs if is_boilerplate(p)]
     paragraphs = [p for p in paragraphs if not is_boilerplate(p)]
