@@ -138,6 +138,27 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     return found
 
 
+def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
+    """"Vlhova shared a giant slalom victory", "X boekte zijn eerste zege": the clause subject won
+    (unless the victory is negated, hypothetical or counted: "13th career win")."""
+    nouns = lexicon.set("victory_nouns")
+    negations = [n.lower() for n in lexicon.words("negations")]
+    found = []
+    for token in doc:
+        if token.lower_ not in nouns:
+            continue
+        clause = attribution.clause(token.i)
+        lead_in = doc[max(clause.start, token.i - 4):token.i]
+        if any(t.like_num or lexicon.ordinal_value(t.text) for t in lead_in):
+            continue  # "his fifth World Cup win", "13th career win": a count, not today's result
+        if any(f" {n} " in f" {' '.join(t.lower_ for t in doc[max(0, token.i - 6):token.i])} " for n in negations):
+            continue
+        subjects = attribution.athletes_in(clause.start, token.i)
+        if subjects:
+            found.append((subjects[0], subjects[0].kb_id_))
+    return found
+
+
 def _opens_name_list(doc: Doc, span: Span) -> bool:
     """"goud (Kramer, Nuis)": a medal tally, reported by nlp.extraction.medals, not a result."""
     return span.label_ == MEDAL and span.end < len(doc) and doc[span.end].text == "("
@@ -190,7 +211,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         builder.add(athlete, FIELD_OF[span.label_], span._.value, event, sentence, gap_to)
         if gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
-    for athlete_span, athlete in _winners(doc, attribution, lexicon):
+    for athlete_span, athlete in _winners(doc, attribution, lexicon) + _victors(doc, attribution, lexicon):
         sentence = attribution.sentences[attribution.sentence_index(athlete_span.start)].text.strip()
         builder.add(athlete, "rank", 1, event_near(doc, athlete_span, attribution, default_event), sentence)
     return builder.finish()

@@ -126,9 +126,10 @@ class SportsPatterns:
             if lead:  # "5 segundos de ventaja sobre X", "avance de 33 secondes sur X": X's gap, not the owner's time
                 found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
                 return
-            if unit and unit.group(0).lower() in self.hundredths and seconds >= 1:
+            unit_words = " ".join(unit.group(0).lower().split()) if unit else ""
+            if unit_words in self.hundredths and seconds >= 1:
                 seconds = seconds / 100
-            elif unit and unit.group(0).lower() in self.tenths and seconds >= 1:
+            elif unit_words in self.tenths and seconds >= 1:
                 seconds = seconds / 10
             # "third at 0:14", "à 0"41" are gaps, "timed at 2:33.411" a time: gaps are whole seconds or short
             gap_like = float(seconds).is_integer() or seconds < 20
