@@ -121,8 +121,8 @@ def calendar_from_ics(data: bytes | str) -> Calendar:
     try:
         parsed = icalendar.Calendar.from_ical(data)
     except Exception as exc:  # icalendar raises ValueError, KeyError, IndexError... on bad input
-        calendar.errors.append(CalendarError(line=0, text=str(data[:80]) if data else "",
-                                             message=f"not a readable iCalendar file: {exc}"))
+        head = data[:80].decode("utf-8", errors="replace") if isinstance(data, bytes) else str(data)[:80]
+        calendar.errors.append(CalendarError(line=0, text=head, message=f"not a readable iCalendar file: {exc}"))
         return calendar
     for number, event in enumerate(parsed.walk("VEVENT"), start=1):
         try:

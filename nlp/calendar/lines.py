@@ -29,6 +29,7 @@ STAGE = re.compile(
 STAGE_LIKE = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}\s")
 _MAX_SANDWICHED_WORDS = 12
 _MAX_CATEGORY_WORDS = 4
+MAX_LINE_CHARS = 300  # widget lines are short; long lines are prose (and never slow the regexes)
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,8 @@ def classify(line: str) -> LineKind:
     text = line.strip()
     if not text:
         return LineKind("blank")
+    if len(text) > MAX_LINE_CHARS:
+        return LineKind("other")
     if STAGE_LIKE.match(text):
         stage = STAGE.match(text)
         return LineKind("stage", stage) if stage else LineKind("other")

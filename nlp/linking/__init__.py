@@ -1,5 +1,5 @@
 """Linking articles to race-calendar entries."""
 
-from nlp.linking.races import link_article
+from nlp.linking.link import LINK_THRESHOLD, link_article
 
-__all__ = ["link_article"]
+__all__ = ["LINK_THRESHOLD", "link_article"]

@@ -1,0 +1,70 @@
+"""iCalendar export and import of calendar entries (invented races)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from nlp.calendar import calendar_from_ics, calendar_to_ics, load_calendar, parse_calendar
+
+WIDGET = """\
+it Giro della Valle Fittizia
+WorldTeam Men 28 Dec '25 - 03 Jan '26
+1/3 Borgo Alto › Lago Verde; Colle Nero 152km
+2/3 Lago Verde › Passo delle Nuvole 171km
+4/3 Castelmare › Castelmare 18km
+fr Grand Prix Cycliste de Belleville, Édition «spéciale»
+WorldTeam Women 12 Oct '25
+1/1 Belleville › Belleville 131km"""
+
+
+def _comparable(entries):
+    return [{k: v for k, v in e.to_dict().items() if k != "source_line"} for e in entries]
+
+
+def test_round_trip_keeps_race_category_country_dates_and_stages():
+    original = parse_calendar(WIDGET).entries
+    again = calendar_from_ics(calendar_to_ics(original))
+    assert again.errors == []
+    assert _comparable(again.entries) == _comparable(original)
+    assert again.entries[0].stages[2].flags == ["number-exceeds-total"]
+    assert again.entries[1].stages[0].date == dt.date(2025, 10, 12)
+
+
+def test_export_is_standard_icalendar_with_exclusive_all_day_end():
+    data = calendar_to_ics(parse_calendar(WIDGET).entries).decode("utf-8")
+    assert data.startswith("BEGIN:VCALENDAR")
+    assert "DTSTART;VALUE=DATE:20251228" in data
+    assert "DTEND;VALUE=DATE:20260104" in data
+    assert data.count("BEGIN:VEVENT") == 2
+
+
+def test_events_from_another_calendar_program_import_as_races():
+    data = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\nBEGIN:VEVENT\r\nUID:1@x\r\n"
+        "SUMMARY:Ronde van Fictief\r\nDTSTART:20250914T100000Z\r\nDTEND:20250914T160000Z\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n"
+    )
+    calendar = load_calendar(data.encode("utf-8"))
+    entry = calendar.entries[0]
+    assert (entry.race, entry.start_date, entry.end_date, entry.stages) == (
+        "Ronde van Fictief", dt.date(2025, 9, 14), dt.date(2025, 9, 14), [])
+
+
+def test_malformed_ics_gives_an_error_not_a_crash():
+    calendar = calendar_from_ics(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2025x\nEND:VCALENDAR")
+    assert calendar.entries == [] and len(calendar.errors) == 1
+    assert "iCalendar" in calendar.errors[0].message
+
+
+def test_load_calendar_detects_ics_from_content():
+    entries = parse_calendar(WIDGET).entries
+    calendar = load_calendar(calendar_to_ics(entries))
+    assert [e.race for e in calendar.entries] == [e.race for e in entries]
+
+
+def test_bad_stage_property_is_reported_and_the_event_kept():
+    data = calendar_to_ics(parse_calendar(WIDGET).entries).decode("utf-8")
+    data = data.replace("X-PALMARES-STAGE:2/3 Lago Verde", "X-PALMARES-STAGE:two of three Lago Verde")
+    calendar = calendar_from_ics(data)
+    assert len(calendar.entries) == 2 and len(calendar.entries[0].stages) == 2
+    assert "X-PALMARES-STAGE" in calendar.errors[0].message
