@@ -243,7 +243,8 @@ class Persons:
                 full_names.setdefault(" ".join(tokens), tokens)  # "Zhang Wei" after "Wei Zhang" is an alias
                 token_sets.add(token_set)
         known = {g.start: g.kb_id_ for g in doc.spans.get("gazetteer", []) if g.label_ == "ATHLETE"}
-        canonical_of = self._canonical_resolver(full_names, doc.user_data.get("known_athletes", []))
+        lone_people = {fold(c.tokens[0]): c.tokens[0] for c in people if len(c.tokens) == 1}
+        canonical_of = self._canonical_resolver(full_names, doc.user_data.get("known_athletes", []), lone_people)
         resolved: list[Span] = []
         roles: dict[str, set[str]] = defaultdict(set)
         mentions = people + [c for c in candidates if c not in people and canonical_of(c.tokens)]
@@ -259,7 +260,8 @@ class Persons:
         doc.spans["persons"] = labelled
         return doc
 
-    def _canonical_resolver(self, full_names: dict[str, list[str]], known_athletes: list[str]):
+    def _canonical_resolver(self, full_names: dict[str, list[str]], known_athletes: list[str],
+                            lone_people: dict[str, str]):
         by_surname: dict[str, set[str]] = defaultdict(set)
         by_given: dict[str, set[str]] = defaultdict(set)
         by_token_set: dict[frozenset[str], set[str]] = defaultdict(set)
@@ -289,7 +291,9 @@ class Persons:
                 if len(names) == 1:
                     return next(iter(names))
             stored = [k for k in known_athletes if len(tokens) == 1 and fold(k.split()[-1]) == folded]
-            return stored[0] if len(stored) == 1 else None  # "Smeekens" -> the one stored "Jan Smeekens"
+            if len(stored) == 1:
+                return stored[0]  # "Smeekens" -> the one stored "Jan Smeekens"
+            return lone_people.get(folded) if len(tokens) == 1 else None  # "Molano" named again
 
         return canonical
 

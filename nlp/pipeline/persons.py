@@ -142,6 +142,8 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
             nouns_capitalised or doc[i].lower_.endswith(DESCRIPTOR_ENDINGS))  # "Dominator Martin X" in German
         if j - i >= 3 and doc[i].text not in given_names() and (after_determiner or descriptor):
             i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name
+            while i < j - 1 and doc[i].is_lower:
+                i += 1  # "el Alpecin de Kaden Groves": no particle left in front of the name
         spans.append(doc[i:j])
         i = j
     return spans
