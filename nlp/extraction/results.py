@@ -165,9 +165,9 @@ def _opens_name_list(doc: Doc, span: Span) -> bool:
 
 
 def _is_negated(doc: Doc, span: Span, negations: list[str]) -> bool:
-    """"geen medaille", "missed out on gold", "sans médaille": no medal was won."""
-    before = " ".join(t.lower_ for t in doc[max(0, span.start - 5):span.start])
-    return span.label_ == MEDAL and any(f" {n} " in f" {before} " for n in negations)
+    """"geen medaille", "missed out on gold", "zilver zou hebben gepakt": no medal was won."""
+    around = " ".join(t.lower_ for t in doc[max(0, span.start - 5):min(len(doc), span.end + 3)])
+    return span.label_ == MEDAL and any(f" {n} " in f" {around} " for n in negations)
 
 
 def _is_title(doc: Doc, span: Span, roles: frozenset[str]) -> bool:
