@@ -159,6 +159,29 @@ def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     return found
 
 
+def _race_leaders(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
+    """"Pogacar conserve le maillot jaune", "Roglic verdedigde zijn leiderstrui": first overall."""
+    jerseys = [" ".join(j.lower().split()) for j in lexicon.words("leader_jerseys")]
+    negations = [n.lower() for n in lexicon.words("negations")]
+    found = []
+    for sentence in attribution.sentences:
+        lowered = " ".join(t.lower_ for t in sentence)
+        for jersey in jerseys:
+            position = lowered.find(jersey)
+            if position < 0:
+                continue
+            token = sentence[len(lowered[:position].split())] if lowered[:position].split() else sentence[0]
+            clause = attribution.clause(token.i)
+            around = " ".join(t.lower_ for t in doc[max(clause.start, token.i - 5):token.i])
+            if any(f" {n} " in f" {around} " for n in negations):
+                continue
+            holders = attribution.athletes_in(clause.start, token.i) or attribution.athletes_in(sentence.start, token.i)
+            if holders:
+                found.append((holders[0], holders[0].kb_id_))
+            break
+    return found
+
+
 def _opens_name_list(doc: Doc, span: Span) -> bool:
     """"goud (Kramer, Nuis)": a medal tally, reported by nlp.extraction.medals, not a result."""
     return span.label_ == MEDAL and span.end < len(doc) and doc[span.end].text == "("
@@ -214,4 +237,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     for athlete_span, athlete in _winners(doc, attribution, lexicon) + _victors(doc, attribution, lexicon):
         sentence = attribution.sentences[attribution.sentence_index(athlete_span.start)].text.strip()
         builder.add(athlete, "rank", 1, event_near(doc, athlete_span, attribution, default_event), sentence)
+    for athlete_span, athlete in _race_leaders(doc, attribution, lexicon):
+        sentence = attribution.sentences[attribution.sentence_index(athlete_span.start)].text.strip()
+        builder.add(athlete, "rank", 1, "general classification", sentence)
     return builder.finish()

@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.pipeline.persons import (
-    Candidate, fold, given_names, non_person_names, has_nation_code_after, initials_match, name_sequences, preceded_by,
+    Candidate, fold, given_names, name_key, non_person_names, has_nation_code_after, initials_match, name_sequences, preceded_by,
     surname_tokens,
 )
 from nlp.pipeline.sports_patterns import (
@@ -121,9 +121,9 @@ class Persons:
         ner_other = [e for e in doc.ents if e.label_ not in PERSON_LABELS]
         gazetteer = [s for s in doc.spans.get("gazetteer", []) if s.label_ == "ATHLETE"]
         results = [s for s in doc.spans.get("sports", []) if s.label_ in RESULT_LABELS]
+        # Candidates come from the name rules (clean boundaries: no "De Fransman van Cofidis"); the
+        # statistical NER only votes on them, so its boundary and sentence-start mistakes cannot leak in.
         spans = list(name_sequences(doc, self.lexicon))
-        # NER persons the rules missed (e.g. lower-case particles at the start)
-        spans += [e for e in ner_persons if not any(s.start <= e.start < s.end for s in spans)]
         spans += [g for g in gazetteer if not any(s.start <= g.start < s.end for s in spans)]
         never = non_person_names(self.lexicon.language)
         positions: dict[str, list[int]] = defaultdict(list)
@@ -131,7 +131,7 @@ class Persons:
             positions[token.text].append(token.i)
         candidates = []
         for span in spans:
-            if fold(span.text) in never:
+            if name_key(span.text) in never:
                 continue
             if any(b.start < span.end and span.start < b.end for b in blocked):
                 if not any(g.start == span.start and g.end == span.end for g in gazetteer):
@@ -177,7 +177,7 @@ class Persons:
         doc = span.doc
         if span.start < 2 or doc[span.start - 1].text not in {"'s", "’s"}:
             return False
-        return any(fold(doc[i:span.start - 1].text) in never for i in range(max(0, span.start - 4), span.start - 1))
+        return any(name_key(doc[i:span.start - 1].text) in never for i in range(max(0, span.start - 4), span.start - 1))
 
     @staticmethod
     def _listed_with(people: list[Candidate], candidates: list[Candidate], doc: Doc) -> list[Candidate]:
@@ -222,6 +222,8 @@ class Persons:
                              "result-context", "surname-repeated"}
         if "ner-not-person" in evidence and not (strong - {"ner"}):
             return False
+        if len(candidate.tokens) == 1 and strong == {"ner"}:
+            return False  # a lone capitalised word needs more than the NER's word for it ("Zamudio", "Aanvaard")
         return bool(strong)
 
     # -- document-level resolution -----------------------------------------------------------------

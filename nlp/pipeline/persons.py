@@ -33,7 +33,12 @@ def non_person_names(language: str) -> frozenset[str]:
     names.update({"Great Britain", "Groot-Brittannië", "Grande-Bretagne", "Gran Bretaña", "Großbritannien"})
     teams = json.loads(resources.files("nlp.lexicons").joinpath("teams.json").read_text(encoding="utf-8"))["teams"]
     names.update(teams)
-    return frozenset(fold(n) for n in names)
+    return frozenset(name_key(n) for n in names)
+
+
+def name_key(text: str) -> str:
+    """Folded, with hyphens and runs of spaces as one space: "Lotto-Soudal" == "Lotto Soudal"."""
+    return " ".join(fold(text).replace("-", " ").split())
 
 
 def fold(text: str) -> str:
@@ -158,7 +163,7 @@ def has_nation_code_after(span: Span, teams_and_countries: frozenset[str] = froz
     if doc[end + 2].text == ")" and doc[end + 1].text.isupper() and len(doc[end + 1].text) == 3 and doc[end + 1].is_alpha:
         return True
     close = next((t.i for t in doc[end + 1:min(len(doc), end + 7)] if t.text == ")"), None)
-    return close is not None and fold(doc[end + 1:close].text) in teams_and_countries
+    return close is not None and name_key(doc[end + 1:close].text) in teams_and_countries
 
 
 def preceded_by(span: Span, words: frozenset[str], window: int = 2) -> bool:
