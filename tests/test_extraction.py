@@ -115,3 +115,36 @@ def test_fixtures_with_written_dates(engine):
     result = engine.extract(text, published="2026-09-01")
     assert [(f.when, f.date.isoformat(), f.athletes) for f in result.schedule] == [
         ("--09-14", "2026-09-14", ["Lotte Bakker"])]
+
+
+@pytest.mark.parametrize("language, text, athlete, expected", [
+    ("fr", "Thomas Testar conserve le maillot jaune avec une avance de 33 secondes sur Remo Probe.",
+     "Remo Probe", {"gap": 33.0}),
+    ("fr", "Thomas Testar conserve le maillot jaune avec une avance de 33 secondes sur Remo Probe.",
+     "Thomas Testar", {"rank": 1}),
+    ("es", "Remo Probe conservó el jersey rojo con 5 segundos de ventaja sobre Enrico Muestra.",
+     "Enrico Muestra", {"gap": 5.0}),
+    ("en", "Peter Testli finished 0.29 seconds ahead of Dom Prova in the downhill.", "Dom Prova", {"gap": 0.29}),
+    ("it", "Marta Prova precede di 6”8 Susan Esempio nella sprint.", "Susan Esempio", {"gap": 6.8}),
+    ("nl", "De etappe is gewonnen door Daniel Proef. Hij was de snelste in de sprint.", "Daniel Proef", {"rank": 1}),
+    ("en", "Fede Tester and Petra Proof shared a giant slalom victory on Saturday.", "Petra Proof", {"rank": 1}),
+])
+def test_leaders_margins_and_passive_wins(engine, language, text, athlete, expected):
+    assert facts(engine.extract(text + "\n\nMeer tekst volgt later.", language=language), athlete) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Lotte Proef won geen medaille op de 500 meter, ze werd zesde."),
+    ("en", "Anna Sample missed out on gold in the 800m final, edged out by a rival."),
+    ("nl", "Met die tijd zou Fenna Proef zilver hebben gepakt, maar ze zwom in de series."),
+    ("en", "Dai Example is also a candidate for Olympic gold next year."),
+])
+def test_negated_and_hypothetical_medals_are_not_results(engine, language, text):
+    result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
+    assert not [r for r in result.results if r.medal]
+
+
+def test_relay_medals_are_team_results(engine):
+    text = ("Op de 3000 meter aflossing pakten Anna Proef, Bea Test en Cor Voorbeeld zilver achter China.\n\n"
+            "Het was een mooie race.")
+    assert engine.extract(text).results == []

@@ -24,7 +24,7 @@ from nlp.pipeline.persons import (
     surname_tokens,
 )
 from nlp.pipeline.sports_patterns import (
-    COMPETITION, DISCIPLINE, DISTANCE, GAP, MEDAL, RANK, TEAM, TIME, WEEKDAY, SportsPatterns,
+    COMPETITION, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TEAM, TIME, WEEKDAY, SportsPatterns,
 )
 
 if not Span.has_extension("value"):
@@ -32,7 +32,7 @@ if not Span.has_extension("value"):
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 NOT_PERSON_SPORTS = frozenset({TEAM, COMPETITION, DISCIPLINE, DISTANCE, WEEKDAY, MEDAL})
-RESULT_LABELS = frozenset({TIME, GAP, RANK, MEDAL})
+RESULT_LABELS = frozenset({TIME, GAP, RANK, MEDAL, LEAD})
 LIST_JOINERS = frozenset({"and", "en", "und", "et", "y", "e", "&"})
 
 
