@@ -1,5 +1,5 @@
 """Language identification (langdetect engine). Public API: `detect_language`, `detect_document`."""
 
-from nlp.language.detector import LanguageGuess, detect_document, detect_language
+from nlp.language.detector import SUPPORTED, LanguageGuess, detect_document, detect_language, known_languages
 
-__all__ = ["LanguageGuess", "detect_document", "detect_language"]
+__all__ = ["SUPPORTED", "LanguageGuess", "detect_document", "detect_language", "known_languages"]
