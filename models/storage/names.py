@@ -1,0 +1,71 @@
+"""Athlete names: accent folding, slugs, and whether two mentions can be the same person."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Letters NFKD does not decompose into base letter + accent.
+_SPECIAL = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D", "ł": "l",
+                          "Ł": "L", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "ð": "d"})
+SURNAME_PARTICLES = frozenset({"van", "der", "den", "de", "ter", "ten", "te", "von", "zu", "di", "da", "del",
+                               "della", "dos", "das", "du", "le", "la", "het", "'t", "mc", "al", "el", "st"})
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation removed, spaces collapsed: 'Håvard  Lorentzen' -> 'havard lorentzen'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", stripped.casefold()).split())
+
+
+def slugify(text: str) -> str:
+    return "-".join(fold(text).replace("_", " ").split()) or "x"
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    given: tuple[str, ...]  # folded given names; a single letter is an initial
+    surname: str  # folded surname with its particles ("van der poel")
+
+    @property
+    def key(self) -> str:
+        """The last word of the surname: what candidate lookups use."""
+        return self.surname.split()[-1] if self.surname else ""
+
+    @property
+    def has_full_given(self) -> bool:
+        return any(len(g) > 1 for g in self.given)
+
+
+def split_name(name: str) -> NameParts:
+    words = fold(name).split()
+    if not words:
+        return NameParts((), "")
+    cut = len(words) - 1
+    while cut > 0 and words[cut - 1] in SURNAME_PARTICLES:
+        cut -= 1
+    return NameParts(tuple(words[:cut]), " ".join(words[cut:]))
+
+
+def name_match(a: NameParts, b: NameParts) -> str | None:
+    """'full' when both give the same first name, 'partial' when one gives only a surname or an initial that
+    fits, None when they cannot be the same person (different surnames, different first names)."""
+    if not a.key or a.key != b.key:
+        return None
+    if not a.given or not b.given:
+        return "partial"
+    first_a, first_b = a.given[0], b.given[0]
+    if len(first_a) > 1 and len(first_b) > 1:
+        return "full" if first_a == first_b else None
+    return "partial" if first_a[0] == first_b[0] else None
+
+
+def richer_name(current: str, candidate: str) -> str:
+    """The more complete of two names of one person ('Jan Smeekens' over 'J. Smeekens' over 'Smeekens')."""
+    def weight(name: str) -> tuple[int, int]:
+        parts = split_name(name)
+        return (int(parts.has_full_given), len(parts.given))
+
+    return candidate if weight(candidate) > weight(current) else current

@@ -1,0 +1,132 @@
+"""The FastAPI application: JSON API, server-rendered pages, error handling, request size limits.
+
+`create_app()` is the factory uvicorn runs (`palmares serve`); the engine and the store are opened once per
+worker process in the lifespan.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from nlp.errors import InputError
+from service.deps import Services
+from service.routes import articles, athletes, calendar, health, jobs, pages, results
+from service.settings import Settings, get_settings
+
+log = logging.getLogger("palmares.service")
+STATIC = Path(__file__).parent / "static"
+UPLOAD_PATHS = ("/batch",)
+
+
+class BodyTooLarge(StarletteHTTPException):
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body too large: the limit is {limit} bytes")
+
+
+class BodyLimit:
+    """413 for bodies over the configured size, by Content-Length or while streaming."""
+
+    def __init__(self, app, settings: Settings) -> None:
+        self.app, self.settings = app, settings
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        limit = (self.settings.max_upload_bytes if scope["path"] in UPLOAD_PATHS else self.settings.max_body_bytes)
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            return await _send_json(send, 413, {"detail": BodyTooLarge(limit).detail})
+        received = 0
+
+        async def limited_receive():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+
+async def _send_json(send, status: int, body: dict[str, Any]) -> None:
+    import json
+
+    data = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]})
+    await send({"type": "http.response.body", "body": data})
+
+
+def _describe(errors: list[dict[str, Any]]) -> str:
+    parts = []
+    for error in errors:
+        where = ".".join(str(p) for p in error.get("loc", ()))
+        parts.append(f"{where}: {error.get('msg', 'invalid')}" if where else error.get("msg", "invalid"))
+    return "; ".join(parts) or "invalid request"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
+        return JSONResponse({"detail": _describe(errors), "errors": errors}, status_code=422)
+
+    @app.exception_handler(InputError)
+    async def input_error(_request: Request, exc: InputError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": "internal error: the server log has the details"}, status_code=500)
+
+
+def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up: bool = True) -> FastAPI:
+    """The app. `engine` replaces `nlp.engine.get_engine()` (tests); the store opens in the lifespan."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        from models.storage import open_store
+
+        sessions = await run_in_threadpool(open_store, settings.url)
+        if engine is None:
+            from nlp.engine import get_engine
+
+            chosen = await run_in_threadpool(get_engine)
+        else:
+            chosen = engine
+        services = Services(settings=settings, sessions=sessions, engine=chosen)
+        app.state.services = services
+        await run_in_threadpool(services.feed_known_names)
+        if warm_up:
+            await run_in_threadpool(services.warm_up)
+        else:
+            services.ready = True
+        yield
+        sessions.kw["bind"].dispose()
+
+    app = FastAPI(
+        title="Palmarès",
+        summary="Multilingual sports-news extraction: athletes, results, quotes, fixtures, calendars.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.add_middleware(BodyLimit, settings=settings)
+    _install_error_handlers(app)
+    for module in (health, articles, athletes, results, calendar, jobs, pages):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

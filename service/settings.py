@@ -1,0 +1,40 @@
+"""Service settings from the environment (prefix PALMARES_), documented in README's *Service* section."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from models.storage import sqlite_url
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PALMARES_", extra="ignore")
+
+    data_dir: Path = Field(Path("palmares-data"), description="Directory for the embedded SQLite database.")
+    database_url: str | None = Field(None, description="SQLAlchemy URL; default: SQLite file in the data dir.")
+    api_keys: str = Field("", description="Comma-separated keys accepted as `Authorization: Bearer KEY` on writes.")
+    read_auth: bool = Field(False, description="Require an API key for reads (JSON API and pages) too.")
+    max_body_bytes: int = Field(4_000_000, ge=1, description="Largest request body; larger gets 413.")
+    max_upload_bytes: int = Field(64_000_000, ge=1, description="Largest body for POST /batch uploads.")
+    host: str = Field("127.0.0.1", description="Default address for `palmares serve`.")
+    port: int = Field(8000, ge=0, le=65535, description="Default port for `palmares serve`.")
+    workers: int = Field(1, ge=1, description="Default number of uvicorn worker processes.")
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(k.strip() for k in self.api_keys.split(",") if k.strip())
+
+    @property
+    def url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return sqlite_url(self.data_dir.expanduser().resolve() / "palmares.sqlite")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,279 @@
+"""The store: migrations, idempotent articles, athletes accumulating across articles, races and links.
+
+Runs against SQLite always and against PostgreSQL (127.0.0.1:5432, database `test`) when it answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from models.records import (Athlete, Block, CalendarEntry, ExtractionResult, Fixture, Link, Quote, Result, Stage)
+from models.storage import content_hash, open_store, store_extraction, upsert_race
+from models.storage.read import athlete_profile, calendar_entries, known_names, list_articles, search_athletes, \
+    search_results
+from models.storage.tables import ArticleRow, AthleteRow, ResultRow
+
+PG_BASE = "postgresql+psycopg://{user}@127.0.0.1:5432/test"
+
+
+def _postgres_user() -> str | None:
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=0.5).close()
+    except OSError:
+        return None
+    for user in ("postgres", "root"):
+        try:
+            with create_engine(PG_BASE.format(user=user)).connect() as conn:
+                conn.execute(text("select 1"))
+            return user
+        except Exception:
+            continue
+    return None
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        yield open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
+        return
+    user = _postgres_user()
+    if user is None:
+        pytest.skip("PostgreSQL at 127.0.0.1:5432 (database test) does not answer")
+    schema = f"palmares_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_BASE.format(user=user))
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    factory = open_store(PG_BASE.format(user=user) + f"?options=-csearch_path%3D{schema}")
+    try:
+        yield factory
+    finally:
+        factory.kw["bind"].dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def make_result(*, athletes=(), results=(), quotes=(), schedule=(), calendar=(), links=(), title="Report",
+                paragraphs=("A paragraph.",), language="nl", published=None) -> ExtractionResult:
+    return ExtractionResult(
+        id=None, language=language, language_confidence=0.99, title=title, published=published,
+        athletes=list(athletes), results=list(results), quotes=list(quotes), schedule=list(schedule),
+        calendar=list(calendar), calendar_links=list(links),
+        blocks=[Block(kind="title", text=title)] + [Block(kind="paragraph", text=p) for p in paragraphs],
+        summary="summary", pipeline_version="test-1",
+    )
+
+
+def store_one(factory, text_, result, **fields) -> int:
+    with factory() as session:
+        article_id = store_extraction(session, {"text": text_, **fields}, result)
+        session.commit()
+        return article_id
+
+
+def count(factory, table) -> int:
+    with factory() as session:
+        return session.scalar(select(func.count()).select_from(table))
+
+
+def athletes(factory) -> list[AthleteRow]:
+    with factory() as session:
+        return list(session.scalars(select(AthleteRow).order_by(AthleteRow.id)))
+
+
+SMEEKENS = Athlete(name="Jan Smeekens", aliases=["Smeekens"], team="Team LottoNL-Jumbo", sport="speed skating")
+
+
+def test_first_open_creates_the_sqlite_file_in_wal_mode(tmp_path):
+    path = tmp_path / "new-dir" / "palmares.sqlite"
+    factory = open_store(f"sqlite:///{path}")
+    assert path.is_file()
+    with factory() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+
+
+def test_opening_twice_keeps_the_data(tmp_path):
+    url = f"sqlite:///{tmp_path / 'p.sqlite'}"
+    store_one(open_store(url), "text one", make_result(athletes=[SMEEKENS]))
+    assert count(open_store(url), ArticleRow) == 1
+
+
+def test_same_article_twice_is_stored_once(store):
+    first = store_one(store, "Jan Smeekens rijdt.", make_result(athletes=[SMEEKENS]))
+    second = store_one(store, "Jan Smeekens rijdt.", make_result(athletes=[SMEEKENS]))
+    assert first == second
+    assert count(store, ArticleRow) == 1
+    assert count(store, AthleteRow) == 1
+
+
+def test_article_fields_are_kept(store):
+    article_id = store_one(store, "raw page", make_result(paragraphs=["One.", "Two."], published="2018-02-14"),
+                           source_url="https://example.org/a", language="nl", published="2018-02-14")
+    with store() as session:
+        row = session.get(ArticleRow, article_id)
+        assert row.content_hash == content_hash("raw page")
+        assert row.body == "One.\n\nTwo."
+        assert row.published_date == dt.date(2018, 2, 14)
+        assert row.source_url == "https://example.org/a"
+        assert row.pipeline_version == "test-1"
+        assert row.result_json["title"] == "Report"
+
+
+def test_second_article_about_the_same_athlete_adds_to_him(store):
+    store_one(store, "article 1", make_result(athletes=[SMEEKENS], results=[Result(athlete="Jan Smeekens", rank=10)]))
+    later = Athlete(name="J. Smeekens", team="Team LottoNL-Jumbo")
+    store_one(store, "article 2", make_result(athletes=[later], results=[Result(athlete="J. Smeekens", rank=3)]))
+    rows = athletes(store)
+    assert [a.name for a in rows] == ["Jan Smeekens"]
+    assert "J. Smeekens" in rows[0].aliases
+    with store() as session:
+        assert [r.rank for r in search_results(session, athlete=rows[0].slug)] == [3, 10]
+
+
+def test_surname_only_with_the_same_sport_is_the_same_person(store):
+    store_one(store, "a", make_result(athletes=[SMEEKENS]))
+    store_one(store, "b", make_result(athletes=[Athlete(name="Smeekens", sport="speed skating")]))
+    assert len(athletes(store)) == 1
+
+
+def test_surname_only_mention_is_upgraded_to_the_full_name_and_keeps_its_slug(store):
+    store_one(store, "a", make_result(athletes=[Athlete(name="Smeekens", sport="speed skating")]))
+    slug = athletes(store)[0].slug
+    store_one(store, "b", make_result(athletes=[SMEEKENS]))
+    (row,) = athletes(store)
+    assert (row.name, row.slug) == ("Jan Smeekens", slug)
+
+
+def test_different_people_sharing_a_surname_are_not_merged(store):
+    store_one(store, "a", make_result(athletes=[SMEEKENS]))
+    store_one(store, "b", make_result(athletes=[Athlete(name="Piet Smeekens", team="Team LottoNL-Jumbo")]))
+    store_one(store, "c", make_result(athletes=[Athlete(name="Smeekens", sport="cycling")]))
+    assert sorted(a.name for a in athletes(store)) == ["Jan Smeekens", "Piet Smeekens", "Smeekens"]
+
+
+def test_surname_only_without_team_or_sport_is_not_merged_blindly(store):
+    store_one(store, "a", make_result(athletes=[SMEEKENS]))
+    store_one(store, "b", make_result(athletes=[Athlete(name="Smeekens")]))
+    assert len(athletes(store)) == 2
+
+
+def test_accent_forms_are_one_athlete_and_searchable(store):
+    store_one(store, "a", make_result(athletes=[Athlete(name="Håvard Lorentzen", sport="speed skating")]))
+    store_one(store, "b", make_result(athletes=[Athlete(name="Havard Lorentzen")]))
+    assert len(athletes(store)) == 1
+    with store() as session:
+        assert [a.name for a in search_athletes(session, "LORENTZEN")] == ["Håvard Lorentzen"]
+        assert [a.name for a in search_athletes(session, "håvard")] == ["Håvard Lorentzen"]
+        assert [a.slug for a in search_athletes(session, "havard")] == ["havard-lorentzen"]
+
+
+def test_results_quotes_and_fixtures_attach_to_the_athlete(store):
+    result = make_result(
+        athletes=[SMEEKENS, Athlete(name="Sven Kramer", team="Team LottoNL-Jumbo")],
+        results=[Result(athlete="Jan Smeekens", event="500m", rank=10, time=34.93, medal=None)],
+        quotes=[Quote(speaker="Smeekens", text="Dit is heel erg zonde", language="nl")],
+        schedule=[Fixture(when="wednesday", date=dt.date(2099, 1, 7), event="team pursuit", athletes=["Kramer"])],
+    )
+    store_one(store, "article", result)
+    with store() as session:
+        smeekens = athlete_profile(session, "jan-smeekens")
+        assert [r.time for r in smeekens.results] == [34.93]
+        assert [q.text for q in smeekens.quotes] == ["Dit is heel erg zonde"]
+        kramer = athlete_profile(session, "sven-kramer")
+        assert [f.event for f in kramer.fixtures] == ["team pursuit"]
+        assert smeekens.fixtures == []
+
+
+def test_medals_are_counted_on_the_profile(store):
+    store_one(store, "a", make_result(athletes=[SMEEKENS], results=[Result(athlete="Jan Smeekens", medal="gold")]))
+    with store() as session:
+        assert athlete_profile(session, "jan-smeekens").medals == {"gold": 1, "silver": 0, "bronze": 0}
+
+
+RACE = CalendarEntry(race="Okolo Slovenska / Tour de Slovaquie", country="sk", category="WorldTeam Men",
+                     start_date=dt.date(2025, 9, 17), end_date=dt.date(2025, 9, 21),
+                     stages=[Stage(number=1, total=5, start="Bardejov", finish="Bardejov", distance_km=141.0,
+                                   date=dt.date(2025, 9, 17))])
+
+
+def test_calendar_races_are_upserted_and_articles_linked(store):
+    with store() as session:
+        upsert_race(session, RACE)
+        upsert_race(session, RACE)
+        session.commit()
+    store_one(store, "stage report", make_result(links=[Link(race=RACE.race, stage=1, score=0.9,
+                                                             reasons=["place"])], published="2025-09-17"))
+    with store() as session:
+        entries = calendar_entries(session)
+        assert [(e.race, len(e.stages)) for e in entries] == [(RACE.race, 1)]
+        assert known_names(session).races == [RACE.race]
+
+
+def test_filters_on_articles(store):
+    store_one(store, "a", make_result(athletes=[SMEEKENS], language="nl", published="2018-02"))
+    store_one(store, "b", make_result(language="en", published="2019-05-01"))
+    with store() as session:
+        assert len(list_articles(session, language="nl")) == 1
+        assert len(list_articles(session, since=dt.date(2019, 1, 1))) == 1
+        assert len(list_articles(session, athlete="jan-smeekens")) == 1
+        assert list_articles(session, athlete="nobody") == []
+
+
+def test_known_names_feed_the_gazetteer(store):
+    store_one(store, "a", make_result(athletes=[SMEEKENS]))
+    with store() as session:
+        names = known_names(session)
+    assert "Jan Smeekens" in names.athletes and names.teams == ["Team LottoNL-Jumbo"]
+
+
+def test_result_for_an_athlete_not_listed_creates_the_athlete(store):
+    store_one(store, "a", make_result(results=[Result(athlete="Havard Lorentzen", rank=1)]))
+    assert [a.name for a in athletes(store)] == ["Havard Lorentzen"]
+    assert count(store, ResultRow) == 1
+
+
+def test_migrations_match_the_table_definitions(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from models.storage.tables import Base
+
+    with store.kw["bind"].connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+
+
+def test_replacing_an_extraction_swaps_the_facts_and_keeps_the_article(store):
+    from models.storage import replace_extraction
+
+    article_id = store_one(store, "page", make_result(athletes=[SMEEKENS],
+                                                      results=[Result(athlete="Jan Smeekens", rank=10)]))
+    newer = make_result(athletes=[SMEEKENS], results=[Result(athlete="Jan Smeekens", rank=9, time=34.9)])
+    newer.pipeline_version = "test-2"
+    with store() as session:
+        replace_extraction(session, session.get(ArticleRow, article_id), newer)
+        session.commit()
+    with store() as session:
+        assert session.get(ArticleRow, article_id).pipeline_version == "test-2"
+        assert [(r.rank, r.time) for r in session.scalars(select(ResultRow))] == [(9, 34.9)]
+    assert count(store, AthleteRow) == 1
+
+
+def test_namesakes_in_different_sports_get_their_own_slugs(store):
+    store_one(store, "a", make_result(athletes=[SMEEKENS]))
+    store_one(store, "b", make_result(athletes=[Athlete(name="Jan Smeekens", sport="cycling")]))
+    assert [a.slug for a in athletes(store)] == ["jan-smeekens", "jan-smeekens-2"]
+
+
+def test_medal_tallies_naming_the_athlete_count_on_the_profile(store):
+    from models.records import MedalTally
+
+    result = make_result(athletes=[Athlete(name="Sven Kramer", aliases=["Kramer"], team="Team LottoNL-Jumbo")])
+    result.medal_tallies = [MedalTally(team="Team LottoNL-Jumbo", medal="gold", count=3,
+                                       athletes=["Kramer", "Nuis"])]
+    store_one(store, "tally", result)
+    with store() as session:
+        assert athlete_profile(session, "sven-kramer").medals == {"gold": 1, "silver": 0, "bronze": 0}
