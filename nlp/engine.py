@@ -117,7 +117,8 @@ class Engine:
 
     def _finish(self, prepared: _Prepared, doc: Doc, calendar: Calendar | None) -> ExtractionResult:
         item, page = prepared.item, prepared.page
-        facts = extract_facts(doc, load_lexicon(prepared.language), prepared.published)
+        lexicon = load_lexicon(prepared.language)
+        facts = extract_facts(doc, lexicon, prepared.published)
         page_calendar = parse_calendar("\n".join(page.calendar_blocks)) if page.calendar_blocks else Calendar()
         link_targets = (calendar.entries if calendar else []) + page_calendar.entries
         links = link_article(prepared.text, title=page.title, language=prepared.language,
@@ -127,7 +128,7 @@ class Engine:
             published=parse_published(item.published)[0], athletes=facts.athletes, results=facts.results,
             medal_tallies=facts.medal_tallies, quotes=facts.quotes, schedule=facts.schedule,
             calendar=page_calendar.entries, calendar_errors=page_calendar.errors, calendar_links=links,
-            entities=_entities(doc, prepared.body_offset), blocks=prepared.blocks,
+            entities=_entities(doc, prepared.body_offset, lexicon), blocks=prepared.blocks,
             pipeline_version=PIPELINE_VERSION,
         )
         result.summary = render(result, prepared.language, "text")
@@ -182,9 +183,17 @@ def _pipeline_language(language: str) -> str:
     return language if language and language != "und" else "xx"
 
 
-def _entities(doc: Doc, body_offset: int) -> list[Entity]:
+def _plausible_name(span, stopwords: frozenset[str]) -> bool:
+    """A statistical place/organisation name needs a capitalised word that is not a function word
+    (the NER sometimes tags a sentence-initial "Daarmee" or "Niemand")."""
+    return any(t.is_alpha and t.text[:1].isupper() and t.text not in stopwords and not (t.is_sent_start and len(span) == 1)
+               for t in span)
+
+
+def _entities(doc: Doc, body_offset: int, lexicon) -> list[Entity]:
+    stopwords = frozenset(lexicon.words("stopwords_capitalized"))
     spans = [s for group in ENTITY_GROUPS for s in doc.spans.get(group, [])]
-    spans += [e for e in doc.ents if e.label_ in {"LOC", "GPE", "ORG"}]
+    spans += [e for e in doc.ents if e.label_ in {"LOC", "GPE", "ORG"} and _plausible_name(e, stopwords)]
     taken: list[tuple[int, int]] = []
     entities = []
     for span in sorted(spans, key=lambda s: (s.start_char, -(s.end_char - s.start_char))):

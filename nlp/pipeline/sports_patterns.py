@@ -5,8 +5,11 @@ mentions into spans."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from nlp.pipeline.lexicon import Lexicon, words_regex
@@ -284,6 +287,8 @@ class SportsPatterns:
             found.append(Mention(m.start(), m.end(), WEEKDAY, f"+{relative[m.group(0).lower()]}"))
         for m in _TEAM.finditer(text):
             found.append(Mention(m.start(), m.end(), TEAM, m.group(0)))
+        for m in _known_teams().finditer(text):
+            found.append(Mention(m.start(), m.end(), TEAM, m.group(0)))
         found += self._date_mentions(text)
         return found
 
@@ -306,6 +311,14 @@ class SportsPatterns:
         mentions = self._time_mentions(text) + self._rank_mentions(text) + self._medal_mentions(text)
         mentions += self._event_mentions(text)
         return _without_overlaps(mentions)
+
+
+@lru_cache(maxsize=1)
+def _known_teams() -> re.Pattern[str]:
+    """Professional team names from nlp/lexicons/teams.json (hyphen and space interchangeable)."""
+    teams = json.loads(resources.files("nlp.lexicons").joinpath("teams.json").read_text(encoding="utf-8"))["teams"]
+    body = "|".join(re.escape(t).replace(r"\-", "[- ]").replace(r"\ ", "[- ]") for t in sorted(teams, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
 def _month_numbers(language: str) -> dict[str, int]:

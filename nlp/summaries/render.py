@@ -83,7 +83,12 @@ class Formatter:
 
 def _result_sentence(result: Result, fmt: Formatter) -> str:
     p = fmt.phrases
-    if result.rank == 1 and result.medal in (None, "gold") and result.gap is None:
+    event = fmt.event(result.event)
+    won = result.rank == 1 and result.medal in (None, "gold") and result.gap is None
+    if won and event:
+        parts = [p["won_event"].format(athlete=result.athlete, event=event)]
+        event = None
+    elif won:
         parts = [p["won"].format(athlete=result.athlete)]
     elif result.rank is not None:
         parts = [p["finished"].format(athlete=result.athlete, rank=fmt.ordinal(result.rank))]
@@ -91,7 +96,6 @@ def _result_sentence(result: Result, fmt: Formatter) -> str:
         parts = [p["took_medal"].format(athlete=result.athlete, medal=fmt.medal(result.medal))]
     else:
         parts = [result.athlete]
-    event = fmt.event(result.event)
     if event:
         parts.append(p["in_event"].format(event=event))
     if result.time is not None:
