@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
-# Letters NFKD does not decompose into base letter + accent.
-_SPECIAL = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D", "ł": "l",
-                          "Ł": "L", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "ð": "d"})
+from models.folding import name_key
+
 SURNAME_PARTICLES = frozenset({"van", "der", "den", "de", "ter", "ten", "te", "von", "zu", "di", "da", "del",
                                "della", "dos", "das", "du", "le", "la", "het", "'t", "mc", "al", "el", "st"})
 
 
-def fold(text: str) -> str:
-    """Lower case, accents and punctuation removed, spaces collapsed: 'Håvard  Lorentzen' -> 'havard lorentzen'."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+", " ", stripped.casefold()).split())
+fold = name_key  # lower case, accents and punctuation removed: 'Håvard  Lorentzen' -> 'havard lorentzen'
 
 
 def slugify(text: str) -> str:

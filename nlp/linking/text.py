@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from models.folding import fold
+
 _WORD = re.compile(r"\w+", re.UNICODE)
-_FOLD = str.maketrans({"ø": "o", "ß": "ss", "æ": "ae", "ł": "l", "đ": "d", "œ": "oe", "ı": "i"})
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Košiciach" -> "kosiciach", "Großer" -> "grosser"."""
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
-    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)

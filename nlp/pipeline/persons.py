@@ -4,13 +4,13 @@ document-level resolution of short mentions ("Smeekens", "J. Smeekens") to full 
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from models.folding import fold, name_key
 from nlp.pipeline.lexicon import Lexicon
 
 @lru_cache(maxsize=1)
@@ -34,18 +34,6 @@ def non_person_names(language: str) -> frozenset[str]:
     teams = json.loads(resources.files("nlp.lexicons").joinpath("teams.json").read_text(encoding="utf-8"))["teams"]
     names.update(teams)
     return frozenset(name_key(n) for n in names)
-
-
-def name_key(text: str) -> str:
-    """Folded, with hyphens and runs of spaces as one space: "Lotto-Soudal" == "Lotto Soudal"."""
-    return " ".join(fold(text).replace("-", " ").split())
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key ("Håvard" == "havard")."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return text.replace("ø", "o").replace("ß", "ss").replace("æ", "ae").replace("ł", "l").replace("’", "'")
 
 
 def is_name_token(token: Token) -> bool:
