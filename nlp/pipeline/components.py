@@ -221,7 +221,7 @@ class Persons:
         strong = evidence & {"ner", "given-name", "nation-code", "gazetteer", "medal-list", "athlete-role",
                              "result-context", "surname-repeated"}
         if "ner-not-person" in evidence and not (strong - {"ner"}):
-            return False
+            return False  # only the NER's word for it, and the NER saw an organisation or place
         if len(candidate.tokens) == 1 and strong == {"ner"}:
             return False  # a lone capitalised word needs more than the NER's word for it ("Zamudio", "Aanvaard")
         return bool(strong)

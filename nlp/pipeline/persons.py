@@ -148,8 +148,10 @@ def has_nation_code_after(span: Span, teams_and_countries: frozenset[str] = froz
     end = span.end
     if end + 2 >= len(doc) or doc[end].text != "(":
         return False
-    if doc[end + 2].text == ")" and doc[end + 1].text.isupper() and len(doc[end + 1].text) == 3 and doc[end + 1].is_alpha:
-        return True
+    code = doc[end + 1].text
+    if doc[end + 2].text == ")" and code.isupper() and len(code) == 3 and code.isalpha():
+        initials = "".join(t.text[0] for t in doc[max(0, end - 3):end] if t.text[:1].isupper())
+        return not initials.endswith(code)  # "International Skating Union (ISU)" is an acronym, not a nation
     close = next((t.i for t in doc[end + 1:min(len(doc), end + 7)] if t.text == ")"), None)
     return close is not None and name_key(doc[end + 1:close].text) in teams_and_countries
 
