@@ -29,8 +29,9 @@ class Lexicon:
     language: str
     data: dict[str, Any]
 
-    def __getitem__(self, key: str) -> Any:
-        return self.data.get(key, [] if not key.endswith("s") else {})
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        """A mapping entry ("medals", "disciplines", ...); empty when the language file has none."""
+        return self.data.get(key, {})
 
     def words(self, key: str) -> list[str]:
         value = self.data.get(key, [])
