@@ -36,8 +36,10 @@ def read_sentences(path: Path) -> list[Sentence]:
                     words, tags = [], []
                 continue
             fields = line.split("\t")
-            if len(fields) < 3 or not fields[1]:
+            if len(fields) < 3:
                 raise ConlluError(f"{path}:{number}: expected 'index<TAB>token<TAB>tag', got {line!r}")
+            if not fields[1].strip():
+                continue  # an empty token (one in CoNLL-2003 German test) cannot be a spaCy token
             words.append(fields[1])
             tags.append(fields[2].strip() or "O")
     if words:

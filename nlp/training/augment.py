@@ -1,0 +1,68 @@
+"""News-style augmentation of Wikipedia training sentences.
+
+Wikipedia introduces people by their full name; news mostly repeats the surname alone ("zei Kramer").
+The augmenter drops given names from some person spans, and adds a little upper-case and title-case
+noise (headlines), so the model learns person contexts rather than "two capitalised words".
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import registry
+
+Augmenter = Callable[[Language, Example], Iterator[Example]]
+
+
+@registry.augmenters("palmares.news_style.v1")
+def create_news_style_augmenter(surname_only: float, uppercase: float, titlecase: float) -> Augmenter:
+    """surname_only: chance that a multi-word person span loses its given name(s);
+    uppercase / titlecase: chance that a whole sentence is upper-cased / title-cased."""
+
+    def augment(nlp: Language, example: Example) -> Iterator[Example]:
+        words = [token.text for token in example.reference]
+        tags = [token.ent_iob_ + "-" + token.ent_type_ if token.ent_type_ else "O" for token in example.reference]
+        words, tags = drop_given_names(words, tags, surname_only, random.random)
+        roll = random.random()
+        if roll < uppercase:
+            words = [word.upper() for word in words]
+        elif roll < uppercase + titlecase:
+            words = [word[:1].upper() + word[1:] for word in words]
+        spaces = [True] * (len(words) - 1) + [False]
+        predicted = Doc(nlp.vocab, words=words, spaces=spaces)
+        reference = Doc(nlp.vocab, words=words, spaces=spaces, ents=tags)
+        yield Example(predicted, reference)
+
+    return augment
+
+
+def drop_given_names(
+    words: list[str], tags: list[str], chance: float, roll: Callable[[], float]
+) -> tuple[list[str], list[str]]:
+    """Keep only the surname of some PER spans: from the first lower-case particle ("van der Berg",
+    capitalised as a stand-alone name is) or else the last word."""
+    out_words: list[str] = []
+    out_tags: list[str] = []
+    index = 0
+    while index < len(words):
+        if tags[index] != "B-PER":
+            out_words.append(words[index])
+            out_tags.append(tags[index])
+            index += 1
+            continue
+        end = index + 1
+        while end < len(words) and tags[end] == "I-PER":
+            end += 1
+        span = words[index:end]
+        if len(span) >= 2 and roll() < chance:
+            particle = next((i for i in range(1, len(span)) if span[i][:1].islower()), None)
+            span = span[particle:] if particle is not None else span[-1:]
+            span = [span[0][:1].upper() + span[0][1:], *span[1:]]
+        out_words.extend(span)
+        out_tags.extend(["B-PER"] + ["I-PER"] * (len(span) - 1))
+        index = end
+    return out_words, out_tags

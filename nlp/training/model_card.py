@@ -1,0 +1,63 @@
+"""MODEL_CARD.md of a trained NER pipeline."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from nlp.training.evaluate import format_table
+
+if TYPE_CHECKING:
+    from nlp.training.train import TrainingRun
+
+CARD = """# Palmarès NER — {language}
+
+Compact spaCy pipeline (`tok2vec` + `ner`, labels PER, ORG, LOC, MISC; `spacy.blank("{language}")`
+tokenizer; no word vectors). Load it with `spacy.load("nlp/resources/ner/{language}")`.
+
+## How it was trained
+
+    OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps}
+
+- Config: `nlp/training/ner.cfg` (MultiHashEmbed over NORM, PREFIX, SUFFIX, SHAPE; 4-layer CNN,
+  width 96; transition-based NER), seed {seed}, {steps} steps, one CPU thread, {minutes:.0f} minutes on a
+  shared 2-core machine (data preparation, training and evaluation). The shipped weights are the
+  checkpoint with the best entity F1 on the dev split (checked every 1,000 steps).{note}
+- Data: WikiNEuRal `{language}` (Tebaldi et al., EMNLP Findings 2021), one spaCy Doc per sentence.
+  Training: all of `val.conllu` plus the first 70 % of `test.conllu` ({train_sentences} sentences);
+  checkpoint selection: the next 10 % of `test.conllu`; held out: the last 20 % (see
+  `nlp/training/splits.py`).
+- Augmentation (`palmares.news_style.v1`, `nlp/training/augment.py`): 40 % of multi-word person
+  names lose their given name (news repeats surnames alone), 2 % of sentences upper-cased, 3 %
+  title-cased.
+- CoNLL data was used for the evaluation below only: never for training, tuning or checkpoint selection.
+
+## Evaluation (exact spans, per type)
+
+{heldout}
+
+{conll}
+
+## Licence
+
+The weights are derived from WikiNEuRal and inherit its licence: **CC BY-NC-SA 4.0**
+(attribution, non-commercial, share-alike). The training code of the project is not affected.
+"""
+
+
+def write_model_card(run: TrainingRun) -> None:
+    conll = (
+        format_table(f"CoNLL test set ({run.language}, news)", run.conll)
+        if run.conll
+        else "No CoNLL test set exists for this language."
+    )
+    text = CARD.format(
+        language=run.language,
+        steps=run.steps,
+        seed=0,
+        minutes=run.minutes,
+        train_sentences=run.train_sentences,
+        note=f"\n- {run.note}" if run.note else "",
+        heldout=format_table("WikiNEuRal held-out (last 20 % of test.conllu)", run.heldout),
+        conll=conll,
+    )
+    (run.output / "MODEL_CARD.md").write_text(text, encoding="utf-8")

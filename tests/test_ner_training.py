@@ -1,0 +1,152 @@
+"""NER training: conversion of token-per-line files, augmentation, config, shipped models, CLI errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from typer.testing import CliRunner
+
+from nlp.training.augment import drop_given_names
+from nlp.training.conllu import ConlluError, read_sentences, sentence_doc, to_docbin
+from nlp.training.train import config_path, default_output, train_ner
+from service.cli import app
+
+INVENTED = """0\tMarit\tB-PER
+1\tVeldhuis\tI-PER
+2\twon\tO
+3\tin\tO
+4\tHamar\tB-LOC
+5\t.\tO
+
+0\tZe\tO
+1\treed\tO
+2\tvoor\tO
+3\tTeam\tI-ORG
+4\tIJsvogel\tI-ORG
+5\t.\tO
+"""
+
+
+def write_data(root: Path, language: str = "nl", copies: int = 10) -> Path:
+    folder = root / "wikineural" / language
+    folder.mkdir(parents=True)
+    for name in ("val.conllu", "test.conllu"):
+        (folder / name).write_text((INVENTED + "\n") * copies, encoding="utf-8")
+    return root
+
+
+def test_reads_sentences_and_repairs_spans_opened_by_i_tags(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.conllu"
+    path.write_text(INVENTED, encoding="utf-8")
+    first, second = read_sentences(path)
+    assert first.words == ("Marit", "Veldhuis", "won", "in", "Hamar", ".")
+    assert first.tags == ("B-PER", "I-PER", "O", "O", "B-LOC", "O")
+    assert second.tags[3:5] == ("B-ORG", "I-ORG")
+
+
+def test_docbin_keeps_one_doc_per_sentence_with_its_entities(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.conllu"
+    path.write_text(INVENTED, encoding="utf-8")
+    vocab = spacy.blank("nl").vocab
+    docs = list(to_docbin(vocab, read_sentences(path)).get_docs(vocab))
+    assert len(docs) == 2
+    assert [(ent.text, ent.label_) for ent in docs[0].ents] == [("Marit Veldhuis", "PER"), ("Hamar", "LOC")]
+    assert [(ent.text, ent.label_) for ent in docs[1].ents] == [("Team IJsvogel", "ORG")]
+
+
+def test_malformed_line_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.conllu"
+    path.write_text("0\tMarit\tB-PER\njust-a-word\n", encoding="utf-8")
+    with pytest.raises(ConlluError, match="bad.conllu:2"):
+        read_sentences(path)
+
+
+def test_empty_tokens_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "empty.conllu"
+    path.write_text("0\tu.\tO\n1\t\tO\n2\t.\tO\n", encoding="utf-8")
+    assert read_sentences(path)[0].words == ("u.", ".")
+
+
+def test_unlabelled_doc_for_prediction_has_no_entities(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.conllu"
+    path.write_text(INVENTED, encoding="utf-8")
+    doc = sentence_doc(spacy.blank("nl").vocab, read_sentences(path)[0], with_entities=False)
+    assert doc.text == "Marit Veldhuis won in Hamar ." and not doc.ents
+
+
+def test_surname_only_augmentation_keeps_the_surname_as_a_person() -> None:
+    words, tags = drop_given_names(
+        ["Zei", "Jan", "van", "der", "Berg", "en", "Anna", "Kramer"],
+        ["O", "B-PER", "I-PER", "I-PER", "I-PER", "O", "B-PER", "I-PER"],
+        chance=1.0,
+        roll=lambda: 0.0,
+    )
+    assert words == ["Zei", "Van", "der", "Berg", "en", "Kramer"]
+    assert tags == ["O", "B-PER", "I-PER", "I-PER", "O", "B-PER"]
+
+
+def test_augmentation_leaves_names_alone_when_the_dice_say_so() -> None:
+    words = ["Anna", "Kramer", "won"]
+    tags = ["B-PER", "I-PER", "O"]
+    assert drop_given_names(words, tags, chance=0.4, roll=lambda: 0.9) == (words, tags)
+
+
+def test_training_config_builds_a_tok2vec_and_ner_pipeline() -> None:
+    config = spacy.util.load_config(config_path())
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert config["components"]["tok2vec"]["model"]["embed"]["attrs"] == ["NORM", "PREFIX", "SUFFIX", "SHAPE"]
+
+
+def shipped_languages() -> list[str]:
+    return [language for language in ("nl", "en", "es", "de", "fr", "it") if (default_output(language) / "meta.json").is_file()]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "person"),
+    [
+        ("nl", "Gisteren won de schaatsster Marit Veldhuis de 1500 meter in Hamar.", "Marit Veldhuis"),
+        ("en", "On Sunday the skater Emily Hartwell won the 1500 metres in Calgary.", "Emily Hartwell"),
+        ("es", "El domingo la ciclista Lucía Barrientos ganó la etapa en Murcia.", "Lucía Barrientos"),
+        ("de", "Am Sonntag gewann die Schwimmerin Anna Brunnhuber das Finale in Berlin.", "Anna Brunnhuber"),
+        ("fr", "Dimanche, la skieuse Camille Roussel a gagné le slalom à Tignes.", "Camille Roussel"),
+        ("it", "Domenica la pattinatrice Giulia Ferrandi ha vinto i 1500 metri a Baselga.", "Giulia Ferrandi"),
+    ],
+)
+def test_shipped_model_finds_a_person(language: str, sentence: str, person: str) -> None:
+    if language not in shipped_languages():
+        pytest.skip(f"no NER model shipped for {language}")
+    nlp = spacy.load(default_output(language))
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
+    assert (person, "PER") in [(ent.text, ent.label_) for ent in nlp(sentence).ents]
+
+
+def test_shipped_models_have_a_model_card_with_the_licence() -> None:
+    for language in shipped_languages():
+        card = (default_output(language) / "MODEL_CARD.md").read_text(encoding="utf-8")
+        assert "CC BY-NC-SA 4.0" in card and "PER" in card
+
+
+@pytest.mark.slow
+def test_two_step_training_run_writes_a_loadable_pipeline_and_card(tmp_path: Path) -> None:
+    data = write_data(tmp_path / "data")
+    run = train_ner("nl", steps=2, output=tmp_path / "model", data_dir=data, work_dir=tmp_path / "work")
+    nlp = spacy.load(run.output)
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert "CC BY-NC-SA 4.0" in (run.output / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert run.conll is None
+
+
+def test_cli_rejects_a_language_without_data(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["train-ner", "nl", "--data", str(tmp_path), "--output", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    assert "no WikiNEuRal data for 'nl'" in result.output
+
+
+def test_cli_rejects_an_unknown_language(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["train-ner", "qq", "--data", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no tokenizer defaults" in result.output
