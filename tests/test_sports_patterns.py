@@ -40,6 +40,18 @@ def test_times_and_gaps(language, text, label, value):
     assert any(lab == label and val == pytest.approx(value) for _, lab, val in mentions(language, text)), mentions(language, text)
 
 
+def test_a_results_list_keeps_the_minutes_unit_it_started_with():
+    text = "Rang 12 für Timo Probe (+1,04 Minuten), Rang 20 für Lars Beispiel (1 Fehler, +1,35)."
+    gaps = [val for _, lab, val in mentions("de", text) if lab == "GAP"]
+    assert gaps == [64.0, 95.0]
+
+
+def test_bare_decimal_gaps_stay_seconds_without_a_minutes_gap_before():
+    text = "Rang 2 für Lars Beispiel (+1,35), Rang 3 für Timo Probe (+2,04)."
+    gaps = [val for _, lab, val in mentions("de", text) if lab == "GAP"]
+    assert gaps == [1.35, 2.04]
+
+
 @pytest.mark.parametrize("language, text, rank", [
     ("nl", "Daarmee eindigde hij op de tiende plaats.", 10),
     ("nl", "Tweede werd Ted Test.", 2),

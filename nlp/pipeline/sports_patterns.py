@@ -49,6 +49,11 @@ class Mention:
         return self.start < other.end and other.start < self.end
 
 
+def _is_minutes_without_unit(m: re.Match[str]) -> bool:
+    """'1,12' read as minutes,seconds: at least one minute and two seconds digits under 60."""
+    return int(m.group(1)) >= 1 and m.group(2) is not None and len(m.group(2)) == 2 and int(m.group(2)) < 60
+
+
 def _after(text: str, end: int, width: int = 40) -> str:
     return text[end:end + width]
 
@@ -168,6 +173,7 @@ class SportsPatterns:
             for m in self.number_word_regex.finditer(text):
                 if _starts_with_any(_after(text, m.end()), self.seconds_units):
                     add(m.start(), m.end(), float(self.number_words[m.group(0).lower()]), False)
+        decimal_minutes_seen = False
         for m in _SECONDS.finditer(text):
             minutes = _starts_with_any(_after(text, m.end()), self.minutes_units)
             if minutes:  # "3.48 minuten" is 3:48; "2 minutes" is 120 s
@@ -176,6 +182,11 @@ class SportsPatterns:
                 end = m.end() + minutes.end()
                 if self._gap_context(text, m.start(), end, True) or _PLUS.search(_before(text, m.start())):
                     found.append(Mention(m.start(), end, GAP, float(value)))
+                    decimal_minutes_seen = decimal_minutes_seen or secs > 0
+                continue
+            if decimal_minutes_seen and _is_minutes_without_unit(m) and _PLUS.search(_before(text, m.start())):
+                # "Platz 15 (+1,04 Minuten). Platz 18 (+1,12)": the list keeps the unit it started with
+                add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)), True)
                 continue
             value = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
             has_unit = bool(_starts_with_any(_after(text, m.end()), self.seconds_units))
