@@ -148,3 +148,14 @@ def test_relay_medals_are_team_results(engine):
     text = ("Op de 3000 meter aflossing pakten Anna Proef, Bea Test en Cor Voorbeeld zilver achter China.\n\n"
             "Het was een mooie race.")
     assert engine.extract(text).results == []
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("en", "Nora Sample claimed the team's third medal of the championships in the 200m backstroke.", "Nora Sample"),
+    ("en", "Ivo Tester took second place in the 1500m behind a rival from Canada.", "Ivo Tester"),
+    ("nl", "Lotte Proef pakte de tweede medaille voor de ploeg op de 1000 meter.", "Lotte Proef"),
+    ("de", "Timo Probe holte die dritte Medaille für das Team über 10 Kilometer.", "Timo Probe"),
+])
+def test_winning_a_medal_or_a_place_is_not_winning_the_race(engine, language, text, athlete):
+    result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
+    assert not [r for r in result.results if r.athlete == athlete and r.rank == 1]

@@ -118,6 +118,7 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     win_verbs = lexicon.set("win_verbs")
     medal_words = lexicon.set("medals")
     won_by = [w.lower() for w in lexicon.words("win_by")]
+    not_a_win = lexicon.set("medal_nouns") | lexicon.set("place_nouns")
     found = []
     for athlete in attribution.athletes:
         before = doc[max(0, athlete.start - 2):athlete.start]
@@ -133,6 +134,9 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
             clause = attribution.clause(verb.start)
             near = doc[max(clause.start, verb.start - 3):min(clause.end, verb.end + 5)]
             medal = next((t.lower_ for t in near if t.lower_ in medal_words), None)
+            won_object = doc[verb.end:min(clause.end, verb.end + 5)]
+            if medal is None and any(t.lower_ in not_a_win for t in won_object):
+                continue  # "claimed the team's third medal", "took second place": not a win
             if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":
                 found.append((athlete, athlete.kb_id_))
     return found
