@@ -159,3 +159,14 @@ def test_relay_medals_are_team_results(engine):
 def test_winning_a_medal_or_a_place_is_not_winning_the_race(engine, language, text, athlete):
     result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
     assert not [r for r in result.results if r.athlete == athlete and r.rank == 1]
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("es", "La prueba de 400 metros fue ganada por la húngara Anna Muestra, por delante de Lía Prueba.", "Anna Muestra"),
+    ("en", "The 800m was won by the Kenyan Ruth Sample in a fast final.", "Ruth Sample"),
+    ("nl", "De 1500 meter werd gewonnen door de Noor Lars Proef.", "Lars Proef"),
+    ("fr", "La descente a été remportée par l'Autrichien Max Essai.", "Max Essai"),
+])
+def test_won_by_a_described_athlete(engine, language, text, athlete):
+    result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
+    assert facts(result, athlete).get("rank") == 1

@@ -112,18 +112,35 @@ def _win_verb_after(doc: Doc, athlete: Span, win_verbs: frozenset[str]) -> Span 
     return None
 
 
+def _before_descriptor(doc: Doc, start: int, determiners: frozenset[str]) -> int:
+    """Where "won by" would end before a name that follows a determiner and one lower-case descriptor:
+    "won by the Hungarian X", "ganada por la húngara X", "gewonnen door de Noor X"."""
+    if start >= 2 and doc[start - 2].lower_ in determiners and doc[start - 1].is_alpha \
+            and doc[start - 1].lower_ not in determiners:
+        return start - 2
+    if start >= 1 and doc[start - 1].lower_ in determiners:
+        return start - 1
+    return start
+
+
+def _ends_with_phrase(doc: Doc, end: int, phrase: str) -> bool:
+    words = phrase.split()
+    return end >= len(words) and [t.lower_ for t in doc[end - len(words):end]] == words
+
+
 def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
     """Athletes called the winner ("winnaar X", "X won ...")."""
     winner_nouns = lexicon.set("winner_nouns")
     win_verbs = lexicon.set("win_verbs")
     medal_words = lexicon.set("medals")
     won_by = [w.lower() for w in lexicon.words("win_by")]
+    determiners = lexicon.set("determiners")
     not_a_win = lexicon.set("medal_nouns") | lexicon.set("place_nouns")
     found = []
     for athlete in attribution.athletes:
         before = doc[max(0, athlete.start - 2):athlete.start]
-        lead_in = " ".join(t.lower_ for t in doc[max(0, athlete.start - 4):athlete.start])
-        if any(lead_in.endswith(phrase) for phrase in won_by):
+        if any(_ends_with_phrase(doc, _before_descriptor(doc, athlete.start, determiners), phrase)
+               for phrase in won_by):
             found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X"
             continue
         if any(t.lower_ in winner_nouns for t in before):
