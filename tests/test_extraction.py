@@ -170,3 +170,8 @@ def test_winning_a_medal_or_a_place_is_not_winning_the_race(engine, language, te
 def test_won_by_a_described_athlete(engine, language, text, athlete):
     result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
     assert facts(result, athlete).get("rank") == 1
+
+
+def test_a_bronze_named_late_in_the_clause_is_not_a_win(engine):
+    text = "Paul Probe holte in 1:44,88 Minuten seine zweite Bronzemedaille.\n\nMehr folgt."
+    assert facts(engine.extract(text, language="de"), "Paul Probe") == {"time": 104.88, "medal": "bronze", "rank": 3}

@@ -32,6 +32,7 @@ def mentions(language: str, text: str) -> list[tuple[str, str, object]]:
     ("nl", "Hij gaf 3.48 minuten toe op de winnaar.", "GAP", 228.0),
     ("it", "Secondo all'arrivo Pino Prova, a 21\" dal vincitore.", "GAP", 21.0),
     ("it", "Tino Test 53/o a 11'17\".", "GAP", 677.0),
+    ("it", "Lia Prova è sesta a 37”6, davanti a Dora Esempio.", "GAP", 37.6),
     ("es", "Marcó un tiempo de 4’:10’’.40 en la final.", "TIME", 250.4),
     ("en", "She finished in 2min 5.59sec.", "TIME", 125.59),
     ("en", "Tao clocked 2 min 33.187 sec.", "TIME", 153.187),

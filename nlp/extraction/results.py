@@ -149,9 +149,9 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
         verb = _win_verb_after(doc, athlete, win_verbs)
         if verb is not None:
             clause = attribution.clause(verb.start)
-            near = doc[max(clause.start, verb.start - 3):min(clause.end, verb.end + 5)]
+            near = doc[max(clause.start, verb.start - 3):min(clause.end, verb.end + 8)]
             medal = next((t.lower_ for t in near if t.lower_ in medal_words), None)
-            won_object = doc[verb.end:min(clause.end, verb.end + 5)]
+            won_object = doc[verb.end:min(clause.end, verb.end + 8)]
             if medal is None and any(t.lower_ in not_a_win for t in won_object):
                 continue  # "claimed the team's third medal", "took second place": not a win
             if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":

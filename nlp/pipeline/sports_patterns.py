@@ -114,7 +114,7 @@ class SportsPatterns:
     def _time_mentions(self, text: str) -> list[Mention]:
         found: list[Mention] = []
 
-        def add(start: int, end: int, seconds: float, explicit_format: bool) -> None:
+        def add(start: int, end: int, seconds: float, explicit_format: bool, seconds_notation: bool = False) -> None:
             if any(start < m.end and m.start < end for m in found):
                 return
             before, after = _before(text, start), _after(text, end)
@@ -139,8 +139,9 @@ class SportsPatterns:
                 seconds = seconds / 100
             elif unit_words in self.tenths and seconds >= 1:
                 seconds = seconds / 10
-            # "third at 0:14", "à 0"41" are gaps, "timed at 2:33.411" a time: gaps are whole seconds or short
-            gap_like = float(seconds).is_integer() or seconds < 20
+            # "third at 0:14", "à 0"41" are gaps, "timed at 2:33.411" a time: gaps are whole seconds or short,
+            # or written in the seconds-only notation of gaps ("sesta a 37”6")
+            gap_like = float(seconds).is_integer() or seconds < 20 or seconds_notation
             is_gap = bool(_PLUS.search(before)) or self._gap_context(text, start, end_with_unit,
                                                                       bool(unit) or (explicit_format and gap_like))
             if is_gap:
@@ -166,9 +167,9 @@ class SportsPatterns:
             frac = float("0." + m.group(3)) if m.group(3) else 0.0
             add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)) + frac, True)
         for m in _S_QUOTE_CC.finditer(text):  # 0"41 (seconds"hundredths), 6”8 (seconds”tenths)
-            add(m.start(), m.end(), float(f"{m.group(1)}.{m.group(2)}"), True)
+            add(m.start(), m.end(), float(f"{m.group(1)}.{m.group(2)}"), True, seconds_notation=True)
         for m in _S_DOUBLE_PRIME.finditer(text):  # a 21" (seconds)
-            add(m.start(), m.end(), float(m.group(1)), True)
+            add(m.start(), m.end(), float(m.group(1)), True, seconds_notation=True)
         if self.number_word_regex is not None:  # "a una décima", "two seconds behind", "acht Sekunden"
             for m in self.number_word_regex.finditer(text):
                 if _starts_with_any(_after(text, m.end()), self.seconds_units):
