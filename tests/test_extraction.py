@@ -128,6 +128,8 @@ def test_fixtures_with_written_dates(engine):
     ("it", "Marta Prova precede di 6”8 Susan Esempio nella sprint.", "Susan Esempio", {"gap": 6.8}),
     ("nl", "De etappe is gewonnen door Daniel Proef. Hij was de snelste in de sprint.", "Daniel Proef", {"rank": 1}),
     ("en", "Fede Tester and Petra Proof shared a giant slalom victory on Saturday.", "Petra Proof", {"rank": 1}),
+    ("en", "Fede Tester and Petra Proof shared a giant slalom victory on Saturday.", "Fede Tester", {"rank": 1}),
+    ("nl", "Lotte Proef en Anna Test deelden de zege op de 500 meter.", "Lotte Proef", {"rank": 1}),
 ])
 def test_leaders_margins_and_passive_wins(engine, language, text, athlete, expected):
     assert facts(engine.extract(text + "\n\nMeer tekst volgt later.", language=language), athlete) == pytest.approx(expected)

@@ -11,6 +11,7 @@ from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL,
 
 MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 TEAM_EVENTS = frozenset({"relay", "team pursuit", "team sprint", "team time trial"})
+COORDINATORS = frozenset({"and", "en", "und", "et", "y", "e", "&"})
 FIELD_OF = {RANK: "rank", TIME: "time", GAP: "gap", MEDAL: "medal"}
 
 
@@ -176,8 +177,22 @@ def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
             continue
         subjects = attribution.athletes_in(clause.start, token.i)
         if subjects:
-            found.append((subjects[0], subjects[0].kb_id_))
+            for subject in _coordinated_before(doc, attribution, subjects[0]) + [subjects[0]]:
+                found.append((subject, subject.kb_id_))
     return found
+
+
+def _coordinated_before(doc: Doc, attribution: Attribution, athlete: Span) -> list[Span]:
+    """The athletes joined to this one by "and" or commas just before it: "A, B and C shared the win"."""
+    joined: list[Span] = []
+    current = athlete
+    while current.start >= 2 and doc[current.start - 1].lower_ in COORDINATORS | {","}:
+        previous = next((a for a in attribution.athletes if a.end == current.start - 1), None)
+        if previous is None:
+            break
+        joined.insert(0, previous)
+        current = previous
+    return joined
 
 
 def _race_leaders(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
