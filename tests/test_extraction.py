@@ -177,3 +177,13 @@ def test_won_by_a_described_athlete(engine, language, text, athlete):
 def test_a_bronze_named_late_in_the_clause_is_not_a_win(engine):
     text = "Paul Probe holte in 1:44,88 Minuten seine zweite Bronzemedaille.\n\nMehr folgt."
     assert facts(engine.extract(text, language="de"), "Paul Probe") == {"time": 104.88, "medal": "bronze", "rank": 3}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Lotte Proef zat 0,09 van het brons op de 50 meter vrije slag."),
+    ("fr", "Lina Essai a terminé à 9 centièmes de la médaille de bronze sur le 100 mètres."),
+    ("en", "Nora Sample was 0.09 seconds off the bronze in the 50m freestyle."),
+])
+def test_a_margin_to_a_medal_is_neither_a_gap_nor_a_medal(engine, language, text):
+    result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
+    assert not [r for r in result.results if r.medal or r.gap]

@@ -236,6 +236,17 @@ def _is_title(doc: Doc, span: Span, roles: frozenset[str]) -> bool:
                                         for t in following)
 
 
+def _is_distance_to_a_medal(doc: Doc, span: Span) -> bool:
+    """"zat 0,09 van het brons", "à 9 centièmes du bronze": a margin to a medal place; neither the
+    margin (not a gap to the winner) nor the medal (not won) is a result."""
+    sports = doc.spans.get("sports", [])
+    if span.label_ == GAP:
+        return any(m.label_ == MEDAL and span.end < m.start <= span.end + 5 for m in sports)
+    if span.label_ == MEDAL:
+        return any(g.label_ == GAP and span.start - 5 <= g.end < span.start for g in sports)
+    return False
+
+
 def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[Result]:
     builder = ResultBuilder()
     default_event = main_event(doc)
@@ -251,7 +262,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
                 builder.add(trailing, "gap", span._.value, event_near(doc, span, attribution, default_event), sentence)
             continue
         if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(doc, span, roles)
-                or _is_negated(doc, span, negations)):
+                or _is_negated(doc, span, negations) or _is_distance_to_a_medal(doc, span)):
             continue
         gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
         exclude = frozenset({gap_to}) if gap_to else frozenset()
