@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from models.records import Quote
 from nlp.extraction.attribution import Attribution
@@ -38,14 +38,15 @@ def extract_quotes(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list
     quotes: list[Quote] = []
     previous_speaker: str | None = None
     previous_end = -1
-    found = find_quotes(doc.text)
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    found = find_quotes(text)
     outside = [p for p in persons if not any(s <= p.start_char < e for s, e, _ in found)]
     for start, end, body in found:
-        paragraph_start = doc.text.rfind("\n\n", 0, start) + 1
-        paragraph_end = doc.text.find("\n\n", end)
-        paragraph_end = len(doc.text) if paragraph_end == -1 else paragraph_end
-        speaker = _speaker_after(doc, end, outside, speech) or _speaker_before(doc, start, outside, paragraph_start)
-        if speaker is None and previous_speaker and doc.text.rfind("\n\n", previous_end, start) == -1:
+        paragraph_start = text.rfind("\n\n", 0, start) + 1
+        paragraph_end = text.find("\n\n", end)
+        paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+        speaker = _speaker_after(text, end, outside, speech) or _speaker_before(text, start, outside, paragraph_start)
+        if speaker is None and previous_speaker and text.rfind("\n\n", previous_end, start) == -1:
             speaker = previous_speaker  # the same paragraph goes on quoting the same person
         if speaker is None:
             nearby = [p for p in outside if paragraph_start <= p.start_char < paragraph_end]
@@ -60,9 +61,9 @@ def extract_quotes(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list
     return quotes
 
 
-def _speaker_after(doc: Doc, end: int, persons, speech: frozenset[str]) -> str | None:
+def _speaker_after(text: str, end: int, persons: list[Span], speech: frozenset[str]) -> str | None:
     """“…”, vertelt Smeekens / "…," Mulder said."""
-    following = doc.text[end:end + 80]
+    following = text[end:end + 80]
     sentence_end = re.search(r"[.!?]\s|\n", following)
     window = following[:sentence_end.start() + 1] if sentence_end else following
     lowered = window.lower()
@@ -74,9 +75,9 @@ def _speaker_after(doc: Doc, end: int, persons, speech: frozenset[str]) -> str |
     return None
 
 
-def _speaker_before(doc: Doc, start: int, persons, paragraph_start: int) -> str | None:
+def _speaker_before(text: str, start: int, persons: list[Span], paragraph_start: int) -> str | None:
     """X: “…” / X zei: "…"."""
-    preceding = doc.text[max(paragraph_start, start - 60):start]
+    preceding = text[max(paragraph_start, start - 60):start]
     if not re.search(r":\s*$", preceding):
         return None
     candidates = [p for p in persons if start - 60 <= p.start_char < start]

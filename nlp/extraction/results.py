@@ -46,7 +46,11 @@ class ResultBuilder:
 
 
 def _events(doc: Doc) -> list[Span]:
-    return [s for s in doc.spans.get("sports", []) if s.label_ in {DISTANCE, DISCIPLINE}]
+    """The event mentions (distances, disciplines), computed once per document."""
+    key = ("palmares", "events")
+    if key not in doc.user_data:
+        doc.user_data[key] = [s for s in doc.spans.get("sports", []) if s.label_ in {DISTANCE, DISCIPLINE}]
+    return doc.user_data[key]
 
 
 def _in_sentence_with_event(doc: Doc, span: Span, attribution: Attribution, events: frozenset[str]) -> bool:
