@@ -187,3 +187,11 @@ def test_a_bronze_named_late_in_the_clause_is_not_a_win(engine):
 def test_a_margin_to_a_medal_is_neither_a_gap_nor_a_medal(engine, language, text):
     result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
     assert not [r for r in result.results if r.medal or r.gap]
+
+
+def test_standings_with_the_unit_named_once_give_each_athlete_a_gap(engine):
+    text = ("Remo Prueba conservó el maillot de líder con 5 segundos de ventaja sobre Ivo Muestra. El danés Dan "
+            "Ejemplo se encuentra a 31, el belga Leo Caso a 37 y el español Tom Dato a 38.\n\nMás texto sigue.")
+    result = engine.extract(text, language="es")
+    assert [facts(result, name).get("gap") for name in ("Ivo Muestra", "Dan Ejemplo", "Leo Caso", "Tom Dato")] == [
+        5.0, 31.0, 37.0, 38.0]

@@ -127,3 +127,22 @@ def test_written_dates_in_every_language(language, text, value):
 
 def test_impossible_dates_are_ignored():
     assert not [m for m in mentions("it", "il 31 febbraio") if m[1] == "DATE"]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("es", "Remo Prueba conservó el maillot con 5 segundos de ventaja sobre Ivo Muestra. Dan Ejemplo se encuentra "
+           "a 31, Leo Caso a 37 y Tom Dato a 38.", [5.0, 31.0, 37.0, 38.0]),
+    ("fr", "Paul Essai est deuxième à 12 secondes. Marc Exemple pointe à 40, Luc Test à 52.", [12.0, 40.0, 52.0]),
+    ("it", "Dino Prova è secondo a 9 secondi, Ugo Esempio a 14 e Aldo Test a 20.", [9.0, 14.0, 20.0]),
+])
+def test_standings_that_name_the_unit_once(language, text, expected):
+    assert [val for _, lab, val in mentions(language, text) if lab in ("GAP", "LEAD")] == expected
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "El ataque llegó a 4 km de meta, a 19 kilómetros del final."),
+    ("es", "Ganó con 5 segundos de ventaja.\n\nEl Real Madrid ganó 3 a 2, en casa."),
+    ("fr", "Il a terminé à 12 secondes. Le départ est fixé à 14 h."),
+])
+def test_bare_numbers_without_a_gap_nearby_are_not_gaps(language, text):
+    assert len([val for _, lab, val in mentions(language, text) if lab == "GAP"]) <= 1

@@ -27,6 +27,7 @@ _S_DOUBLE_PRIME = re.compile(r"(?<![\d.,:'’′])(\d{1,3})[\"”″](?![\d\w])"
 _S_QUOTE_CC = re.compile(r"(?<![\d'’:.,])(\d{1,2})[\"”″](\d{1,2})(?!\d)")
 _SECONDS = re.compile(r"(?<![\d.,:'’])(\d{1,3})(?:[.,](\d{1,3}))?(?![\d:'’]|[.,]\d)")
 _PLUS = re.compile(r"\+\s?$")
+_LIST_ITEM_END = re.compile(r"\s*(?:[,.;)]|(?:y|e|et|and|en|und)(?!\w))")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bom|\bat|\bum|\bà|\ba las|\balle|\bvanaf|\bfrom|\bdès|\bdesde|\bab|\bdalle)\s+$", re.I)
 _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
@@ -194,7 +195,22 @@ class SportsPatterns:
             if m.group(2) is None and not has_unit and not _PLUS.search(_before(text, m.start())):
                 continue  # bare integers are counts, years, places: not times
             add(m.start(), m.end(), value, False)
+        found += self._elliptical_gaps(text, found)
         return found
+
+    def _elliptical_gaps(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Standings that name the unit once: "5 segundos de ventaja sobre X. Y se encuentra a 31, Z a 37 y
+        W a 38": a bare number after the gap preposition, closing a list item, in the paragraph of a gap."""
+        elliptical = []
+        for m in _SECONDS.finditer(text):
+            if m.group(2) is not None or any(x.start < m.end() and m.start() < x.end for x in found):
+                continue
+            if not _LIST_ITEM_END.match(text, m.end()) or not _ends_with_any(_before(text, m.start(), 12), self.gap_before):
+                continue
+            if any(x.label in (GAP, LEAD) and 0 <= m.start() - x.end < 250 and "\n" not in text[x.end:m.start()]
+                   for x in found):
+                elliptical.append(Mention(m.start(), m.end(), GAP, float(m.group(1))))
+        return elliptical
 
     def _gap_context(self, text: str, start: int, end: int, has_unit: bool) -> bool:
         """"+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
