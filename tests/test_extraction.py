@@ -195,3 +195,22 @@ def test_standings_with_the_unit_named_once_give_each_athlete_a_gap(engine):
     result = engine.extract(text, language="es")
     assert [facts(result, name).get("gap") for name in ("Ivo Muestra", "Dan Ejemplo", "Leo Caso", "Tom Dato")] == [
         5.0, 31.0, 37.0, 38.0]
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("en", "Nora Sample was third at the last turn before a strong final length on the 200m.", "Nora Sample"),
+    ("es", "Ana Muestra, líder tras la primera manga, no pudo ganar el gigante.", "Ana Muestra"),
+    ("nl", "Lotte Proef was halverwege nog tweede op de 1500 meter.", "Lotte Proef"),
+])
+def test_positions_on_the_way_are_not_results(engine, language, text, athlete):
+    result = engine.extract(text + "\n\nMore text follows later.", language=language)
+    assert not [r for r in result.results if r.athlete == athlete and r.rank is not None]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Ivo Tester, who has won six World Championship gold medals, was fast again in the 1000m."),
+    ("nl", "Lotte Proef, die drie gouden medailles heeft, reed de 1500 meter."),
+])
+def test_a_career_count_of_medals_is_not_a_medal_won_today(engine, language, text):
+    result = engine.extract(text + "\n\nMore text follows later.", language=language)
+    assert not [r for r in result.results if r.medal]

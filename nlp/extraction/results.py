@@ -227,6 +227,24 @@ def _opens_name_list(doc: Doc, span: Span) -> bool:
     return span.label_ == MEDAL and span.end < len(doc) and doc[span.end].text == "("
 
 
+def _is_intermediate(doc: Doc, span: Span, attribution: Attribution, markers: list[str]) -> bool:
+    """"third at the last turn", "líder tras la primera manga", "fifth in the heats": a position on the
+    way or in another round, not the result."""
+    if span.label_ != RANK:
+        return False
+    clause = attribution.clause(span.start)
+    around = " ".join(t.lower_ for t in doc[max(clause.start, span.start - 4):min(clause.end, span.end + 8)])
+    return any(f" {m} " in f" {around} " for m in markers)
+
+
+def _is_counted_medal(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
+    """"who has won six World Championship gold medals", "drie gouden medailles": a career count."""
+    if span.label_ != MEDAL:
+        return False
+    counts = [lexicon.number_value(t.text) for t in doc[max(0, span.start - 3):span.start]]
+    return any(c is not None and 2 <= c < 1000 for c in counts)
+
+
 def _is_negated(doc: Doc, span: Span, negations: list[str]) -> bool:
     """"geen medaille", "missed out on gold", "zilver zou hebben gepakt": no medal was won."""
     around = " ".join(t.lower_ for t in doc[max(0, span.start - 5):min(len(doc), span.end + 3)])
@@ -258,6 +276,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     roles = lexicon.set("athlete_roles")
     negations = [n.lower() for n in lexicon.words("negations")]
     lead_references = lexicon.set("lead_reference_words")
+    intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
     for span in doc.spans.get("sports", []):
         if span.label_ == LEAD:
             trailing = _athlete_after(doc, span, attribution, lead_references) or _athlete_right_after(span, attribution)
@@ -266,7 +285,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
                 builder.add(trailing, "gap", span._.value, event_near(doc, span, attribution, default_event), sentence)
             continue
         if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(doc, span, roles)
-                or _is_negated(doc, span, negations) or _is_distance_to_a_medal(doc, span)):
+                or _is_negated(doc, span, negations) or _is_distance_to_a_medal(doc, span)
+                or _is_intermediate(doc, span, attribution, intermediate) or _is_counted_medal(doc, span, lexicon)):
             continue
         gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
         exclude = frozenset({gap_to}) if gap_to else frozenset()
