@@ -214,3 +214,18 @@ def test_positions_on_the_way_are_not_results(engine, language, text, athlete):
 def test_a_career_count_of_medals_is_not_a_medal_won_today(engine, language, text):
     result = engine.extract(text + "\n\nMore text follows later.", language=language)
     assert not [r for r in result.results if r.medal]
+
+
+def test_a_rank_after_its_verb_belongs_to_the_elided_subject_not_the_next_name(engine):
+    text = ("Jemma Proof had been the fastest qualifier but finished seventh as Nora Sample claimed silver in the "
+            "200m butterfly.\n\nMore text follows later.")
+    result = engine.extract(text, language="en")
+    assert facts(result, "Jemma Proof").get("rank") == 7
+    assert not [r for r in result.results if r.athlete == "Nora Sample" and r.rank == 7]
+
+
+def test_a_pronoun_subject_keeps_the_rank_with_the_sentence_subject(engine):
+    text = ("Ook Kees Proef kon niets doen aan de tijden van de Koreaan Min-Ho Test, hij finishte uiteindelijk op een "
+            "negende plaats.\n\nMeer tekst volgt later.")
+    result = engine.extract(text, language="nl")
+    assert facts(result, "Kees Proef").get("rank") == 9

@@ -67,7 +67,7 @@ class Attribution:
     def athletes_in(self, start: int, end: int, exclude: frozenset[str] = frozenset()) -> list[Span]:
         return [a for a in self.athletes if start <= a.start < end and a.kb_id_ not in exclude]
 
-    def _has_anaphor(self, start: int, end: int) -> bool:
+    def has_anaphor(self, start: int, end: int) -> bool:
         return self._anaphor(start, end) is not None
 
     def _anaphor(self, start: int, end: int) -> str | None:
@@ -125,7 +125,7 @@ class Attribution:
         if earlier and relative:
             return earlier[-1].kb_id_  # "X, die het goud pakte": the name the relative clause follows
         if earlier:
-            if self._has_anaphor(clause.start, clause.end):
+            if self.has_anaphor(clause.start, clause.end):
                 return earlier[0].kb_id_  # "X ..., hij finishte als negende": the sentence subject
             return earlier[-1].kb_id_
         anaphor = self._anaphor(sentence.start, sentence.end)

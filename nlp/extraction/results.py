@@ -11,6 +11,8 @@ from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL,
 
 MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 TEAM_EVENTS = frozenset({"relay", "team pursuit", "team sprint", "team time trial"})
+# the prepositions that the lexicons list among rank verbs ("als tweede", "finished in 5th", "au 3e rang")
+RANK_PREPOSITIONS = frozenset({"als", "op", "in", "as", "en", "à la", "au", "como", "auf", "al"})
 COORDINATORS = frozenset({"and", "en", "und", "et", "y", "e", "&"})
 FIELD_OF = {RANK: "rank", TIME: "time", GAP: "gap", MEDAL: "medal"}
 
@@ -269,6 +271,14 @@ def _is_distance_to_a_medal(doc: Doc, span: Span) -> bool:
     return False
 
 
+def _elided_subject(attribution: Attribution, span: Span, clause_start: int, exclude: frozenset[str]) -> str | None:
+    """"X had been the fastest qualifier but finished seventh as Y won": a rank after its verb, in a clause
+    without a subject of its own, belongs to the last athlete named earlier in the sentence."""
+    sentence = attribution.sentences[attribution.sentence_index(span.start)]
+    earlier = attribution.athletes_in(sentence.start, clause_start, exclude)
+    return earlier[-1].kb_id_ if earlier else None
+
+
 def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[Result]:
     builder = ResultBuilder()
     default_event = main_event(doc)
@@ -277,6 +287,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     negations = [n.lower() for n in lexicon.words("negations")]
     lead_references = lexicon.set("lead_reference_words")
     intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
+    rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
     for span in doc.spans.get("sports", []):
         if span.label_ == LEAD:
             trailing = _athlete_after(doc, span, attribution, lead_references) or _athlete_right_after(span, attribution)
@@ -292,10 +303,15 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         exclude = frozenset({gap_to}) if gap_to else frozenset()
         prefer_following = span.label_ == MEDAL and any(
             t.lower_ in receivers for t in doc[span.end:min(len(doc), span.end + 3)])
-        if span.label_ == RANK and span.end < len(doc) and not attribution.athletes_in(
-                attribution.clause(span.start).start, span.start):
-            prefer_following = True  # "Tweede werd Ted-Jan Bloemen", "1. Ariarne Test (AUS) 1:53.50"
-        athlete = attribution.owner(span, exclude=exclude, prefer_following=prefer_following)
+        athlete = None
+        clause_start = attribution.clause(span.start).start
+        if span.label_ == RANK and span.end < len(doc) and not attribution.athletes_in(clause_start, span.start):
+            if (any(t.lower_ in rank_verbs for t in doc[clause_start:span.start])
+                    and not attribution.has_anaphor(clause_start, span.start)):  # "…, hij finishte als negende"
+                athlete = _elided_subject(attribution, span, clause_start, exclude)
+            else:
+                prefer_following = True  # "Tweede werd Ted-Jan Bloemen", "1. Ariarne Test (AUS) 1:53.50"
+        athlete = athlete or attribution.owner(span, exclude=exclude, prefer_following=prefer_following)
         if athlete is None:
             continue
         event = event_near(doc, span, attribution, default_event)
