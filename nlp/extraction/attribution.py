@@ -37,6 +37,16 @@ class Attribution:
         self.nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
         self.beaten_markers = [m.lower() for m in lexicon.words("beaten_markers")]
         self.clause_openers = lexicon.set("clause_openers")
+        # plain lists, read once: indexing a Doc builds a Token object on every access
+        self.lowers: list[str] = []
+        self.texts: list[str] = []
+        self._breaks: list[bool] = []
+        for token in doc:
+            text, lower = token.text, token.lower_
+            self.texts.append(text)
+            self.lowers.append(lower)
+            self._breaks.append(text in CLAUSE_BREAKS or lower in CONJUNCTIONS or lower in self.clause_openers
+                                or "\n" in text or "\n" in token.whitespace_)  # a line break ends a clause (lists)
         self.sentences = list(doc.sents)
         self._sentence_of = {}
         for index, sentence in enumerate(self.sentences):
@@ -50,19 +60,14 @@ class Attribution:
         sentence = self.sentences[self.sentence_index(i)]
         start, end = sentence.start, sentence.end
         for j in range(i - 1, sentence.start - 1, -1):
-            if self._breaks_clause(j):
+            if self._breaks[j]:
                 start = j + 1
                 break
         for j in range(i + 1, sentence.end):
-            if self._breaks_clause(j):
+            if self._breaks[j]:
                 end = j
                 break
         return Clause(start, end)
-
-    def _breaks_clause(self, j: int) -> bool:
-        token = self.doc[j]
-        return (token.text in CLAUSE_BREAKS or token.lower_ in CONJUNCTIONS or token.lower_ in self.clause_openers
-                or "\n" in token.text or "\n" in token.whitespace_)  # a line break ends a clause (lists)
 
     def athletes_in(self, start: int, end: int, exclude: frozenset[str] = frozenset()) -> list[Span]:
         return [a for a in self.athletes if start <= a.start < end and a.kb_id_ not in exclude]

@@ -101,21 +101,21 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     return None, False
 
 
-def _win_verb_after(doc: Doc, athlete: Span, win_verbs: frozenset[str]) -> Span | None:
+def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs: frozenset[str]) -> Span | None:
     """The win verb (one or more words) right after a name, past a bracketed team or nation and a
     relative pronoun with its auxiliary: "Kaden Groves (Alpecin) se ha impuesto", "Quinn won",
     "Lorentzen (NOR), who had won"."""
+    texts, lowers = attribution.texts, attribution.lowers
     i = athlete.end
-    if i < len(doc) and doc[i].text == "(":
-        close = next((t.i for t in doc[i:min(len(doc), i + 8)] if t.text == ")"), None)
+    if i < len(doc) and texts[i] == "(":
+        close = next((j for j in range(i, min(len(doc), i + 8)) if texts[j] == ")"), None)
         i = close + 1 if close is not None else i
     for start in range(i, min(len(doc), i + 5)):
-        if doc[start].text in {".", ";", ":", "!", "?"}:
+        if texts[start] in {".", ";", ":", "!", "?"}:
             break
         for length in (3, 2, 1):
-            words = doc[start:start + length]
-            if " ".join(t.lower_ for t in words) in win_verbs:
-                return words
+            if start + length <= len(doc) and " ".join(lowers[start:start + length]) in win_verbs:
+                return doc[start:start + length]
     return None
 
 
@@ -130,9 +130,9 @@ def _before_descriptor(doc: Doc, start: int, determiners: frozenset[str]) -> int
     return start
 
 
-def _ends_with_phrase(doc: Doc, end: int, phrase: str) -> bool:
+def _ends_with_phrase(lowers: list[str], end: int, phrase: str) -> bool:
     words = phrase.split()
-    return end >= len(words) and [t.lower_ for t in doc[end - len(words):end]] == words
+    return end >= len(words) and lowers[end - len(words):end] == words
 
 
 def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
@@ -146,14 +146,14 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     found = []
     for athlete in attribution.athletes:
         before = doc[max(0, athlete.start - 2):athlete.start]
-        if any(_ends_with_phrase(doc, _before_descriptor(doc, athlete.start, determiners), phrase)
-               for phrase in won_by):
+        won_by_end = _before_descriptor(doc, athlete.start, determiners)
+        if any(_ends_with_phrase(attribution.lowers, won_by_end, phrase) for phrase in won_by):
             found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X"
             continue
         if any(t.lower_ in winner_nouns for t in before):
             found.append((athlete, athlete.kb_id_))
             continue
-        verb = _win_verb_after(doc, athlete, win_verbs)
+        verb = _win_verb_after(doc, attribution, athlete, win_verbs)
         if verb is not None:
             clause = attribution.clause(verb.start)
             near = doc[max(clause.start, verb.start - 3):min(clause.end, verb.end + 8)]
@@ -172,9 +172,8 @@ def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     nouns = lexicon.set("victory_nouns")
     negations = [n.lower() for n in lexicon.words("negations")]
     found = []
-    for token in doc:
-        if token.lower_ not in nouns:
-            continue
+    for index in (i for i, lower in enumerate(attribution.lowers) if lower in nouns):
+        token = doc[index]
         clause = attribution.clause(token.i)
         lead_in = doc[max(clause.start, token.i - 4):token.i]
         if any(t.like_num or lexicon.ordinal_value(t.text) for t in lead_in):

@@ -13,6 +13,7 @@ from functools import lru_cache
 _URL = re.compile(r"https?://[-_.?&~;+=/#0-9A-Za-z]{1,2076}")
 _MAIL = re.compile(r"[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}")
 _LATIN = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")  # word characters that are neither digits nor underscore: letters
 _NON_LATIN = re.compile(r"[^\u0000-\u02ff\u1e00-\u1eff]")
 _CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ\u0391-\u03a9\u0400-\u042f]{2}")
 _WORD = re.compile(r"'n\b|[^\W\d_]+(?:-[^\W\d_]+)*'?")
@@ -81,4 +82,4 @@ def lexical_tokens(text: str) -> list[str]:
 
 
 def letter_count(text: str) -> int:
-    return sum(1 for char in text if char.isalpha())
+    return len(_LETTER.findall(text))
