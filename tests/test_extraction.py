@@ -9,6 +9,11 @@ def result_of(result, athlete):
     return matches
 
 
+def extract_snippet(engine, text: str, language: str, filler: str = "More text follows later."):
+    """One invented sentence as an article body, with a second paragraph so it is not read as a title."""
+    return engine.extract(f"{text}\n\n{filler}", language=language)
+
+
 def facts(result, athlete) -> dict:
     merged: dict = {}
     for r in result_of(result, athlete):
@@ -132,7 +137,7 @@ def test_fixtures_with_written_dates(engine):
     ("nl", "Lotte Proef en Anna Test deelden de zege op de 500 meter.", "Lotte Proef", {"rank": 1}),
 ])
 def test_leaders_margins_and_passive_wins(engine, language, text, athlete, expected):
-    assert facts(engine.extract(text + "\n\nMeer tekst volgt later.", language=language), athlete) == pytest.approx(expected)
+    assert facts(extract_snippet(engine, text, language, filler="Meer tekst volgt later."), athlete) == pytest.approx(expected)
 
 
 @pytest.mark.parametrize("language, text", [
@@ -142,7 +147,7 @@ def test_leaders_margins_and_passive_wins(engine, language, text, athlete, expec
     ("en", "Dai Example is also a candidate for Olympic gold next year."),
 ])
 def test_negated_and_hypothetical_medals_are_not_results(engine, language, text):
-    result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
+    result = extract_snippet(engine, text, language, filler="Meer tekst volgt later.")
     assert not [r for r in result.results if r.medal]
 
 
@@ -159,7 +164,7 @@ def test_relay_medals_are_team_results(engine):
     ("de", "Timo Probe holte die dritte Medaille für das Team über 10 Kilometer.", "Timo Probe"),
 ])
 def test_winning_a_medal_or_a_place_is_not_winning_the_race(engine, language, text, athlete):
-    result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
+    result = extract_snippet(engine, text, language, filler="Meer tekst volgt later.")
     assert not [r for r in result.results if r.athlete == athlete and r.rank == 1]
 
 
@@ -170,7 +175,7 @@ def test_winning_a_medal_or_a_place_is_not_winning_the_race(engine, language, te
     ("fr", "La descente a été remportée par l'Autrichien Max Essai.", "Max Essai"),
 ])
 def test_won_by_a_described_athlete(engine, language, text, athlete):
-    result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
+    result = extract_snippet(engine, text, language, filler="Meer tekst volgt later.")
     assert facts(result, athlete).get("rank") == 1
 
 
@@ -185,7 +190,7 @@ def test_a_bronze_named_late_in_the_clause_is_not_a_win(engine):
     ("en", "Nora Sample was 0.09 seconds off the bronze in the 50m freestyle."),
 ])
 def test_a_margin_to_a_medal_is_neither_a_gap_nor_a_medal(engine, language, text):
-    result = engine.extract(text + "\n\nMeer tekst volgt later.", language=language)
+    result = extract_snippet(engine, text, language, filler="Meer tekst volgt later.")
     assert not [r for r in result.results if r.medal or r.gap]
 
 
@@ -203,7 +208,7 @@ def test_standings_with_the_unit_named_once_give_each_athlete_a_gap(engine):
     ("nl", "Lotte Proef was halverwege nog tweede op de 1500 meter.", "Lotte Proef"),
 ])
 def test_positions_on_the_way_are_not_results(engine, language, text, athlete):
-    result = engine.extract(text + "\n\nMore text follows later.", language=language)
+    result = extract_snippet(engine, text, language)
     assert not [r for r in result.results if r.athlete == athlete and r.rank is not None]
 
 
@@ -212,7 +217,7 @@ def test_positions_on_the_way_are_not_results(engine, language, text, athlete):
     ("nl", "Lotte Proef, die drie gouden medailles heeft, reed de 1500 meter."),
 ])
 def test_a_career_count_of_medals_is_not_a_medal_won_today(engine, language, text):
-    result = engine.extract(text + "\n\nMore text follows later.", language=language)
+    result = extract_snippet(engine, text, language)
     assert not [r for r in result.results if r.medal]
 
 
