@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from models.records import Result
 from nlp.extraction.attribution import Attribution
+from nlp.pipeline.components import LIST_JOINERS
 from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TIME
 
@@ -13,7 +14,6 @@ MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 TEAM_EVENTS = frozenset({"relay", "team pursuit", "team sprint", "team time trial"})
 # the prepositions that the lexicons list among rank verbs ("als tweede", "finished in 5th", "au 3e rang")
 RANK_PREPOSITIONS = frozenset({"als", "op", "in", "as", "en", "à la", "au", "como", "auf", "al"})
-COORDINATORS = frozenset({"and", "en", "und", "et", "y", "e", "&"})
 FIELD_OF = {RANK: "rank", TIME: "time", GAP: "gap", MEDAL: "medal"}
 
 
@@ -47,28 +47,24 @@ class ResultBuilder:
         return self.results
 
 
-def _events(doc: Doc) -> list[Span]:
-    """The event mentions (distances, disciplines), computed once per document."""
-    key = ("palmares", "events")
-    if key not in doc.user_data:
-        doc.user_data[key] = [s for s in doc.spans.get("sports", []) if s.label_ in {DISTANCE, DISCIPLINE}]
-    return doc.user_data[key]
+def event_mentions(doc: Doc) -> list[Span]:
+    """The event mentions (distances, disciplines) of a document, in text order."""
+    return [s for s in doc.spans.get("sports", []) if s.label_ in {DISTANCE, DISCIPLINE}]
 
 
-def _in_sentence_with_event(doc: Doc, span: Span, attribution: Attribution, events: frozenset[str]) -> bool:
+def _in_sentence_with_event(events: list[Span], span: Span, attribution: Attribution, wanted: frozenset[str]) -> bool:
     sentence = attribution.sentences[attribution.sentence_index(span.start)]
-    return any(e._.value in events for e in _events(doc) if sentence.start <= e.start < sentence.end)
+    return any(e._.value in wanted for e in events if sentence.start <= e.start < sentence.end)
 
 
-def main_event(doc: Doc) -> str | None:
+def main_event(events: list[Span]) -> str | None:
     """The event the article is about: the first one named (title first, then body)."""
-    events = _events(doc)
     return events[0]._.value if events else None
 
 
-def event_near(doc: Doc, span: Span, attribution: Attribution, default: str | None) -> str | None:
+def event_near(events: list[Span], span: Span, attribution: Attribution, default: str | None) -> str | None:
     sentence = attribution.sentences[attribution.sentence_index(span.start)]
-    in_sentence = [e for e in _events(doc) if sentence.start <= e.start < sentence.end]
+    in_sentence = [e for e in events if sentence.start <= e.start < sentence.end]
     if not in_sentence:
         return default
     return min(in_sentence, key=lambda e: abs(e.start - span.start))._.value
@@ -191,7 +187,7 @@ def _coordinated_before(doc: Doc, attribution: Attribution, athlete: Span) -> li
     """The athletes joined to this one by "and" or commas just before it: "A, B and C shared the win"."""
     joined: list[Span] = []
     current = athlete
-    while current.start >= 2 and doc[current.start - 1].lower_ in COORDINATORS | {","}:
+    while current.start >= 2 and doc[current.start - 1].lower_ in LIST_JOINERS | {","}:
         previous = next((a for a in attribution.athletes if a.end == current.start - 1), None)
         if previous is None:
             break
@@ -234,7 +230,7 @@ def _is_intermediate(doc: Doc, span: Span, attribution: Attribution, markers: li
     if span.label_ != RANK:
         return False
     clause = attribution.clause(span.start)
-    around = " ".join(t.lower_ for t in doc[max(clause.start, span.start - 4):min(clause.end, span.end + 8)])
+    around = " ".join(attribution.lowers[max(clause.start, span.start - 4):min(clause.end, span.end + 8)])
     return any(f" {m} " in f" {around} " for m in markers)
 
 
@@ -280,7 +276,8 @@ def _elided_subject(attribution: Attribution, span: Span, clause_start: int, exc
 
 def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[Result]:
     builder = ResultBuilder()
-    default_event = main_event(doc)
+    events = event_mentions(doc)
+    default_event = main_event(events)
     receivers = lexicon.set("medal_receivers")
     roles = lexicon.set("athlete_roles")
     negations = [n.lower() for n in lexicon.words("negations")]
@@ -292,7 +289,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             trailing = _athlete_after(doc, span, attribution, lead_references) or _athlete_right_after(span, attribution)
             if trailing:  # "5 segundos de ventaja sobre Enric Mas": Mas is 5 s behind
                 sentence = attribution.sentences[attribution.sentence_index(span.start)].text.strip()
-                builder.add(trailing, "gap", span._.value, event_near(doc, span, attribution, default_event), sentence)
+                builder.add(trailing, "gap", span._.value, event_near(events, span, attribution, default_event), sentence)
             continue
         if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(doc, span, roles)
                 or _is_negated(doc, span, negations) or _is_distance_to_a_medal(doc, span)
@@ -313,8 +310,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         athlete = athlete or attribution.owner(span, exclude=exclude, prefer_following=prefer_following)
         if athlete is None:
             continue
-        event = event_near(doc, span, attribution, default_event)
-        if event in TEAM_EVENTS and _in_sentence_with_event(doc, span, attribution, TEAM_EVENTS):
+        event = event_near(events, span, attribution, default_event)
+        if event in TEAM_EVENTS and _in_sentence_with_event(events, span, attribution, TEAM_EVENTS):
             continue  # relays and team pursuits are team results, not an athlete's
         sentence = attribution.sentences[attribution.sentence_index(span.start)].text.strip()
         builder.add(athlete, FIELD_OF[span.label_], span._.value, event, sentence, gap_to)
@@ -322,7 +319,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             builder.add(gap_to, "rank", 1, event, sentence)
     for athlete_span, athlete in _winners(doc, attribution, lexicon) + _victors(doc, attribution, lexicon):
         sentence = attribution.sentences[attribution.sentence_index(athlete_span.start)].text.strip()
-        builder.add(athlete, "rank", 1, event_near(doc, athlete_span, attribution, default_event), sentence)
+        builder.add(athlete, "rank", 1, event_near(events, athlete_span, attribution, default_event), sentence)
     for athlete_span, athlete in _race_leaders(doc, attribution, lexicon):
         sentence = attribution.sentences[attribution.sentence_index(athlete_span.start)].text.strip()
         builder.add(athlete, "rank", 1, "general classification", sentence)

@@ -176,6 +176,7 @@ class SportsPatterns:
                 if _starts_with_any(_after(text, m.end()), self.seconds_units):
                     add(m.start(), m.end(), float(self.number_words[m.group(0).lower()]), False)
         decimal_minutes_seen = False
+        bare_integers: list[re.Match[str]] = []
         for m in _SECONDS.finditer(text):
             minutes = _starts_with_any(_after(text, m.end()), self.minutes_units)
             if minutes:  # "3.48 minuten" is 3:48; "2 minutes" is 120 s
@@ -193,17 +194,18 @@ class SportsPatterns:
             value = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
             has_unit = bool(_starts_with_any(_after(text, m.end()), self.seconds_units))
             if m.group(2) is None and not has_unit and not _PLUS.search(_before(text, m.start())):
-                continue  # bare integers are counts, years, places: not times
+                bare_integers.append(m)
+                continue  # bare integers are counts, years, places: not times (unless a standings list, below)
             add(m.start(), m.end(), value, False)
-        found += self._elliptical_gaps(text, found)
+        found += self._elliptical_gaps(text, found, bare_integers)
         return found
 
-    def _elliptical_gaps(self, text: str, found: list[Mention]) -> list[Mention]:
+    def _elliptical_gaps(self, text: str, found: list[Mention], bare_integers: list[re.Match[str]]) -> list[Mention]:
         """Standings that name the unit once: "5 segundos de ventaja sobre X. Y se encuentra a 31, Z a 37 y
         W a 38": a bare number after the gap preposition, closing a list item, in the paragraph of a gap."""
         elliptical = []
-        for m in _SECONDS.finditer(text):
-            if m.group(2) is not None or any(x.start < m.end() and m.start() < x.end for x in found):
+        for m in bare_integers:
+            if any(x.start < m.end() and m.start() < x.end for x in found):
                 continue
             if not _LIST_ITEM_END.match(text, m.end()) or not _ends_with_any(_before(text, m.start(), 12), self.gap_before):
                 continue
