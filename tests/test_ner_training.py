@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from nlp.training.augment import drop_given_names
 from nlp.training.conllu import ConlluError, read_sentences, sentence_doc, to_docbin
+from nlp.training.evaluate import evaluate
 from nlp.training.train import config_path, default_output, train_ner
 from service.cli import app
 
@@ -119,7 +120,7 @@ def test_shipped_model_finds_a_person(language: str, sentence: str, person: str)
     if language not in shipped_languages():
         pytest.skip(f"no NER model shipped for {language}")
     nlp = spacy.load(default_output(language))
-    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert nlp.pipe_names == ["tok2vec", "ner", "palmares_ner_repair"]
     assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
     assert (person, "PER") in [(ent.text, ent.label_) for ent in nlp(sentence).ents]
 
@@ -135,9 +136,46 @@ def test_two_step_training_run_writes_a_loadable_pipeline_and_card(tmp_path: Pat
     data = write_data(tmp_path / "data")
     run = train_ner("nl", steps=2, output=tmp_path / "model", data_dir=data, work_dir=tmp_path / "work")
     nlp = spacy.load(run.output)
-    assert nlp.pipe_names == ["tok2vec", "ner"]
-    assert "CC BY-NC-SA 4.0" in (run.output / "MODEL_CARD.md").read_text(encoding="utf-8")
-    assert run.conll is None
+    assert nlp.pipe_names == ["tok2vec", "ner", "palmares_ner_repair"]
+    card = (run.output / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "CC BY-NC-SA 4.0" in card and "NER + name-evidence repair" in card
+    assert "No CoNLL test set exists" in card
+    assert nlp.meta["palmares_training"]["steps"] == 2
+
+
+@pytest.mark.slow
+def test_repair_only_rebuilds_the_repair_step_and_keeps_the_training_facts(tmp_path: Path) -> None:
+    data = write_data(tmp_path / "data")
+    train_ner("nl", steps=2, output=tmp_path / "model", data_dir=data, work_dir=tmp_path / "work")
+    result = CliRunner().invoke(
+        app, ["train-ner", "nl", "--repair-only", "--output", str(tmp_path / "model"), "--data", str(data)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "NER alone" in result.output and "NER + name-evidence repair" in result.output
+    assert spacy.load(tmp_path / "model").meta["palmares_training"]["steps"] == 2
+
+
+def test_repair_only_without_a_trained_pipeline_says_so(tmp_path: Path) -> None:
+    data = write_data(tmp_path / "data")
+    result = CliRunner().invoke(
+        app, ["train-ner", "nl", "--repair-only", "--output", str(tmp_path / "missing"), "--data", str(data)]
+    )
+    assert result.exit_code == 2
+    assert "train-ner:" in result.output
+
+
+def test_documents_are_scored_sentence_by_sentence_whether_or_not_they_form_one_doc(tmp_path: Path) -> None:
+    path = tmp_path / "docs.conllu"
+    path.write_text("0\t-DOCSTART-\tO\n\n" + INVENTED + "\n0\t-DOCSTART-\tO\n\n" + INVENTED, encoding="utf-8")
+    nlp = spacy.blank("nl")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": "Marit Veldhuis"}, {"label": "LOC", "pattern": "Hamar"}])
+    sentences = read_sentences(path)
+    for by_document in (False, True):
+        scores = evaluate(nlp, sentences, by_document=by_document)
+        assert scores.words == 24  # the -DOCSTART- lines are not words of the text
+        assert scores.per_type["PER"].f1 == 1.0 and scores.per_type["LOC"].f1 == 1.0
+        assert scores.per_type["ORG"].false_negatives == 2
 
 
 def test_cli_rejects_a_language_without_data(tmp_path: Path) -> None:

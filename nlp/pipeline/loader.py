@@ -13,11 +13,14 @@ from spacy.language import Language
 from thinc.api import Config
 
 import nlp.pipeline.components  # noqa: F401  (registers the factories)
+import nlp.pipeline.ner_repair  # noqa: F401
 from nlp.pipeline.lexicon import available_languages
 
 log = logging.getLogger(__name__)
 _pipelines: dict[str, Language] = {}
 _lock = threading.Lock()
+# The name-evidence repair shipped with the project's own NER pipelines (not with official spaCy models).
+NER_REPAIR = "palmares_ner_repair"
 
 
 def ner_model_source(language: str) -> str | None:
@@ -48,14 +51,19 @@ def build_pipeline(language: str) -> Language:
     if source:
         config["components"]["ner"] = {"source": source, "replace_listeners": ["model.tok2vec"]}
         config["nlp"]["pipeline"].insert(1, "ner")
+        if (Path(source) / NER_REPAIR).is_dir():
+            config["components"][NER_REPAIR] = {"source": source}
+            config["nlp"]["pipeline"].insert(2, NER_REPAIR)
     try:
         return spacy.util.load_model_from_config(config, auto_fill=True)
     except (OSError, ValueError, KeyError) as exc:
         if not source:
             raise
         log.warning("NER model %s for %s could not be loaded (%s); using rules only", source, language, exc)
-        config["components"].pop("ner")
-        config["nlp"]["pipeline"].remove("ner")
+        for name in ("ner", NER_REPAIR):
+            if name in config["nlp"]["pipeline"]:
+                config["components"].pop(name)
+                config["nlp"]["pipeline"].remove(name)
         return spacy.util.load_model_from_config(config, auto_fill=True)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from nlp.training.conllu import LABELS, Sentence, entity_spans, sentence_doc
 
@@ -56,26 +57,67 @@ class NerScores:
         return total
 
 
-def evaluate(nlp: Language, sentences: Iterable[Sentence], labels: Iterable[str] = LABELS) -> NerScores:
-    """Exact-span scores per type. Only `labels` are scored (a model without MISC is not charged for it)."""
+DOCUMENT_START = "-DOCSTART-"
+
+
+def evaluate(
+    nlp: Language, sentences: Iterable[Sentence], labels: Iterable[str] = LABELS, by_document: bool = False
+) -> NerScores:
+    """Exact-span scores per type. Only `labels` are scored (a model without MISC is not charged for it).
+
+    By default each sentence is its own Doc. With `by_document`, the sentences between two -DOCSTART-
+    lines (CoNLL-2003) form one Doc, as an article does in the product, so document evidence can act;
+    spans are still scored sentence by sentence."""
     scored = set(labels)
     scores = NerScores(per_type={label: TypeScore() for label in scored})
     sentences = list(sentences)
-    docs = (sentence_doc(nlp.vocab, sentence, with_entities=False) for sentence in sentences)
-    for sentence, doc in zip(sentences, nlp.pipe(docs, batch_size=256)):
+    for sentence, predicted in zip(_real_sentences(sentences), _predictions(nlp, sentences, by_document)):
         scores.words += len(sentence.words)
         gold = Counter(span for span in entity_spans(sentence) if span[2] in scored)
-        predicted = Counter(
-            (ent.start, ent.end, LABEL_MAP[ent.label_])
-            for ent in doc.ents
-            if LABEL_MAP.get(ent.label_) in scored
-        )
-        for (start, end, label), count in (gold | predicted).items():
+        predicted = Counter(span for span in predicted if span[2] in scored)
+        for start, end, label in gold | predicted:
             hits = min(gold[(start, end, label)], predicted[(start, end, label)])
             scores.per_type[label].true_positives += hits
             scores.per_type[label].false_positives += predicted[(start, end, label)] - hits
             scores.per_type[label].false_negatives += gold[(start, end, label)] - hits
     return scores
+
+
+def _real_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    return [sentence for sentence in sentences if sentence.words[0] != DOCUMENT_START]
+
+
+def _spans(doc: Doc, offset: int = 0) -> list[tuple[int, int, str]]:
+    return [(ent.start - offset, ent.end - offset, LABEL_MAP[ent.label_]) for ent in doc.ents if ent.label_ in LABEL_MAP]
+
+
+def _predictions(nlp: Language, sentences: list[Sentence], by_document: bool) -> Iterable[list[tuple[int, int, str]]]:
+    """Predicted (start, end, label) spans of each real sentence, in sentence-local token offsets."""
+    if not by_document:
+        docs = (sentence_doc(nlp.vocab, sentence, with_entities=False) for sentence in _real_sentences(sentences))
+        for doc in nlp.pipe(docs, batch_size=256):
+            yield _spans(doc)
+        return
+    for document in _documents(sentences):
+        doc = nlp(Doc.from_docs([sentence_doc(nlp.vocab, sentence, with_entities=False) for sentence in document]))
+        start = 0
+        for sentence in document:
+            end = start + len(sentence.words)
+            yield [(s, e, label) for s, e, label in _spans(doc, start) if 0 <= s < end - start]
+            start = end
+
+
+def _documents(sentences: list[Sentence]) -> Iterable[list[Sentence]]:
+    document: list[Sentence] = []
+    for sentence in sentences:
+        if sentence.words[0] == DOCUMENT_START:
+            if document:
+                yield document
+            document = []
+        else:
+            document.append(sentence)
+    if document:
+        yield document
 
 
 def format_table(title: str, scores: NerScores) -> str:

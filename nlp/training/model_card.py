@@ -11,8 +11,9 @@ if TYPE_CHECKING:
 
 CARD = """# Palmarès NER — {language}
 
-Compact spaCy pipeline (`tok2vec` + `ner`, labels PER, ORG, LOC, MISC; `spacy.blank("{language}")`
-tokenizer; no word vectors). Load it with `spacy.load("nlp/resources/ner/{language}")`.
+Compact spaCy pipeline (`tok2vec` + `ner` + `palmares_ner_repair`, labels PER, ORG, LOC, MISC;
+`spacy.blank("{language}")` tokenizer; no word vectors). Load it with `spacy.load("nlp/resources/ner/{language}")`
+(the repair step's factory is registered by installing this project: `spacy_factories` entry point).
 
 ## How it was trained
 
@@ -29,13 +30,16 @@ tokenizer; no word vectors). Load it with `spacy.load("nlp/resources/ner/{langua
 - Augmentation (`palmares.news_style.v1`, `nlp/training/augment.py`): 40 % of multi-word person
   names lose their given name (news repeats surnames alone), 2 % of sentences upper-cased, 3 %
   title-cased.
-- CoNLL data was used for the evaluation below only: never for training, tuning or checkpoint selection.
+- Name-evidence repair (`nlp/pipeline/ner_repair.py`, rebuilt by `palmares train-ner {language} --repair-only`):
+  mends person boundaries with the project's given-name list, drops one-word persons that are common
+  words of the training text ({common_words} words, never inside a person name there), and makes lone
+  surnames persons where the same Doc introduced them inside a full name.
+- CoNLL data was never used for training or checkpoint selection. Its test files are only measured; its
+  validation files served to compare variants of the repair rules.
 
 ## Evaluation (exact spans, per type)
 
-{heldout}
-
-{conll}
+{evaluations}
 
 ## Licence
 
@@ -44,12 +48,10 @@ The weights are derived from WikiNEuRal and inherit its licence: **CC BY-NC-SA 4
 """
 
 
-def write_model_card(run: TrainingRun) -> None:
-    conll = (
-        format_table(f"CoNLL test set ({run.language}, news)", run.conll)
-        if run.conll
-        else "No CoNLL test set exists for this language."
-    )
+def write_model_card(run: TrainingRun, common_words: int) -> None:
+    evaluations = "\n\n".join(format_table(title, scores) for title, scores in run.evaluations)
+    if not any(title.startswith("CoNLL") for title, _ in run.evaluations):
+        evaluations += "\n\nNo CoNLL test set exists for this language."
     text = CARD.format(
         language=run.language,
         steps=run.steps,
@@ -57,7 +59,7 @@ def write_model_card(run: TrainingRun) -> None:
         minutes=run.minutes,
         train_sentences=run.train_sentences,
         note=f"\n- {run.note}" if run.note else "",
-        heldout=format_table("WikiNEuRal held-out (last 20 % of test.conllu)", run.heldout),
-        conll=conll,
+        evaluations=evaluations,
+        common_words=f"{common_words:,}",
     )
     (run.output / "MODEL_CARD.md").write_text(text, encoding="utf-8")

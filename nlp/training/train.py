@@ -10,15 +10,19 @@ from pathlib import Path
 
 import spacy
 from spacy.cli.train import train as spacy_train
+from spacy.language import Language
 
 import nlp.training.augment  # noqa: F401  (registers the augmenter named in ner.cfg)
+from nlp.pipeline.ner_repair import common_words
 from nlp.training.conllu import read_sentences, to_docbin
-from nlp.training.evaluate import NerScores, evaluate
+from nlp.training.evaluate import DOCUMENT_START, NerScores, evaluate
 from nlp.training.model_card import write_model_card
 from nlp.training.splits import conll_test_path, wikineural_splits
 
 DEFAULT_STEPS = 5000
 SEED = 0
+REPAIR = "palmares_ner_repair"
+TRAINING_META = "palmares_training"
 
 
 @dataclass(frozen=True)
@@ -28,8 +32,7 @@ class TrainingRun:
     output: Path
     minutes: float
     train_sentences: int
-    heldout: NerScores
-    conll: NerScores | None
+    evaluations: list[tuple[str, NerScores]]
     note: str = ""
 
 
@@ -99,20 +102,57 @@ def publish(
     train_sentences: int,
     note: str = "",
 ) -> TrainingRun:
-    """Copy the best checkpoint to `output`, evaluate it and write its model card."""
+    """Copy the best checkpoint to `output`, add the name-evidence repair, evaluate it and write its model card."""
     if output.exists():
         shutil.rmtree(output)
     shutil.copytree(checkpoint, output)
-    heldout, conll = evaluate_model(output, language, data_dir)
     minutes = (time.monotonic() - started) / 60
-    run = TrainingRun(language, steps, output, minutes, train_sentences, heldout, conll, note)
-    write_model_card(run)
+    training = {"steps": steps, "minutes": round(minutes, 1), "train_sentences": train_sentences, "note": note}
+    return rebuild_repair(language, output, data_dir, training)
+
+
+def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | None = None) -> TrainingRun:
+    """(Re)build the `palmares_ner_repair` step of a trained pipeline from the training split's common words,
+    evaluate the pipeline with and without it, and rewrite the model card. `training` (steps, minutes,
+    train_sentences, note) is kept in meta.json; without it the facts already there are kept."""
+    nlp = spacy.load(model)
+    if REPAIR in nlp.pipe_names:
+        nlp.remove_pipe(REPAIR)
+    splits = wikineural_splits(data_dir, language)
+    words = common_words((sentence.words, sentence.tags) for sentence in splits.train)
+    nlp.add_pipe(REPAIR, after="ner").set_common_words(words)
+    if training is not None:
+        nlp.meta[TRAINING_META] = training
+    training = nlp.meta.get(TRAINING_META)
+    if training is None:
+        raise ValueError(f"{model} has no {TRAINING_META} facts in meta.json: train it with `palmares train-ner`")
+    nlp.to_disk(model)
+    run = TrainingRun(
+        language,
+        training["steps"],
+        model,
+        training["minutes"],
+        training["train_sentences"],
+        evaluate_model(nlp, language, data_dir),
+        training.get("note", ""),
+    )
+    write_model_card(run, len(words))
     return run
 
 
-def evaluate_model(model: Path, language: str, data_dir: Path) -> tuple[NerScores, NerScores | None]:
-    nlp = spacy.load(model)
-    heldout = evaluate(nlp, wikineural_splits(data_dir, language).heldout)
+def evaluate_model(nlp: Language, language: str, data_dir: Path) -> list[tuple[str, NerScores]]:
+    """Scores of the statistical NER alone and of the whole pipeline (NER + repair) on WikiNEuRal held-out
+    sentences and the CoNLL test set: sentence by sentence, and by document where the file marks documents."""
+    sets = [("WikiNEuRal held-out (last 20 % of test.conllu)", wikineural_splits(data_dir, language).heldout, False)]
     conll_path = conll_test_path(data_dir, language)
-    conll = evaluate(nlp, read_sentences(conll_path)) if conll_path else None
-    return heldout, conll
+    if conll_path:
+        conll = read_sentences(conll_path)
+        sets.append((f"CoNLL test ({language}, news), each sentence alone", conll, False))
+        if any(sentence.words[0] == DOCUMENT_START for sentence in conll):
+            sets.append((f"CoNLL test ({language}, news), each document as one Doc", conll, True))
+    evaluations: list[tuple[str, NerScores]] = []
+    for title, sentences, by_document in sets:
+        with nlp.select_pipes(disable=[REPAIR]):
+            evaluations.append((f"{title}: NER alone", evaluate(nlp, sentences, by_document=by_document)))
+        evaluations.append((f"{title}: NER + name-evidence repair", evaluate(nlp, sentences, by_document=by_document)))
+    return evaluations

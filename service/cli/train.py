@@ -16,18 +16,24 @@ def train_ner_command(
     output: Path | None = typer.Option(None, "--output", help="pipeline folder; default nlp/resources/ner/LANG"),
     data: Path | None = typer.Option(None, "--data", help="folder holding wikineural/ and conll/; default ../shared/data/ner"),
     work_dir: Path | None = typer.Option(None, "--work-dir", help="scratch folder for corpora and checkpoints"),
+    repair_only: bool = typer.Option(
+        False, "--repair-only", help="no training: rebuild the name-evidence repair of the pipeline at --output, re-evaluate it"
+    ),
 ) -> None:
     """Train a language's NER from WikiNEuRal (set OMP_NUM_THREADS=1 on a shared machine)."""
     from nlp.training.conllu import ConlluError
     from nlp.training.evaluate import format_table
-    from nlp.training.train import train_ner
+    from nlp.training.train import default_data_dir, default_output, rebuild_repair, train_ner
 
+    language = language.lower()
     try:
-        run = train_ner(language.lower(), steps=steps, output=output, data_dir=data, work_dir=work_dir)
-    except (FileNotFoundError, ValueError, ConlluError) as exc:
+        if repair_only:
+            run = rebuild_repair(language, output or default_output(language), data or default_data_dir())
+        else:
+            run = train_ner(language, steps=steps, output=output, data_dir=data, work_dir=work_dir)
+    except (OSError, ValueError, ConlluError) as exc:
         typer.echo(f"train-ner: {exc}", err=True)
         raise typer.Exit(code=2) from None
-    typer.echo(f"wrote {run.output} in {run.minutes:.1f} minutes")
-    typer.echo(format_table("WikiNEuRal held-out", run.heldout))
-    if run.conll:
-        typer.echo(format_table("CoNLL test", run.conll))
+    typer.echo(f"wrote {run.output} (training took {run.minutes:.1f} minutes)")
+    for title, scores in run.evaluations:
+        typer.echo(format_table(title, scores))

@@ -1,0 +1,120 @@
+"""`palmares_ner_repair`: mends the statistical NER's person spans with name evidence (runs right after `ner`).
+
+Wikipedia-trained NER transfers poorly to news in three ways this component corrects:
+- boundaries: a role word before a given name is not part of the name ("Manager Herman Wijnants"), a
+  given name alone before a person starts that person ("An" + "Bruyninckx"), and an ORG/LOC/MISC span
+  that ends in a given name and capitalised words is that person ("Peruaan Alejandro Toledo");
+- common words: a one-word person that is a common word of the language (seen in the training text
+  outside entities, never inside a person name) is dropped ("Hanteert u ...", "Zeventien kinderen");
+- document evidence: a surname introduced inside a full person name makes its lone mentions in the same
+  Doc persons too ("Kramer" after "Sven Kramer"), whatever label the model gave them.
+
+The common words come from the NER's own training text (`add_ner_repair`, called by `palmares train-ner`)
+and are saved with the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.pipeline.persons import given_names
+
+COMMON_WORDS_FILE = "common_words.json"
+# How often a word must be seen outside entities (lower-case, or capitalised inside a sentence) to count
+# as a common word.
+MIN_COMMON_COUNT = 2
+PERSON = "PER"
+
+
+class NerRepair:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.common_words: frozenset[str] = frozenset()
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = given_names()
+        spans = [self._mend_boundaries(doc, span, names) for span in doc.ents]
+        spans = [span for span in spans if not self._is_common_word(span)]
+        doc.ents = filter_spans(spans + self._repeated_surnames(doc, spans))
+        return doc
+
+    def set_common_words(self, words: Iterable[str]) -> None:
+        self.common_words = frozenset(words)
+
+    @staticmethod
+    def _mend_boundaries(doc: Doc, span: Span, names: frozenset[str]) -> Span:
+        start, end, label = span.start, span.end, span.label_
+        if doc[start].text not in names:
+            for inner in range(start + 1, end - 1):
+                if doc[inner].text in names and all(is_capitalised(doc[after].text) for after in range(inner + 1, end)):
+                    start, label = inner, PERSON
+                    break
+        if label == PERSON:
+            while start > 0 and doc[start - 1].text in names and doc[start - 1].ent_iob_ == "O":
+                start -= 1
+        if (start, label) == (span.start, span.label_):
+            return span
+        return Span(doc, start, end, label=label)
+
+    def _is_common_word(self, span: Span) -> bool:
+        return span.label_ == PERSON and len(span) == 1 and span.text.lower() in self.common_words
+
+    @staticmethod
+    def _repeated_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
+        surnames = {
+            span[-1].text for span in spans if span.label_ == PERSON and len(span) >= 2 and is_capitalised(span[-1].text)
+        }
+        if not surnames:
+            return []
+        covering: dict[int, Span] = {index: span for span in spans for index in range(span.start, span.end)}
+        repeated: list[Span] = []
+        for token in doc:
+            if token.text not in surnames:
+                continue
+            owner = covering.get(token.i)
+            if owner is None or (len(owner) == 1 and owner.label_ != PERSON):
+                if owner is not None:
+                    spans.remove(owner)
+                repeated.append(Span(doc, token.i, token.i + 1, label=PERSON))
+        return repeated
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / COMMON_WORDS_FILE, sorted(self.common_words))
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> NerRepair:
+        words_file = Path(path) / COMMON_WORDS_FILE
+        if words_file.is_file():
+            self.set_common_words(srsly.read_json(words_file))
+        return self
+
+
+@Language.factory("palmares_ner_repair")
+def make_ner_repair(nlp: Language, name: str) -> NerRepair:
+    return NerRepair(nlp, name)
+
+
+def is_capitalised(text: str) -> bool:
+    return text[:1].isupper() and text.replace("-", "").replace(".", "").isalpha()
+
+
+def common_words(sentences: Iterable[tuple[Iterable[str], Iterable[str]]]) -> set[str]:
+    """Lower-cased words seen at least MIN_COMMON_COUNT times outside entities (lower-case, or capitalised
+    after the first word) and never inside a person name, from (words, IOB2 tags) sentences."""
+    outside: Counter[str] = Counter()
+    in_person: set[str] = set()
+    for words, tags in sentences:
+        for position, (word, tag) in enumerate(zip(words, tags)):
+            if tag.endswith("-" + PERSON):
+                in_person.add(word.lower())
+            elif tag == "O" and word.isalpha() and (word[:1].islower() or position > 0):
+                outside[word.lower()] += 1
+    return {word for word, count in outside.items() if count >= MIN_COMMON_COUNT and word not in in_person}
