@@ -58,6 +58,16 @@ def test_a_one_word_person_that_is_a_common_word_is_dropped(blank: Language) -> 
     assert found == []
 
 
+def test_a_headline_of_common_words_is_not_a_person(blank: Language) -> None:
+    found = repaired(blank, "CLUBES MULTA voor wangedrag.", [("CLUBES MULTA", "PER")], common={"clubes", "multa"})
+    assert found == []
+
+
+@pytest.mark.parametrize("text", ["6-4", "m.73", "van"])
+def test_a_person_must_open_with_a_capital_letter_and_have_letters(blank: Language, text: str) -> None:
+    assert repaired(blank, f"Uitslag {text} zondag.", [(text, "PER")]) == []
+
+
 def test_a_common_word_inside_a_longer_name_stays(blank: Language) -> None:
     found = repaired(blank, "Anna Visser won.", [("Anna Visser", "PER")], common={"visser"})
     assert found == [("Anna Visser", "PER")]

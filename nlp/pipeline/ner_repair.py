@@ -4,8 +4,9 @@ Wikipedia-trained NER transfers poorly to news in three ways this component corr
 - boundaries: a role word before a given name is not part of the name ("Manager Herman Wijnants"), a
   given name alone before a person starts that person ("An" + "Bruyninckx"), and an ORG/LOC/MISC span
   that ends in a given name and capitalised words is that person ("Peruaan Alejandro Toledo");
-- common words: a one-word person that is a common word of the language (seen in the training text
-  outside entities, never inside a person name) is dropped ("Hanteert u ...", "Zeventien kinderen");
+- common words: a "person" made only of common words of the language (seen in the training text outside
+  entities, never inside a person name) is dropped ("Hanteert u ...", "Zeventien kinderen"),
+  and so is a "person" that does not open with a capital letter or has a word without letters ("6-4");
 - document evidence: a surname introduced inside a full person name makes its lone mentions in the same
   Doc persons too ("Kramer" after "Sven Kramer"), whatever label the model gave them.
 
@@ -41,7 +42,7 @@ class NerRepair:
     def __call__(self, doc: Doc) -> Doc:
         names = given_names()
         spans = [self._mend_boundaries(doc, span, names) for span in doc.ents]
-        spans = [span for span in spans if not self._is_common_word(span)]
+        spans = [span for span in spans if not self._is_common_word(span) and not self._is_not_a_name(span)]
         doc.ents = filter_spans(spans + self._repeated_surnames(doc, spans))
         return doc
 
@@ -63,8 +64,15 @@ class NerRepair:
             return span
         return Span(doc, start, end, label=label)
 
+    @staticmethod
+    def _is_not_a_name(span: Span) -> bool:
+        """A person's name opens with a capital letter and has letters in every word ("6-4", "m.73" are not names)."""
+        return span.label_ == PERSON and (
+            not span[0].text[:1].isupper() or not all(any(c.isalpha() for c in token.text) for token in span)
+        )
+
     def _is_common_word(self, span: Span) -> bool:
-        return span.label_ == PERSON and len(span) == 1 and span.text.lower() in self.common_words
+        return span.label_ == PERSON and all(token.text.lower() in self.common_words for token in span)
 
     @staticmethod
     def _repeated_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
