@@ -20,7 +20,9 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -81,16 +83,17 @@ class NerRepair:
         }
         if not surnames:
             return []
+        # Token texts compared as hashes in one array pass: creating a Token per word costs more than the rest.
+        keys = [doc.vocab.strings.add(surname) for surname in surnames]
+        positions = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), keys))
         covering: dict[int, Span] = {index: span for span in spans for index in range(span.start, span.end)}
         repeated: list[Span] = []
-        for token in doc:
-            if token.text not in surnames:
-                continue
-            owner = covering.get(token.i)
+        for index in positions.tolist():
+            owner = covering.get(index)
             if owner is None or (len(owner) == 1 and owner.label_ != PERSON):
                 if owner is not None:
                     spans.remove(owner)
-                repeated.append(Span(doc, token.i, token.i + 1, label=PERSON))
+                repeated.append(Span(doc, index, index + 1, label=PERSON))
         return repeated
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
