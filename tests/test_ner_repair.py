@@ -1,4 +1,5 @@
-"""The NER pipelines' name-evidence repair: person boundaries, common words, surnames repeated in a document."""
+"""The NER pipelines' name-evidence repair and its word lists: person boundaries, common words, city names,
+surnames repeated in a document."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.pipeline.ner_repair import NerRepair, common_words
+from nlp.pipeline.ner_repair import NerRepair
+from nlp.resources.build_place_names import city_names, is_latin
+from nlp.training.word_lists import common_words
 
 
 @pytest.fixture(scope="module")
@@ -86,23 +89,39 @@ def test_a_surname_inside_a_longer_team_name_is_not_taken_out(blank: Language) -
     assert found == [("Sven Wolters", "PER"), ("Team Wolters Bouw", "ORG")]
 
 
-def test_common_words_come_from_words_outside_entities_and_never_inside_person_names() -> None:
+def test_common_words_are_frequent_or_repeated_outside_entities_and_never_part_of_a_person_name() -> None:
     sentences = [
         (["De", "bakker", "zag", "Piet", "Bakker"], ["O", "O", "O", "B-PER", "I-PER"]),
         (["De", "bakker", "en", "de", "Molen"], ["O", "O", "O", "O", "O"]),
         (["Zeventien", "kinderen", "en", "zeventien", "Molen"], ["O", "O", "O", "O", "O"]),
     ]
     # "bakker" was part of a person's name once; "Zeventien" and "De" opening a sentence say nothing;
-    # "zag", "kinderen", "de" and "zeventien" were seen once only.
-    assert common_words(sentences) == {"en", "molen"}
+    # "zag", "kinderen" and "zeventien" were seen once only in the text, but are frequent Dutch words.
+    words = common_words("nl", sentences)
+    assert {"en", "molen", "zag", "kinderen", "zeventien", "de"} <= words
+    assert "bakker" not in words and "piet" not in words
+
+
+def test_a_person_named_like_a_city_is_a_place(blank: Language) -> None:
+    found = repaired(blank, "In Badajoz regende het.", [("Badajoz", "PER")])
+    assert found == [("Badajoz", "LOC")]
+
+
+@pytest.mark.slow
+def test_place_names_are_big_cities_in_latin_script_that_never_named_a_person() -> None:
+    names = city_names(people={"george", "washington"})
+    assert {"Rotterdam", "Badajoz", "Sevilla", "Dortmund"} <= names
+    assert "Washington" not in names
+    assert all(is_latin(name) for name in names)
+    assert "Москва" not in names
 
 
 def test_the_common_words_are_saved_with_the_pipeline(tmp_path: Path, blank: Language) -> None:
     nlp = spacy.blank("nl")
-    nlp.add_pipe("palmares_ner_repair").set_common_words({"zeventien"})
+    repair = nlp.add_pipe("palmares_ner_repair")
+    repair.set_common_words({"zeventien"})
     nlp.to_disk(tmp_path / "pipeline")
-    loaded = spacy.load(tmp_path / "pipeline")
-    assert loaded.get_pipe("palmares_ner_repair").common_words == frozenset({"zeventien"})
+    assert spacy.load(tmp_path / "pipeline").get_pipe("palmares_ner_repair").common_words == frozenset({"zeventien"})
 
 
 def test_a_doc_without_entities_passes_unchanged(blank: Language) -> None:

@@ -4,20 +4,23 @@ Wikipedia-trained NER transfers poorly to news in three ways this component corr
 - boundaries: a role word before a given name is not part of the name ("Manager Herman Wijnants"), a
   given name alone before a person starts that person ("An" + "Bruyninckx"), and an ORG/LOC/MISC span
   that ends in a given name and capitalised words is that person ("Peruaan Alejandro Toledo");
-- common words: a "person" made only of common words of the language (seen in the training text outside
-  entities, never inside a person name) is dropped ("Hanteert u ...", "Zeventien kinderen"),
-  and so is a "person" that does not open with a capital letter or has a word without letters ("6-4");
+- common words: a "person" made only of common words of the language (frequent in the language or seen in
+  the training text outside entities, never inside a person name) is dropped ("Hanteert u ...",
+  "Zeventien kinderen"), and so is a "person" that does not open with a capital letter or has a word
+  without letters ("6-4"); a "person" that is the name of a city is a place ("Badajoz");
 - document evidence: a surname introduced inside a full person name makes its lone mentions in the same
   Doc persons too ("Kramer" after "Sven Kramer"), whatever label the model gave them.
 
-The common words come from the NER's own training text (`add_ner_repair`, called by `palmares train-ner`)
-and are saved with the pipeline.
+The common words are built when the pipeline is trained (`nlp/training/word_lists.py`, called by
+`palmares train-ner`) and saved with the pipeline; the given names and city names are the project's
+shared lists in `nlp/resources/`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import numpy
@@ -29,11 +32,16 @@ from spacy.util import filter_spans
 
 from nlp.pipeline.persons import given_names
 
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Cities of 50,000+ people (nlp/resources/place_names.txt, built by build_place_names.py)."""
+    text = resources.files("nlp.resources").joinpath("place_names.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
 COMMON_WORDS_FILE = "common_words.json"
-# How often a word must be seen outside entities (lower-case, or capitalised inside a sentence) to count
-# as a common word.
-MIN_COMMON_COUNT = 2
 PERSON = "PER"
+PLACE = "LOC"
 
 
 class NerRepair:
@@ -45,6 +53,7 @@ class NerRepair:
         names = given_names()
         spans = [self._mend_boundaries(doc, span, names) for span in doc.ents]
         spans = [span for span in spans if not self._is_common_word(span) and not self._is_not_a_name(span)]
+        spans = [self._place_for_person(span) for span in spans]
         doc.ents = filter_spans(spans + self._repeated_surnames(doc, spans))
         return doc
 
@@ -72,6 +81,11 @@ class NerRepair:
         return span.label_ == PERSON and (
             not span[0].text[:1].isupper() or not all(any(c.isalpha() for c in token.text) for token in span)
         )
+
+    def _place_for_person(self, span: Span) -> Span:
+        if span.label_ == PERSON and span.text in place_names():
+            return Span(span.doc, span.start, span.end, label=PLACE)
+        return span
 
     def _is_common_word(self, span: Span) -> bool:
         return span.label_ == PERSON and all(token.text.lower() in self.common_words for token in span)
@@ -115,17 +129,3 @@ def make_ner_repair(nlp: Language, name: str) -> NerRepair:
 
 def is_capitalised(text: str) -> bool:
     return text[:1].isupper() and text.replace("-", "").replace(".", "").isalpha()
-
-
-def common_words(sentences: Iterable[tuple[Iterable[str], Iterable[str]]]) -> set[str]:
-    """Lower-cased words seen at least MIN_COMMON_COUNT times outside entities (lower-case, or capitalised
-    after the first word) and never inside a person name, from (words, IOB2 tags) sentences."""
-    outside: Counter[str] = Counter()
-    in_person: set[str] = set()
-    for words, tags in sentences:
-        for position, (word, tag) in enumerate(zip(words, tags)):
-            if tag.endswith("-" + PERSON):
-                in_person.add(word.lower())
-            elif tag == "O" and word.isalpha() and (word[:1].islower() or position > 0):
-                outside[word.lower()] += 1
-    return {word for word, count in outside.items() if count >= MIN_COMMON_COUNT and word not in in_person}

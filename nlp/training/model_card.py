@@ -31,9 +31,11 @@ Compact spaCy pipeline (`tok2vec` + `ner` + `palmares_ner_repair`, labels PER, O
   names lose their given name (news repeats surnames alone), 2 % of sentences upper-cased, 3 %
   title-cased.
 - Name-evidence repair (`nlp/pipeline/ner_repair.py`, rebuilt by `palmares train-ner {language} --repair-only`):
-  mends person boundaries with the project's given-name list, drops one-word persons that are common
-  words of the training text ({common_words} words, never inside a person name there), and makes lone
-  surnames persons where the same Doc introduced them inside a full name.
+  mends person boundaries with the project's given-name list, drops "persons" made only of common words
+  ({common_words} words: frequent in the language per wordfreq, or seen outside entities in the training
+  text; never part of a person name there), turns "persons" named like a city of 50,000+ people into
+  places (`nlp/resources/place_names.txt`, GeoNames), and makes lone surnames persons where the same Doc introduced
+  them inside a full name.
 - CoNLL data was never used for training or checkpoint selection. Its test files are only measured; its
   validation files served to compare variants of the repair rules.
 

@@ -13,11 +13,11 @@ from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 
 import nlp.training.augment  # noqa: F401  (registers the augmenter named in ner.cfg)
-from nlp.pipeline.ner_repair import common_words
 from nlp.training.conllu import read_sentences, to_docbin
 from nlp.training.evaluate import DOCUMENT_START, NerScores, evaluate
 from nlp.training.model_card import write_model_card
 from nlp.training.splits import conll_test_path, wikineural_splits
+from nlp.training.word_lists import common_words
 
 DEFAULT_STEPS = 5000
 SEED = 0
@@ -112,15 +112,17 @@ def publish(
 
 
 def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | None = None) -> TrainingRun:
-    """(Re)build the `palmares_ner_repair` step of a trained pipeline from the training split's common words,
+    """(Re)build the `palmares_ner_repair` step of a trained pipeline and its word lists (word_lists.py),
     evaluate the pipeline with and without it, and rewrite the model card. `training` (steps, minutes,
     train_sentences, note) is kept in meta.json; without it the facts already there are kept."""
     nlp = spacy.load(model)
     if REPAIR in nlp.pipe_names:
         nlp.remove_pipe(REPAIR)
     splits = wikineural_splits(data_dir, language)
-    words = common_words((sentence.words, sentence.tags) for sentence in splits.train)
-    nlp.add_pipe(REPAIR, after="ner").set_common_words(words)
+    sentences = [(sentence.words, sentence.tags) for sentence in splits.train]
+    words = common_words(language, sentences)
+    repair = nlp.add_pipe(REPAIR, after="ner")
+    repair.set_common_words(words)
     if training is not None:
         nlp.meta[TRAINING_META] = training
     training = nlp.meta.get(TRAINING_META)

