@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import DocBin
 from typer.testing import CliRunner
 
 from nlp.training.augment import drop_given_names
 from nlp.training.conllu import ConlluError, read_sentences, sentence_doc, to_docbin
 from nlp.training.evaluate import evaluate
-from nlp.training.train import config_path, default_output, train_ner
+from nlp.training.splits import wikineural_splits
+from nlp.training.train import config_path, default_output, prepare_corpora, train_ner
 from service.cli import app
 
 INVENTED = """0\tMarit\tB-PER
@@ -32,7 +34,7 @@ INVENTED = """0\tMarit\tB-PER
 
 def write_data(root: Path, language: str = "nl", copies: int = 10) -> Path:
     folder = root / "wikineural" / language
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for name in ("val.conllu", "test.conllu"):
         (folder / name).write_text((INVENTED + "\n") * copies, encoding="utf-8")
     return root
@@ -176,6 +178,18 @@ def test_documents_are_scored_sentence_by_sentence_whether_or_not_they_form_one_
         assert scores.words == 24  # the -DOCSTART- lines are not words of the text
         assert scores.per_type["PER"].f1 == 1.0 and scores.per_type["LOC"].f1 == 1.0
         assert scores.per_type["ORG"].false_negatives == 2
+
+
+def test_multilingual_corpora_count_the_own_language_twice_and_select_on_it_alone(tmp_path: Path) -> None:
+    data = write_data(tmp_path / "data", "nl", copies=10)
+    write_data(tmp_path / "data", "en", copies=5)
+    train_path, dev_path, facts = prepare_corpora("nl", data, tmp_path / "work", multilingual=True)
+    vocab = spacy.blank("nl").vocab
+    assert facts == {"train_sentences": 34, "other_languages": ["en"], "other_sentences": 17}
+    assert len(list(DocBin().from_disk(train_path).get_docs(vocab))) == 2 * 34 + 17
+    assert len(list(DocBin().from_disk(dev_path).get_docs(vocab))) == len(wikineural_splits(data, "nl").dev)
+    _, _, alone = prepare_corpora("nl", data, tmp_path / "alone", multilingual=False)
+    assert alone["other_languages"] == []
 
 
 def test_cli_rejects_a_language_without_data(tmp_path: Path) -> None:

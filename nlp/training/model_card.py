@@ -17,15 +17,15 @@ Compact spaCy pipeline (`tok2vec` + `ner` + `palmares_ner_repair`, labels PER, O
 
 ## How it was trained
 
-    OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps}
+    OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps}{monolingual}
 
 - Config: `nlp/training/ner.cfg` (MultiHashEmbed over NORM, PREFIX, SUFFIX, SHAPE; 4-layer CNN,
   width 96; transition-based NER), seed {seed}, {steps} steps, one CPU thread, {minutes:.0f} minutes on a
   shared 2-core machine (data preparation, training and evaluation). The shipped weights are the
   checkpoint with the best entity F1 on the dev split (checked every 1,000 steps).{note}
-- Data: WikiNEuRal `{language}` (Tebaldi et al., EMNLP Findings 2021), one spaCy Doc per sentence.
-  Training: all of `val.conllu` plus the first 70 % of `test.conllu` ({train_sentences} sentences);
-  checkpoint selection: the next 10 % of `test.conllu`; held out: the last 20 % (see
+- Data: WikiNEuRal (Tebaldi et al., EMNLP Findings 2021), one spaCy Doc per sentence.
+  Training: all of `val.conllu` plus the first 70 % of `test.conllu` of `{language}` ({train_sentences} sentences{others});
+  checkpoint selection: the next 10 % of `{language}`'s `test.conllu`; held out: the last 20 % (see
   `nlp/training/splits.py`).
 - Augmentation (`palmares.news_style.v1`, `nlp/training/augment.py`): 40 % of multi-word person
   names lose their given name (news repeats surnames alone), 2 % of sentences upper-cased, 3 %
@@ -54,8 +54,15 @@ def write_model_card(run: TrainingRun, common_words: int) -> None:
     evaluations = "\n\n".join(format_table(title, scores) for title, scores in run.evaluations)
     if not any(title.startswith("CoNLL") for title, _ in run.evaluations):
         evaluations += "\n\nNo CoNLL test set exists for this language."
+    others = (
+        f", counted twice) plus the same splits of {', '.join(run.other_languages)} ({run.other_sentences} sentences"
+        if run.other_languages
+        else ""
+    )
     text = CARD.format(
         language=run.language,
+        monolingual="" if run.other_languages else " --monolingual",
+        others=others,
         steps=run.steps,
         seed=0,
         minutes=run.minutes,

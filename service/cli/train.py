@@ -12,10 +12,13 @@ from service.cli.app import app
 @app.command("train-ner")
 def train_ner_command(
     language: str = typer.Argument(..., help="language code with WikiNEuRal data: nl, en, fr, es, de, it"),
-    steps: int = typer.Option(5000, "--steps", min=1, help="training steps"),
+    steps: int = typer.Option(12000, "--steps", min=1, help="training steps (the best checkpoint on the dev split is kept)"),
     output: Path | None = typer.Option(None, "--output", help="pipeline folder; default nlp/resources/ner/LANG"),
     data: Path | None = typer.Option(None, "--data", help="folder holding wikineural/ and conll/; default ../shared/data/ner"),
     work_dir: Path | None = typer.Option(None, "--work-dir", help="scratch folder for corpora and checkpoints"),
+    monolingual: bool = typer.Option(
+        False, "--monolingual", help="train on this language's WikiNEuRal data only (default: all languages, own counted twice)"
+    ),
     repair_only: bool = typer.Option(
         False, "--repair-only", help="no training: rebuild the name-evidence repair of the pipeline at --output, re-evaluate it"
     ),
@@ -30,7 +33,9 @@ def train_ner_command(
         if repair_only:
             run = rebuild_repair(language, output or default_output(language), data or default_data_dir())
         else:
-            run = train_ner(language, steps=steps, output=output, data_dir=data, work_dir=work_dir)
+            run = train_ner(
+                language, steps=steps, output=output, data_dir=data, work_dir=work_dir, multilingual=not monolingual
+            )
     except (OSError, ValueError, ConlluError) as exc:
         typer.echo(f"train-ner: {exc}", err=True)
         raise typer.Exit(code=2) from None
