@@ -25,8 +25,8 @@ DEFAULT_STEPS = 12000
 SEED = 0
 REPAIR = "palmares_ner_repair"
 # Names and sentence shapes carry across languages: training on all six WikiNEuRal languages, the own one
-# counted twice, transfers better to news than the own language alone (CoNLL validation PER F1 after
-# 5,000 steps: es 0.705 -> 0.759, nl 0.690 -> 0.709).
+# counted twice, transfers better to news than the own language alone (CoNLL validation PER F1 of the
+# pipeline with its repair step: nl 0.736 -> 0.753, es 0.744 -> 0.784, de 0.627 -> 0.679, en 0.814 -> 0.827).
 OWN_LANGUAGE_WEIGHT = 2
 TRAINING_META = "palmares_training"
 
