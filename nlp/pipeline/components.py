@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -126,9 +127,10 @@ class Persons:
         spans = list(name_sequences(doc, self.lexicon))
         spans += [g for g in gazetteer if not any(s.start <= g.start < s.end for s in spans)]
         never = non_person_names(self.lexicon.language)
-        positions: dict[str, list[int]] = defaultdict(list)
-        for token in doc:
-            positions[token.text].append(token.i)
+        # Token positions by word, read from one ORTH array (a Token object per word costs more).
+        positions: dict[int, list[int]] = defaultdict(list)
+        for index, orth in enumerate(doc.to_array(ORTH).tolist()):
+            positions[orth].append(index)
         candidates = []
         for span in spans:
             if name_key(span.text) in never:
@@ -201,11 +203,11 @@ class Persons:
         return found
 
     @staticmethod
-    def _surname_repeated(doc: Doc, span: Span, surname: str, positions: dict[str, list[int]]) -> bool:
+    def _surname_repeated(doc: Doc, span: Span, surname: str, positions: dict[int, list[int]]) -> bool:
         """"Jorrit Bergsma ... Bergsma": the surname alone again elsewhere (not right after the given name)."""
         return any(not (span.start <= i < span.end)
                    and (i == 0 or not doc[i - 1].text[:1].isupper() or doc[i - 1].is_sent_start)
-                   for i in positions.get(surname, ()))
+                   for i in positions.get(doc.vocab.strings[surname], ()))
 
     def _in_medal_list(self, span: Span) -> bool:
         """"goud (Kramer, Nuis, Achtereekte)": names listed in brackets after a medal word."""

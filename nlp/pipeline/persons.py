@@ -85,11 +85,22 @@ def _joins_hyphen(doc: Doc, i: int) -> bool:
             and doc[i + 1].lower_ not in COMPOUND_ADJECTIVE_HEADS)
 
 
+@lru_cache(maxsize=64)
+def compound_heads(roles: frozenset[str]) -> tuple[str, ...]:
+    """Roles long enough to end a compound ("Disziplin" + "trainer"), as one tuple for str.endswith."""
+    return tuple(role for role in roles if len(role) >= 6 and " " not in role)
+
+
+@lru_cache(maxsize=64)
+def multiword_roles(roles: frozenset[str]) -> tuple[str, ...]:
+    return tuple(role for role in roles if " " in role)
+
+
 def is_role(token: Token, roles: frozenset[str]) -> bool:
     """A role noun, also inside compounds: "Chef-Trainer", "Disziplintrainer"."""
     word = token.lower_
     return word in roles or any(p in roles for p in word.split("-") if len(p) > 3) or (
-        len(word) > 8 and any(word.endswith(r) for r in roles if len(r) >= 6 and " " not in r))
+        len(word) > 8 and word.endswith(compound_heads(roles)))
 
 
 def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
@@ -162,7 +173,7 @@ def preceded_by(span: Span, words: frozenset[str], window: int = 2) -> bool:
     previous = [t for t in doc[max(0, start - window - 1):start] if not t.is_punct or t.text == "-"]
     texts = [t.lower_ for t in previous[-window:]]
     joined = " ".join(texts)
-    return any(is_role(t, words) for t in previous[-window:]) or any(joined.endswith(w) for w in words if " " in w)
+    return any(is_role(t, words) for t in previous[-window:]) or joined.endswith(multiword_roles(words))
 
 
 def surname_tokens(tokens: list[str], particles: frozenset[str]) -> list[str]:
