@@ -42,7 +42,7 @@ Compact spaCy pipeline (`tok2vec` + `ner` + `palmares_ner_repair`, labels PER, O
 ## Evaluation (exact spans, per type)
 
 {evaluations}
-
+{comparison}
 ## Licence
 
 The weights are derived from WikiNEuRal and inherit its licence: **CC BY-NC-SA 4.0**
@@ -69,6 +69,7 @@ def write_model_card(run: TrainingRun, common_words: int) -> None:
         train_sentences=run.train_sentences,
         note=f"\n- {run.note}" if run.note else "",
         evaluations=evaluations,
+        comparison=f"\n{run.comparison}\n" if run.comparison else "",
         common_words=f"{common_words:,}",
     )
     (run.output / "MODEL_CARD.md").write_text(text, encoding="utf-8")

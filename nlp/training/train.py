@@ -42,6 +42,7 @@ class TrainingRun:
     note: str = ""
     other_languages: tuple[str, ...] = ()
     other_sentences: int = 0
+    comparison: str = ""  # a measured comparison with another pipeline, kept in meta.json by hand
 
 
 def config_path() -> Path:
@@ -180,6 +181,7 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
         training.get("note", ""),
         tuple(training.get("other_languages", ())),
         training.get("other_sentences", 0),
+        training.get("comparison", ""),
     )
     write_model_card(run, len(words))
     return run
