@@ -12,6 +12,13 @@ from typing import Any
 FALLBACK_LANGUAGE = "en"
 
 
+@lru_cache(maxsize=None)
+def resource_word_list(filename: str) -> frozenset[str]:
+    """A one-entry-per-line list in nlp/resources/ (given names, place names); `#` lines are comments."""
+    text = resources.files("nlp.resources").joinpath(filename).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def available_languages() -> list[str]:
     folder = resources.files("nlp.lexicons")
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))

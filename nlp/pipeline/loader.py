@@ -13,14 +13,12 @@ from spacy.language import Language
 from thinc.api import Config
 
 import nlp.pipeline.components  # noqa: F401  (registers the factories)
-import nlp.pipeline.ner_repair  # noqa: F401
 from nlp.pipeline.lexicon import available_languages
+from nlp.pipeline.ner_repair import FACTORY as NER_REPAIR
 
 log = logging.getLogger(__name__)
 _pipelines: dict[str, Language] = {}
 _lock = threading.Lock()
-# The name-evidence repair shipped with the project's own NER pipelines (not with official spaCy models).
-NER_REPAIR = "palmares_ner_repair"
 
 
 def ner_model_source(language: str) -> str | None:
@@ -51,6 +49,7 @@ def build_pipeline(language: str) -> Language:
     if source:
         config["components"]["ner"] = {"source": source, "replace_listeners": ["model.tok2vec"]}
         config["nlp"]["pipeline"].insert(1, "ner")
+        # Only the project's own NER pipelines ship the repair step; official spaCy models do not.
         if (Path(source) / NER_REPAIR).is_dir():
             config["components"][NER_REPAIR] = {"source": source}
             config["nlp"]["pipeline"].insert(2, NER_REPAIR)

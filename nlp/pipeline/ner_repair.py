@@ -19,8 +19,6 @@ shared lists in `nlp/resources/`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy
@@ -30,15 +28,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlp.pipeline.lexicon import resource_word_list
 from nlp.pipeline.persons import given_names
 
-
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Cities of 50,000+ people (nlp/resources/place_names.txt, built by build_place_names.py)."""
-    text = resources.files("nlp.resources").joinpath("place_names.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
+FACTORY = "palmares_ner_repair"
 COMMON_WORDS_FILE = "common_words.json"
 PERSON = "PER"
 PLACE = "LOC"
@@ -83,7 +76,8 @@ class NerRepair:
         )
 
     def _place_for_person(self, span: Span) -> Span:
-        if span.label_ == PERSON and span.text in place_names():
+        # Cities of 50,000+ people, built by nlp/resources/build_place_names.py.
+        if span.label_ == PERSON and span.text in resource_word_list("place_names.txt"):
             return Span(span.doc, span.start, span.end, label=PLACE)
         return span
 
@@ -122,7 +116,7 @@ class NerRepair:
         return self
 
 
-@Language.factory("palmares_ner_repair")
+@Language.factory(FACTORY)
 def make_ner_repair(nlp: Language, name: str) -> NerRepair:
     return NerRepair(nlp, name)
 

@@ -11,12 +11,11 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from models.folding import fold, name_key
-from nlp.pipeline.lexicon import Lexicon
+from nlp.pipeline.lexicon import Lexicon, resource_word_list
 
-@lru_cache(maxsize=1)
+
 def given_names() -> frozenset[str]:
-    text = resources.files("nlp.resources").joinpath("given_names.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return resource_word_list("given_names.txt")
 
 
 @lru_cache(maxsize=None)

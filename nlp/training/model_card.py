@@ -24,7 +24,7 @@ Compact spaCy pipeline (`tok2vec` + `ner` + `palmares_ner_repair`, labels PER, O
   shared 2-core machine (data preparation, training and evaluation). The shipped weights are the
   checkpoint with the best entity F1 on the dev split (checked every 1,000 steps).{note}
 - Data: WikiNEuRal (Tebaldi et al., EMNLP Findings 2021), one spaCy Doc per sentence.
-  Training: all of `val.conllu` plus the first 70 % of `test.conllu` of `{language}` ({train_sentences} sentences{others});
+  Training: all of `val.conllu` plus the first 70 % of `test.conllu` of `{language}` ({training_sentences});
   checkpoint selection: the next 10 % of `{language}`'s `test.conllu`; held out: the last 20 % (see
   `nlp/training/splits.py`).
 - Augmentation (`palmares.news_style.v1`, `nlp/training/augment.py`): 40 % of multi-word person
@@ -54,19 +54,18 @@ def write_model_card(run: TrainingRun, common_words: int) -> None:
     evaluations = "\n\n".join(format_table(title, scores) for title, scores in run.evaluations)
     if not any(title.startswith("CoNLL") for title, _ in run.evaluations):
         evaluations += "\n\nNo CoNLL test set exists for this language."
-    others = (
-        f", counted twice) plus the same splits of {', '.join(run.other_languages)} ({run.other_sentences} sentences"
-        if run.other_languages
-        else ""
-    )
+    training_sentences = f"{run.train_sentences} sentences"
+    if run.other_languages:
+        training_sentences += (
+            f", counted twice, plus the same splits of {', '.join(run.other_languages)}: {run.other_sentences} sentences"
+        )
     text = CARD.format(
         language=run.language,
         monolingual="" if run.other_languages else " --monolingual",
-        others=others,
         steps=run.steps,
         seed=0,
         minutes=run.minutes,
-        train_sentences=run.train_sentences,
+        training_sentences=training_sentences,
         note=f"\n- {run.note}" if run.note else "",
         evaluations=evaluations,
         comparison=f"\n{run.comparison}\n" if run.comparison else "",

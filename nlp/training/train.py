@@ -15,6 +15,7 @@ from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 
 import nlp.training.augment  # noqa: F401  (registers the augmenter named in ner.cfg)
+from nlp.pipeline.ner_repair import FACTORY as REPAIR
 from nlp.training.conllu import read_sentences, to_docbin
 from nlp.training.evaluate import DOCUMENT_START, NerScores, evaluate
 from nlp.training.model_card import write_model_card
@@ -23,7 +24,6 @@ from nlp.training.word_lists import common_words
 
 DEFAULT_STEPS = 12000
 SEED = 0
-REPAIR = "palmares_ner_repair"
 # Names and sentence shapes carry across languages: training on all six WikiNEuRal languages, the own one
 # counted twice, transfers better to news than the own language alone (CoNLL validation PER F1 of the
 # pipeline with its repair step: nl 0.736 -> 0.753, es 0.744 -> 0.784, de 0.627 -> 0.679, en 0.814 -> 0.827).
