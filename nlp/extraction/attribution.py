@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
+from nlp.pipeline.doc_words import doc_words
 from nlp.pipeline.lexicon import Lexicon
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
@@ -37,17 +39,14 @@ class Attribution:
         self.nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
         self.beaten_markers = [m.lower() for m in lexicon.words("beaten_markers")]
         self.clause_openers = lexicon.set("clause_openers")
-        # plain lists, read once: indexing a Doc builds a Token object on every access
-        self.lowers: list[str] = []
-        self.texts: list[str] = []
-        self._breaks: list[bool] = []
-        for token in doc:
-            text, lower = token.text, token.lower_
-            self.texts.append(text)
-            self.lowers.append(lower)
-            self._breaks.append(text in CLAUSE_BREAKS or lower in CONJUNCTIONS or lower in self.clause_openers
-                                or "\n" in text or "\n" in token.whitespace_)  # a line break ends a clause (lists)
-        self.sentences = list(doc.sents)
+        self.sports: list[Span] = list(doc.spans.get("sports", []))  # a SpanGroup builds its Spans per read
+        self.text = doc.text
+        words = doc_words(doc)
+        self.texts, self.lowers, self.is_punct = words.texts, words.lowers, words.is_punct
+        self._breaks = [text in CLAUSE_BREAKS or lower in CONJUNCTIONS or lower in self.clause_openers
+                        or "\n" in text  # a line break ends a clause (lists)
+                        for text, lower in zip(self.texts, self.lowers)]
+        self.sentences = _sentences(doc)
         self._sentence_of = {}
         for index, sentence in enumerate(self.sentences):
             for i in range(sentence.start, sentence.end):
@@ -55,6 +54,11 @@ class Attribution:
 
     def sentence_index(self, i: int) -> int:
         return self._sentence_of.get(i, 0)
+
+    def sentence_text(self, i: int) -> str:
+        """The sentence of token `i`, stripped (sliced from the text: Span.text joins its tokens)."""
+        sentence = self.sentences[self.sentence_index(i)]
+        return self.text[sentence.start_char:sentence.end_char].strip()
 
     def clause(self, i: int) -> Clause:
         sentence = self.sentences[self.sentence_index(i)]
@@ -77,14 +81,13 @@ class Attribution:
 
     def _anaphor(self, start: int, end: int) -> str | None:
         """"pronoun" (hij, she: the subject so far) or "description" (de Noor, the skater: the last named)."""
-        words = [t.lower_ for t in self.doc[start:end]]
+        words = self.lowers[start:end]
         if any(w in self.pronouns for w in words):
             return "pronoun"
         if any(w in self.roles for w in words):
             return "description"
-        first = self.doc[start:min(end, start + 2)]
-        if (self.nouns_capitalised and len(first) == 2 and first[0].lower_ in self.determiners
-                and first[1].text[:1].isupper()):
+        if (self.nouns_capitalised and end - start >= 2 and self.lowers[start] in self.determiners
+                and self.texts[start + 1][:1].isupper()):
             return "description"  # German: "Der Berliner schlug an"
         return None
 
@@ -100,7 +103,7 @@ class Attribution:
         """Athletes marked as beaten in the clause ("holte vor Michael X Gold", "ahead of Y"): not owners."""
         beaten = set()
         for athlete in self.athletes_in(clause.start, clause.end):
-            lead_in = " ".join(t.lower_ for t in self.doc[max(clause.start, athlete.start - 3):athlete.start])
+            lead_in = " ".join(self.lowers[max(clause.start, athlete.start - 3):athlete.start])
             if any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", lead_in) for m in self.beaten_markers):
                 beaten.add(athlete.kb_id_)
         return frozenset(beaten)
@@ -110,8 +113,7 @@ class Attribution:
         clause = self.clause(span.start)
         exclude = exclude | self.beaten_in(clause)
         sentence = self.sentences[self.sentence_index(span.start)]
-        lead_in = self.doc[max(sentence.start, span.start - 4):span.start]
-        if any(t.lower_ in self.possessives for t in lead_in):
+        if any(w in self.possessives for w in self.lowers[max(sentence.start, span.start - 4):span.start]):
             named = self.athletes_in(sentence.start, span.start, exclude)
             if named:
                 return named[0].kb_id_  # "with his time of 2:12.624": the sentence's subject
@@ -125,8 +127,8 @@ class Attribution:
                 return preceding[-1].kb_id_
             return following[0].kb_id_ if following else in_clause[0].kb_id_
         earlier = self.athletes_in(sentence.start, span.start, exclude)
-        opener = self.doc[clause.start - 1] if clause.start > sentence.start else None
-        relative = self.doc[clause.start].lower_ in self.relatives or (opener is not None and opener.lower_ in self.relatives)
+        opener = self.lowers[clause.start - 1] if clause.start > sentence.start else None
+        relative = self.lowers[clause.start] in self.relatives or opener in self.relatives
         if earlier and relative:
             return earlier[-1].kb_id_  # "X, die het goud pakte": the name the relative clause follows
         if earlier:
@@ -140,3 +142,12 @@ class Attribution:
                 return subject
         later = self.athletes_in(span.end, sentence.end, exclude) if reach_later else []
         return later[0].kb_id_ if later else None
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The sentences, from the sentence-start array (Doc.sents builds a Token per word to find them)."""
+    if not len(doc):
+        return []
+    flags = doc.to_array(SENT_START).tolist()
+    starts = [0] + [i for i in range(1, len(doc)) if flags[i] == 1]
+    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]

@@ -38,7 +38,7 @@ def extract_quotes(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list
     quotes: list[Quote] = []
     previous_speaker: str | None = None
     previous_end = -1
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = attribution.text
     found = find_quotes(text)
     outside = [p for p in persons if not any(s <= p.start_char < e for s, e, _ in found)]
     for start, end, body in found:

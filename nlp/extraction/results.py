@@ -47,9 +47,9 @@ class ResultBuilder:
         return self.results
 
 
-def event_mentions(doc: Doc) -> list[Span]:
-    """The event mentions (distances, disciplines) of a document, in text order."""
-    return [s for s in doc.spans.get("sports", []) if s.label_ in {DISTANCE, DISCIPLINE}]
+def event_mentions(sports: list[Span]) -> list[Span]:
+    """The event mentions (distances, disciplines) among a document's sports mentions, in text order."""
+    return [s for s in sports if s.label_ in {DISTANCE, DISCIPLINE}]
 
 
 def _in_sentence_with_event(events: list[Span], span: Span, attribution: Attribution, wanted: frozenset[str]) -> bool:
@@ -73,8 +73,9 @@ def event_near(events: list[Span], span: Span, attribution: Attribution, default
 def _athlete_after(doc: Doc, span: Span, attribution: Attribution, words: frozenset[str]) -> str | None:
     """The athlete named right after one of `words` within a few tokens of the span."""
     for athlete in attribution.athletes_in(span.end, span.end + 6):
-        between = doc[span.end:athlete.start]
-        if any(t.lower_ in words for t in between) and not any(t.text in {".", ";"} for t in between):
+        between = range(span.end, athlete.start)
+        if any(attribution.lowers[i] in words for i in between) and not any(attribution.texts[i] in {".", ";"}
+                                                                          for i in between):
             return athlete.kb_id_
     return None
 
@@ -91,9 +92,9 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     winner_nouns = lexicon.set("winner_nouns")
     reference_words = lexicon.set("gap_reference_words") | winner_nouns
     for athlete in attribution.athletes_in(span.end, span.end + 6):
-        between = doc[span.end:athlete.start]
-        if any(t.lower_ in reference_words for t in between) and all(not t.is_punct for t in between):
-            return athlete.kb_id_, any(t.lower_ in winner_nouns for t in between)
+        between = attribution.lowers[span.end:athlete.start]
+        if any(w in reference_words for w in between) and not any(attribution.is_punct[span.end:athlete.start]):
+            return athlete.kb_id_, any(w in winner_nouns for w in between)
     return None, False
 
 
@@ -115,13 +116,14 @@ def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs
     return None
 
 
-def _before_descriptor(doc: Doc, start: int, determiners: frozenset[str]) -> int:
+def _before_descriptor(attribution: Attribution, start: int, determiners: frozenset[str]) -> int:
     """Where "won by" would end before a name that follows a determiner and one lower-case descriptor:
     "won by the Hungarian X", "ganada por la húngara X", "gewonnen door de Noor X"."""
-    if start >= 2 and doc[start - 2].lower_ in determiners and doc[start - 1].is_alpha \
-            and doc[start - 1].lower_ not in determiners:
+    lowers = attribution.lowers
+    if start >= 2 and lowers[start - 2] in determiners and attribution.texts[start - 1].isalpha() \
+            and lowers[start - 1] not in determiners:
         return start - 2
-    if start >= 1 and doc[start - 1].lower_ in determiners:
+    if start >= 1 and lowers[start - 1] in determiners:
         return start - 1
     return start
 
@@ -140,22 +142,23 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     determiners = lexicon.set("determiners")
     not_a_win = lexicon.set("medal_nouns") | lexicon.set("place_nouns")
     found = []
+    lowers = attribution.lowers
     for athlete in attribution.athletes:
-        before = doc[max(0, athlete.start - 2):athlete.start]
-        won_by_end = _before_descriptor(doc, athlete.start, determiners)
+        before = lowers[max(0, athlete.start - 2):athlete.start]
+        won_by_end = _before_descriptor(attribution, athlete.start, determiners)
         if any(_ends_with_phrase(attribution.lowers, won_by_end, phrase) for phrase in won_by):
             found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X"
             continue
-        if any(t.lower_ in winner_nouns for t in before):
+        if any(w in winner_nouns for w in before):
             found.append((athlete, athlete.kb_id_))
             continue
         verb = _win_verb_after(doc, attribution, athlete, win_verbs)
         if verb is not None:
             clause = attribution.clause(verb.start)
-            near = doc[max(clause.start, verb.start - 3):min(clause.end, verb.end + 8)]
-            medal = next((t.lower_ for t in near if t.lower_ in medal_words), None)
-            won_object = doc[verb.end:min(clause.end, verb.end + 8)]
-            if medal is None and any(t.lower_ in not_a_win for t in won_object):
+            near = lowers[max(clause.start, verb.start - 3):min(clause.end, verb.end + 8)]
+            medal = next((w for w in near if w in medal_words), None)
+            won_object = lowers[verb.end:min(clause.end, verb.end + 8)]
+            if medal is None and any(w in not_a_win for w in won_object):
                 continue  # "claimed the team's third medal", "took second place": not a win
             if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":
                 found.append((athlete, athlete.kb_id_))
@@ -174,7 +177,7 @@ def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
         lead_in = doc[max(clause.start, token.i - 4):token.i]
         if any(t.like_num or lexicon.ordinal_value(t.text) for t in lead_in):
             continue  # "his fifth World Cup win", "13th career win": a count, not today's result
-        if any(f" {n} " in f" {' '.join(t.lower_ for t in doc[max(0, token.i - 6):token.i])} " for n in negations):
+        if any(f" {n} " in f" {' '.join(attribution.lowers[max(0, token.i - 6):token.i])} " for n in negations):
             continue
         subjects = attribution.athletes_in(clause.start, token.i)
         if subjects:
@@ -202,17 +205,17 @@ def _race_leaders(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[
     negations = [n.lower() for n in lexicon.words("negations")]
     found = []
     for sentence in attribution.sentences:
-        lowered = " ".join(t.lower_ for t in sentence)
+        lowered = " ".join(attribution.lowers[sentence.start:sentence.end])
         for jersey in jerseys:
             position = lowered.find(jersey)
             if position < 0:
                 continue
-            token = sentence[len(lowered[:position].split())] if lowered[:position].split() else sentence[0]
-            clause = attribution.clause(token.i)
-            around = " ".join(t.lower_ for t in doc[max(clause.start, token.i - 5):token.i])
+            i = sentence.start + len(lowered[:position].split())
+            clause = attribution.clause(i)
+            around = " ".join(attribution.lowers[max(clause.start, i - 5):i])
             if any(f" {n} " in f" {around} " for n in negations):
                 continue
-            holders = attribution.athletes_in(clause.start, token.i) or attribution.athletes_in(sentence.start, token.i)
+            holders = attribution.athletes_in(clause.start, i) or attribution.athletes_in(sentence.start, i)
             if holders:
                 found.append((holders[0], holders[0].kb_id_))
             break
@@ -242,23 +245,23 @@ def _is_counted_medal(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
     return any(c is not None and 2 <= c < 1000 for c in counts)
 
 
-def _is_negated(doc: Doc, span: Span, negations: list[str]) -> bool:
+def _is_negated(attribution: Attribution, span: Span, negations: list[str]) -> bool:
     """"geen medaille", "missed out on gold", "zilver zou hebben gepakt": no medal was won."""
-    around = " ".join(t.lower_ for t in doc[max(0, span.start - 5):min(len(doc), span.end + 3)])
-    return span.label_ == MEDAL and any(f" {n} " in f" {around} " for n in negations)
+    if span.label_ != MEDAL:
+        return False
+    around = " ".join(attribution.lowers[max(0, span.start - 5):span.end + 3])
+    return any(f" {n} " in f" {around} " for n in negations)
 
 
-def _is_title(doc: Doc, span: Span, roles: frozenset[str]) -> bool:
+def _is_title(attribution: Attribution, span: Span, roles: frozenset[str]) -> bool:
     """"the Olympic bronze medalist", "Friday's silver medalist": a medal that describes, not a result."""
-    following = doc[span.end:min(len(doc), span.end + 2)]
-    return span.label_ == MEDAL and any(t.lower_ in roles or t.lower_.startswith(("medalis", "medallis"))
-                                        for t in following)
+    following = attribution.lowers[span.end:span.end + 2]
+    return span.label_ == MEDAL and any(w in roles or w.startswith(("medalis", "medallis")) for w in following)
 
 
-def _is_distance_to_a_medal(doc: Doc, span: Span) -> bool:
+def _is_distance_to_a_medal(sports: list[Span], span: Span) -> bool:
     """"zat 0,09 van het brons", "à 9 centièmes du bronze": a margin to a medal place; neither the
     margin (not a gap to the winner) nor the medal (not won) is a result."""
-    sports = doc.spans.get("sports", [])
     if span.label_ == GAP:
         return any(m.label_ == MEDAL and span.end < m.start <= span.end + 5 for m in sports)
     if span.label_ == MEDAL:
@@ -276,7 +279,7 @@ def _elided_subject(attribution: Attribution, span: Span, clause_start: int, exc
 
 def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[Result]:
     builder = ResultBuilder()
-    events = event_mentions(doc)
+    events = event_mentions(attribution.sports)
     default_event = main_event(events)
     receivers = lexicon.set("medal_receivers")
     roles = lexicon.set("athlete_roles")
@@ -284,25 +287,25 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     lead_references = lexicon.set("lead_reference_words")
     intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
     rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
-    for span in doc.spans.get("sports", []):
+    lowers = attribution.lowers
+    for span in attribution.sports:
         if span.label_ == LEAD:
             trailing = _athlete_after(doc, span, attribution, lead_references) or _athlete_right_after(span, attribution)
             if trailing:  # "5 segundos de ventaja sobre Enric Mas": Mas is 5 s behind
-                sentence = attribution.sentences[attribution.sentence_index(span.start)].text.strip()
+                sentence = attribution.sentence_text(span.start)
                 builder.add(trailing, "gap", span._.value, event_near(events, span, attribution, default_event), sentence)
             continue
-        if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(doc, span, roles)
-                or _is_negated(doc, span, negations) or _is_distance_to_a_medal(doc, span)
+        if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(attribution, span, roles)
+                or _is_negated(attribution, span, negations) or _is_distance_to_a_medal(attribution.sports, span)
                 or _is_intermediate(doc, span, attribution, intermediate) or _is_counted_medal(doc, span, lexicon)):
             continue
         gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
         exclude = frozenset({gap_to}) if gap_to else frozenset()
-        prefer_following = span.label_ == MEDAL and any(
-            t.lower_ in receivers for t in doc[span.end:min(len(doc), span.end + 3)])
+        prefer_following = span.label_ == MEDAL and any(w in receivers for w in lowers[span.end:span.end + 3])
         athlete = None
         clause_start = attribution.clause(span.start).start
         if span.label_ == RANK and span.end < len(doc) and not attribution.athletes_in(clause_start, span.start):
-            if (any(t.lower_ in rank_verbs for t in doc[clause_start:span.start])
+            if (any(w in rank_verbs for w in lowers[clause_start:span.start])
                     and not attribution.has_anaphor(clause_start, span.start)):  # "…, hij finishte als negende"
                 athlete = _elided_subject(attribution, span, clause_start, exclude)
             else:
@@ -313,14 +316,14 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         event = event_near(events, span, attribution, default_event)
         if event in TEAM_EVENTS and _in_sentence_with_event(events, span, attribution, TEAM_EVENTS):
             continue  # relays and team pursuits are team results, not an athlete's
-        sentence = attribution.sentences[attribution.sentence_index(span.start)].text.strip()
+        sentence = attribution.sentence_text(span.start)
         builder.add(athlete, FIELD_OF[span.label_], span._.value, event, sentence, gap_to)
         if gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
     for athlete_span, athlete in _winners(doc, attribution, lexicon) + _victors(doc, attribution, lexicon):
-        sentence = attribution.sentences[attribution.sentence_index(athlete_span.start)].text.strip()
+        sentence = attribution.sentence_text(athlete_span.start)
         builder.add(athlete, "rank", 1, event_near(events, athlete_span, attribution, default_event), sentence)
     for athlete_span, athlete in _race_leaders(doc, attribution, lexicon):
-        sentence = attribution.sentences[attribution.sentence_index(athlete_span.start)].text.strip()
+        sentence = attribution.sentence_text(athlete_span.start)
         builder.add(athlete, "rank", 1, "general classification", sentence)
     return builder.finish()

@@ -42,15 +42,16 @@ def _contains_phrase(text: str, phrases: list[str]) -> bool:
 
 def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, published: dt.date | None) -> list[Fixture]:
     fixture_words = lexicon.words("fixture_verbs") + lexicon.words("future_markers")
-    sports = list(doc.spans.get("sports", []))
+    sports = attribution.sports
     fixtures: list[Fixture] = []
     previous_sentence_had_fixture = False
     for sentence in attribution.sentences:
         days = [s for s in sports if s.label_ in {WEEKDAY, DATE} and sentence.start <= s.start < sentence.end]
         if not days:
             athletes = attribution.athletes_in(sentence.start, sentence.end)
-            if (previous_sentence_had_fixture and athletes and any(t.lower_ in ALSO_WORDS for t in sentence)
-                    and _contains_phrase(sentence.text, fixture_words)):
+            if (previous_sentence_had_fixture and athletes
+                    and any(w in ALSO_WORDS for w in attribution.lowers[sentence.start:sentence.end])
+                    and _contains_phrase(attribution.sentence_text(sentence.start), fixture_words)):
                 for athlete in athletes:
                     if athlete.kb_id_ not in fixtures[-1].athletes:
                         fixtures[-1].athletes.append(athlete.kb_id_)
@@ -61,7 +62,7 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
         bounds = [sentence.start] + [attribution.clause(d.start).start for d in days[1:]] + [sentence.end]
         for day, start, end in zip(days, bounds, bounds[1:]):
             region = doc[start:end]
-            if not _contains_phrase(region.text, fixture_words):
+            if not _contains_phrase(attribution.text[region.start_char:region.end_char], fixture_words):
                 continue
             events = [s for s in sports if s.label_ in {DISCIPLINE, DISTANCE} and start <= s.start < end]
             athletes = []
@@ -75,6 +76,6 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
                 continue  # a date before publication is a past race, not a fixture
             fixtures.append(Fixture(when=day._.value, date=date,
                                     event=events[0]._.value if events else None, athletes=athletes,
-                                    evidence=sentence.text.strip()))
+                                    evidence=attribution.sentence_text(sentence.start)))
             previous_sentence_had_fixture = True
     return fixtures

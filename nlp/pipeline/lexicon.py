@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
@@ -35,6 +35,7 @@ def words_regex(words: list[str] | dict[str, Any], *, flags: int = re.I) -> re.P
 class Lexicon:
     language: str
     data: dict[str, Any]
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> dict[str, Any]:
         """A mapping entry ("medals", "disciplines", ...); empty when the language file has none."""
@@ -45,7 +46,11 @@ class Lexicon:
         return list(value.keys()) if isinstance(value, dict) else list(value)
 
     def set(self, key: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in self.words(key))
+        """The entry's words in lower case (built once per lexicon: extractors ask for them per article)."""
+        words = self._sets.get(key)
+        if words is None:
+            words = self._sets[key] = frozenset(w.lower() for w in self.words(key))
+        return words
 
     def regex(self, key: str) -> re.Pattern[str]:
         return _cached_regex(self.language, key)

@@ -14,6 +14,7 @@ from thinc.api import Config
 
 import nlp.pipeline.components  # noqa: F401  (registers the factories)
 from nlp.pipeline.lexicon import available_languages
+from nlp.pipeline.matrix_ops import use_numpy_blas
 from nlp.pipeline.ner_repair import FACTORY as NER_REPAIR
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ def build_pipeline(language: str) -> Language:
             config["components"][NER_REPAIR] = {"source": source}
             config["nlp"]["pipeline"].insert(2, NER_REPAIR)
     try:
-        return spacy.util.load_model_from_config(config, auto_fill=True)
+        return use_numpy_blas(spacy.util.load_model_from_config(config, auto_fill=True))
     except (OSError, ValueError, KeyError) as exc:
         if not source:
             raise

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from models.folding import fold, name_key
+from nlp.pipeline.doc_words import DocWords, doc_words
 from nlp.pipeline.lexicon import Lexicon, resource_word_list
 
 
@@ -35,8 +36,7 @@ def non_person_names(language: str) -> frozenset[str]:
     return frozenset(name_key(n) for n in names)
 
 
-def is_name_token(token: Token) -> bool:
-    text = token.text
+def is_name_token(text: str) -> bool:
     if len(text) < 2 or not text[0].isupper():
         return False
     if text.isupper() and len(text) > 1 and not (len(text) == 2 and text.endswith(".")):
@@ -77,11 +77,12 @@ COMPOUND_ADJECTIVE_HEADS = frozenset({"born", "based", "bred", "raised", "gebore
 GLUE = frozenset({"-", "‐", "'", "’"})
 
 
-def _joins_hyphen(doc: Doc, i: int) -> bool:
+def _joins_hyphen(words: DocWords, i: int) -> bool:
     """"Keri - Anne" tokenised from "Keri-Anne" (or "N ’ tab"): glue between letters on both sides."""
-    return (doc[i].text in GLUE and i > 0 and i + 1 < len(doc) and not doc[i - 1].whitespace_
-            and not doc[i].whitespace_ and doc[i + 1].is_alpha and doc[i - 1].is_alpha
-            and doc[i + 1].lower_ not in COMPOUND_ADJECTIVE_HEADS)
+    texts = words.texts
+    return (texts[i] in GLUE and i > 0 and i + 1 < len(texts) and not words.space_after[i - 1]
+            and not words.space_after[i] and texts[i + 1].isalpha() and texts[i - 1].isalpha()
+            and words.lowers[i + 1] not in COMPOUND_ADJECTIVE_HEADS)
 
 
 @lru_cache(maxsize=64)
@@ -95,9 +96,8 @@ def multiword_roles(roles: frozenset[str]) -> tuple[str, ...]:
     return tuple(role for role in roles if " " in role)
 
 
-def is_role(token: Token, roles: frozenset[str]) -> bool:
-    """A role noun, also inside compounds: "Chef-Trainer", "Disziplintrainer"."""
-    word = token.lower_
+def is_role(word: str, roles: frozenset[str]) -> bool:
+    """A role noun (`word` in lower case), also inside compounds: "Chef-Trainer", "Disziplintrainer"."""
     return word in roles or any(p in roles for p in word.split("-") if len(p) > 3) or (
         len(word) > 8 and word.endswith(compound_heads(roles)))
 
@@ -110,42 +110,49 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
     roles = lexicon.set("athlete_roles") | lexicon.set("non_athlete_roles")
     determiners = lexicon.set("determiners")
     nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
+    words = doc_words(doc)
+    texts, lowers = words.texts, words.lowers
+    n = len(texts)
+
+    def name_word(k: int) -> bool:
+        return is_name_token(texts[k]) and texts[k] not in stop
+
     spans: list[Span] = []
     i = 0
-    while i < len(doc):
-        if not is_name_token(doc[i]) or doc[i].text in stop or is_role(doc[i], roles):
+    while i < n:
+        if not name_word(i) or is_role(lowers[i], roles):
             i += 1
             continue
         j = i + 1
-        while j < len(doc):
-            if _joins_hyphen(doc, j):
+        while j < n:
+            if _joins_hyphen(words, j):
                 j += 2
                 continue
-            if doc[j].is_upper and len(doc[j]) == 1 and j + 1 < len(doc) and _joins_hyphen(doc, j + 1):
+            if texts[j].isupper() and len(texts[j]) == 1 and j + 1 < n and _joins_hyphen(words, j + 1):
                 j += 3  # "N’tab" tokenised as N ’ tab
                 continue
-            if is_name_token(doc[j]) and doc[j].text not in stop and not is_role(doc[j], roles):
+            if name_word(j) and not is_role(lowers[j], roles):
                 j += 1
                 continue
             k = j
-            while k < len(doc) and doc[k].is_lower and doc[k].lower_ in particles and k - j < 3:
+            while k < n and texts[k].islower() and lowers[k] in particles and k - j < 3:
                 k += 1
-            if j < k < len(doc) and is_name_token(doc[k]) and doc[k].text not in stop:
+            if j < k < n and name_word(k):
                 j = k + 1
                 continue
-            inner_particle = doc[j].lower_ in particles and doc[j].text[:1].isupper()  # "Andre De Grasse"
-            if inner_particle and j + 1 < len(doc) and is_name_token(doc[j + 1]) and doc[j + 1].text not in stop:
+            inner_particle = lowers[j] in particles and texts[j][:1].isupper()  # "Andre De Grasse"
+            if inner_particle and j + 1 < n and name_word(j + 1):
                 j += 2
                 continue
             break
-        if j - i > 1 and doc[j - 1].text.endswith(".") and len(doc[j - 1].text) == 2:
+        if j - i > 1 and texts[j - 1].endswith(".") and len(texts[j - 1]) == 2:
             j -= 1  # a trailing initial belongs to the next word, not this name
-        after_determiner = i > 0 and doc[i - 1].lower_ in determiners
-        descriptor = j - i >= 3 and doc[i + 1].text in given_names() and (
-            nouns_capitalised or doc[i].lower_.endswith(DESCRIPTOR_ENDINGS))  # "Dominator Martin X" in German
-        if j - i >= 3 and doc[i].text not in given_names() and (after_determiner or descriptor):
+        after_determiner = i > 0 and lowers[i - 1] in determiners
+        descriptor = j - i >= 3 and texts[i + 1] in given_names() and (
+            nouns_capitalised or lowers[i].endswith(DESCRIPTOR_ENDINGS))  # "Dominator Martin X" in German
+        if j - i >= 3 and texts[i] not in given_names() and (after_determiner or descriptor):
             i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name
-            while i < j - 1 and doc[i].is_lower:
+            while i < j - 1 and texts[i].islower():
                 i += 1  # "el Alpecin de Kaden Groves": no particle left in front of the name
         spans.append(doc[i:j])
         i = j
@@ -167,12 +174,12 @@ def has_nation_code_after(span: Span, teams_and_countries: frozenset[str] = froz
 
 
 def preceded_by(span: Span, words: frozenset[str], window: int = 2) -> bool:
-    doc = span.doc
+    """One of `words` (roles) among the `window` words before the span, punctuation other than "-" skipped."""
+    doc_list = doc_words(span.doc)
     start = span.start
-    previous = [t for t in doc[max(0, start - window - 1):start] if not t.is_punct or t.text == "-"]
-    texts = [t.lower_ for t in previous[-window:]]
-    joined = " ".join(texts)
-    return any(is_role(t, words) for t in previous[-window:]) or joined.endswith(multiword_roles(words))
+    previous = [doc_list.lowers[k] for k in range(max(0, start - window - 1), start)
+                if not doc_list.is_punct[k] or doc_list.texts[k] == "-"][-window:]
+    return any(is_role(w, words) for w in previous) or " ".join(previous).endswith(multiword_roles(words))
 
 
 def surname_tokens(tokens: list[str], particles: frozenset[str]) -> list[str]:

@@ -64,14 +64,26 @@ def _before(text: str, start: int, width: int = 40) -> str:
 
 
 def _starts_with_any(fragment: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
-    match = pattern.search(fragment)
-    return match if match and not fragment[:match.start()].strip() else None
+    """A match of `pattern` at the start of the fragment, past leading whitespace."""
+    return pattern.match(fragment, len(fragment) - len(fragment.lstrip()))
 
 
-def _ends_with_any(fragment: str, phrases: list[str]) -> bool:
+def _phrases_regex(phrases: list[str], *, at_end: bool) -> re.Pattern[str]:
+    """One pattern for a list of lower-case phrases: whole words, at the end of a fragment (`at_end`) or
+    at its start. A list without phrases never matches."""
+    alternation = "|".join(re.escape(p.lower()) for p in phrases)
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<!\w)(?:{alternation})$" if at_end else rf"(?:{alternation})(?!\w)")
+
+
+def _ends_with_any(fragment: str, phrases: re.Pattern[str]) -> bool:
     """Does the text end with one of the phrases as whole words ("... -a" ends with "a")?"""
-    low = " ".join(fragment.lower().split())
-    return any(re.search(rf"(?<!\w){re.escape(p.lower())}$", low) for p in phrases)
+    return phrases.search(" ".join(fragment.lower().split())) is not None
+
+
+def _starts_with_phrase(fragment: str, phrases: re.Pattern[str]) -> bool:
+    return phrases.match(" ".join(fragment.lower().split())) is not None
 
 
 class SportsPatterns:
@@ -82,8 +94,8 @@ class SportsPatterns:
         self.seconds_units = words_regex(lexicon.words("seconds_units"))
         self.minutes_units = words_regex(lexicon.words("minutes_units"))
         self.hours_units = words_regex(lexicon.words("hours_units"))
-        self.lead_words = lexicon.words("lead_words")
-        self.lead_words_before = lexicon.words("lead_words_before")
+        self.lead_words = _phrases_regex(lexicon.words("lead_words"), at_end=False)
+        self.lead_words_before = _phrases_regex(lexicon.words("lead_words_before"), at_end=True)
         self.predicative = lexicon.set("predicative_markers")
         self.determiners = lexicon.set("determiners")
         self.hundredths = lexicon.set("hundredths_units")
@@ -92,10 +104,14 @@ class SportsPatterns:
         self.number_words = numbers
         self.number_word_regex = words_regex(list(numbers)) if numbers else None
         self.non_time_units = words_regex(lexicon.words("non_time_units"))
-        self.gap_after = lexicon.words("gap_context_after")
-        self.gap_before = lexicon.words("gap_context_before")
-        self.time_before = lexicon.words("time_context_before")
+        self.gap_after = _phrases_regex(lexicon.words("gap_context_after"), at_end=False)
+        self.gap_before = _phrases_regex(lexicon.words("gap_context_before"), at_end=True)
+        self.time_before = _phrases_regex(lexicon.words("time_context_before"), at_end=True)
         self.medals = words_regex(lexicon.words("medals"))
+        self.medal_values = {k.lower(): v for k, v in lexicon["medals"].items()}
+        self.discipline_values = {k.lower(): v for k, v in lexicon["disciplines"].items()}
+        self.weekday_values = {k.lower(): v for k, v in lexicon["weekdays"].items()}
+        self.relative_day_values = {k.lower(): v for k, v in lexicon["relative_days"].items()}
         self.medal_context = lexicon.words("medal_context")
         self.place_nouns = words_regex(lexicon.words("place_nouns"))
         self.rank_verbs = lexicon.set("rank_verbs")
@@ -129,8 +145,7 @@ class SportsPatterns:
             if not explicit_format and not unit and _starts_with_any(after, self.non_time_units):
                 return
             end_with_unit = end + unit.end() if unit else end
-            lead = next((w for w in self.lead_words
-                         if re.match(rf"{re.escape(w.lower())}(?!\w)", " ".join(_after(text, end_with_unit, 25).lower().split()))), None)
+            lead = _starts_with_phrase(_after(text, end_with_unit, 25), self.lead_words)
             lead = lead or ((unit or explicit_format) and _ends_with_any(before, self.lead_words_before))
             if lead:  # "5 segundos de ventaja sobre X", "avance de 33 secondes sur X": X's gap, not the owner's time
                 found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
@@ -216,8 +231,7 @@ class SportsPatterns:
 
     def _gap_context(self, text: str, start: int, end: int, has_unit: bool) -> bool:
         """"+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
-        after = " ".join(_after(text, end, 30).lower().split())
-        if any(re.match(rf"{re.escape(p.lower())}(?!\w)", after) for p in self.gap_after):
+        if _starts_with_phrase(_after(text, end, 30), self.gap_after):
             return True
         return has_unit and _ends_with_any(_before(text, start, 20), self.gap_before)
 
@@ -278,7 +292,7 @@ class SportsPatterns:
     # -- medals -----------------------------------------------------------------------------------
     def _medal_mentions(self, text: str) -> list[Mention]:
         found = []
-        medal_values = {k.lower(): v for k, v in self.lexicon["medals"].items()}
+        medal_values = self.medal_values
         for m in self.medals.finditer(text):
             if self.medal_context:
                 window = text[max(0, m.start() - 12):m.end() + 12].lower()
@@ -303,18 +317,16 @@ class SportsPatterns:
             if unit == "m" and value < 100:
                 continue
             found.append(Mention(m.start(), m.end(), DISTANCE, f"{value:g} {unit}"))
-        disciplines = {k.lower(): v for k, v in self.lexicon["disciplines"].items()}
+        disciplines = self.discipline_values
         for m in self.disciplines.finditer(text):
             key = " ".join(m.group(0).lower().split())
             found.append(Mention(m.start(), m.end(), DISCIPLINE, disciplines.get(key, key)))
         for m in self.competitions.finditer(text):
             found.append(Mention(m.start(), m.end(), COMPETITION, self.lexicon["competitions"][_key(m.group(0))]))
-        weekdays = {k.lower(): v for k, v in self.lexicon["weekdays"].items()}
         for m in self.weekdays.finditer(text):
-            found.append(Mention(m.start(), m.end(), WEEKDAY, weekdays[m.group(0).lower()]))
-        relative = {k.lower(): v for k, v in self.lexicon["relative_days"].items()}
+            found.append(Mention(m.start(), m.end(), WEEKDAY, self.weekday_values[m.group(0).lower()]))
         for m in self.relative_days.finditer(text):
-            found.append(Mention(m.start(), m.end(), WEEKDAY, f"+{relative[m.group(0).lower()]}"))
+            found.append(Mention(m.start(), m.end(), WEEKDAY, f"+{self.relative_day_values[m.group(0).lower()]}"))
         for m in _TEAM.finditer(text):
             found.append(Mention(m.start(), m.end(), TEAM, m.group(0)))
         for m in _known_teams().finditer(text):

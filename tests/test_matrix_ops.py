@@ -1,0 +1,22 @@
+"""The shipped NER multiplies with numpy's BLAS (nlp/pipeline/matrix_ops.py) and predicts the same."""
+
+import spacy
+
+from nlp.pipeline.loader import get_pipeline, ner_model_source
+from nlp.pipeline.matrix_ops import NUMPY_BLAS_OPS, use_numpy_blas
+
+TEXT = ("Jorrit Bergsma won de 10.000 meter in Heerenveen. Bergsma was 2,3 seconden sneller dan Patrick Roest, "
+        "die in Thialf tweede werd voor Davide Ghiotto uit Italië.")
+
+
+def test_the_extraction_pipeline_multiplies_with_numpy() -> None:
+    ner = get_pipeline("nl").get_pipe("ner")
+    assert all(layer.ops is NUMPY_BLAS_OPS for layer in ner.model.walk())
+
+
+def test_numpy_and_blis_find_the_same_entities() -> None:
+    source = ner_model_source("nl")
+    with_blis = spacy.load(source)
+    with_numpy = use_numpy_blas(spacy.load(source))
+    assert [(e.text, e.label_) for e in with_numpy(TEXT).ents] == [(e.text, e.label_) for e in with_blis(TEXT).ents]
+    assert with_numpy(TEXT).ents
