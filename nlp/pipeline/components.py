@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlp.pipeline.doc_words import doc_words
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.pipeline.persons import (
     Candidate, fold, given_names, name_key, non_person_names, has_nation_code_after, initials_match, name_sequences, preceded_by,
@@ -116,12 +117,16 @@ class Persons:
 
     # -- candidates -------------------------------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[Candidate]:
-        blocked = [s for s in doc.spans.get("sports", []) if s.label_ in NOT_PERSON_SPORTS]
-        blocked += [g for g in doc.spans.get("gazetteer", []) if g.label_ != "ATHLETE"]
-        ner_persons = [e for e in doc.ents if e.label_ in PERSON_LABELS]
-        ner_other = [e for e in doc.ents if e.label_ not in PERSON_LABELS]
-        gazetteer = [s for s in doc.spans.get("gazetteer", []) if s.label_ == "ATHLETE"]
-        results = [s for s in doc.spans.get("sports", []) if s.label_ in RESULT_LABELS]
+        # Doc.ents and span groups build new Span objects on every read: read each once.
+        sports, known, ents = list(doc.spans.get("sports", [])), list(doc.spans.get("gazetteer", [])), doc.ents
+        blocked = {i for s in sports if s.label_ in NOT_PERSON_SPORTS for i in range(s.start, s.end)}
+        blocked |= {i for g in known if g.label_ != "ATHLETE" for i in range(g.start, g.end)}
+        ner_persons = [e for e in ents if e.label_ in PERSON_LABELS]
+        ner_person_words = {i for e in ner_persons for i in range(e.start, e.end)}
+        ner_other = [e for e in ents if e.label_ not in PERSON_LABELS]
+        gazetteer = [s for s in known if s.label_ == "ATHLETE"]
+        gazetteer_bounds = {(g.start, g.end) for g in gazetteer}
+        results = [s for s in sports if s.label_ in RESULT_LABELS]
         # Candidates come from the name rules (clean boundaries: no "De Fransman van Cofidis"); the
         # statistical NER only votes on them, so its boundary and sentence-start mistakes cannot leak in.
         spans = list(name_sequences(doc, self.lexicon))
@@ -135,12 +140,12 @@ class Persons:
         for span in spans:
             if name_key(span.text) in never:
                 continue
-            if any(b.start < span.end and span.start < b.end for b in blocked):
-                if not any(g.start == span.start and g.end == span.end for g in gazetteer):
-                    continue
+            bounds = (span.start, span.end)
+            if not blocked.isdisjoint(range(*bounds)) and bounds not in gazetteer_bounds:
+                continue
             candidate = Candidate(span)
             tokens = candidate.tokens
-            if any(p.start <= span.start < p.end or span.start <= p.start < span.end for p in ner_persons):
+            if span.start in ner_person_words or any(span.start <= p.start < span.end for p in ner_persons):
                 candidate.evidence.add("ner")
             if any(o.start <= span.start and span.end <= o.end for o in ner_other):
                 candidate.evidence.add("ner-not-person")
@@ -153,7 +158,7 @@ class Persons:
                 candidate.evidence.add("athlete-role")
             if preceded_by(span, self.other_roles, window=3):
                 candidate.evidence.add("other-role")
-            if any(g.start == span.start and g.end == span.end for g in gazetteer):
+            if bounds in gazetteer_bounds:
                 candidate.evidence.add("gazetteer")
             if self._in_medal_list(span):
                 candidate.evidence.add("medal-list")
@@ -211,11 +216,11 @@ class Persons:
 
     def _in_medal_list(self, span: Span) -> bool:
         """"goud (Kramer, Nuis, Achtereekte)": names listed in brackets after a medal word."""
-        doc = span.doc
+        words = doc_words(span.doc)
         i = span.start - 1
-        while i >= 0 and doc[i].text not in {"(", ")", "."}:
+        while i >= 0 and words.texts[i] not in {"(", ")", "."}:
             i -= 1
-        return i >= 1 and doc[i].text == "(" and doc[i - 1].lower_ in self.medal_words
+        return i >= 1 and words.texts[i] == "(" and words.lowers[i - 1] in self.medal_words
 
     @staticmethod
     def _is_person(candidate: Candidate) -> bool:

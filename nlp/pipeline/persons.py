@@ -49,26 +49,35 @@ def is_name_token(text: str) -> bool:
     return all(part[:1].isalpha() for part in parts)
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class Candidate:
+    """A name sequence and the evidence that it is a person (compared by identity)."""
+
     span: Span
     evidence: set[str] = field(default_factory=set)
+    tokens: list[str] = field(init=False)
 
-    @property
-    def tokens(self) -> list[str]:
-        """Words of the name, hyphenated parts re-joined ("Keri-Anne")."""
-        words: list[str] = []
-        glue = False
-        for token in self.span:
-            if token.text in GLUE and not token.whitespace_ and words and not self.span.doc[token.i - 1].whitespace_:
-                words[-1] += token.text
-                glue = True
-            elif glue:
-                words[-1] += token.text
-                glue = False
-            else:
-                words.append(token.text)
-        return words
+    def __post_init__(self) -> None:
+        self.tokens = name_words(self.span)
+
+
+def name_words(span: Span) -> list[str]:
+    """Words of a name, hyphenated parts re-joined ("Keri-Anne")."""
+    words = doc_words(span.doc)
+    texts, space_after = words.texts, words.space_after
+    joined: list[str] = []
+    glue = False
+    for i in range(span.start, span.end):
+        text = texts[i]
+        if text in GLUE and not space_after[i] and joined and not space_after[i - 1]:
+            joined[-1] += text
+            glue = True
+        elif glue:
+            joined[-1] += text
+            glue = False
+        else:
+            joined.append(text)
+    return joined
 
 
 DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienne", "ien", "ano", "ana", "er", "en")
