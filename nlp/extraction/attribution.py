@@ -29,7 +29,6 @@ class Attribution:
     """Resolves the athlete a token position in `doc` is about."""
 
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
-        self.doc = doc
         self.athletes = [s for s in doc.spans.get("persons", []) if s.label_ == "ATHLETE"]
         self.pronouns = lexicon.set("subject_pronouns")
         self.roles = lexicon.set("athlete_roles")

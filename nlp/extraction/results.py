@@ -70,12 +70,12 @@ def event_near(events: list[Span], span: Span, attribution: Attribution, default
     return min(in_sentence, key=lambda e: abs(e.start - span.start))._.value
 
 
-def _athlete_after(doc: Doc, span: Span, attribution: Attribution, words: frozenset[str]) -> str | None:
+def _athlete_after(span: Span, attribution: Attribution, words: frozenset[str]) -> str | None:
     """The athlete named right after one of `words` within a few tokens of the span."""
     for athlete in attribution.athletes_in(span.end, span.end + 6):
-        between = range(span.end, athlete.start)
-        if any(attribution.lowers[i] in words for i in between) and not any(attribution.texts[i] in {".", ";"}
-                                                                          for i in between):
+        between_lowers = attribution.lowers[span.end:athlete.start]
+        between_texts = attribution.texts[span.end:athlete.start]
+        if any(w in words for w in between_lowers) and not any(t in {".", ";"} for t in between_texts):
             return athlete.kb_id_
     return None
 
@@ -290,7 +290,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     lowers = attribution.lowers
     for span in attribution.sports:
         if span.label_ == LEAD:
-            trailing = _athlete_after(doc, span, attribution, lead_references) or _athlete_right_after(span, attribution)
+            trailing = _athlete_after(span, attribution, lead_references) or _athlete_right_after(span, attribution)
             if trailing:  # "5 segundos de ventaja sobre Enric Mas": Mas is 5 s behind
                 sentence = attribution.sentence_text(span.start)
                 builder.add(trailing, "gap", span._.value, event_near(events, span, attribution, default_event), sentence)

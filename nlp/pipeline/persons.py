@@ -184,10 +184,10 @@ def has_nation_code_after(span: Span, teams_and_countries: frozenset[str] = froz
 
 def preceded_by(span: Span, words: frozenset[str], window: int = 2) -> bool:
     """One of `words` (roles) among the `window` words before the span, punctuation other than "-" skipped."""
-    doc_list = doc_words(span.doc)
+    doc_word_lists = doc_words(span.doc)
     start = span.start
-    previous = [doc_list.lowers[k] for k in range(max(0, start - window - 1), start)
-                if not doc_list.is_punct[k] or doc_list.texts[k] == "-"][-window:]
+    previous = [doc_word_lists.lowers[k] for k in range(max(0, start - window - 1), start)
+                if not doc_word_lists.is_punct[k] or doc_word_lists.texts[k] == "-"][-window:]
     return any(is_role(w, words) for w in previous) or " ".join(previous).endswith(multiword_roles(words))
 
 
