@@ -20,3 +20,10 @@ def test_numpy_and_blis_find_the_same_entities() -> None:
     with_numpy = use_numpy_blas(spacy.load(source))
     assert [(e.text, e.label_) for e in with_numpy(TEXT).ents] == [(e.text, e.label_) for e in with_blis(TEXT).ents]
     assert with_numpy(TEXT).ents
+
+
+def test_the_pipeline_keeps_blas_to_one_thread() -> None:
+    from threadpoolctl import threadpool_info
+
+    get_pipeline("nl")
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")

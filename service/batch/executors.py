@@ -6,8 +6,6 @@ import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
-from threadpoolctl import threadpool_limits
-
 from models.records import Calendar
 from nlp.engine import ArticleInput
 from service.batch.work import Outcome, extract_chunk
@@ -44,15 +42,11 @@ class InlineExecutor:
 
 _worker_calendar: Calendar | None = None
 _worker_keep = False
-_worker_blas_limit: threadpool_limits | None = None
 
 
 def _init_worker(calendar: Calendar | None, keep_results: bool) -> None:
-    global _worker_calendar, _worker_keep, _worker_blas_limit
+    global _worker_calendar, _worker_keep
     _worker_calendar, _worker_keep = calendar, keep_results
-    # One BLAS thread per worker: the NER multiplies with numpy's BLAS (nlp/pipeline/matrix_ops.py), whose
-    # own threads would compete with the other workers for the same cores.
-    _worker_blas_limit = threadpool_limits(limits=1)
 
 
 def _work(articles: list[ArticleInput]) -> list[Outcome]:
