@@ -7,11 +7,13 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.tokens import DocBin
+from thinc.api import Config
 from typer.testing import CliRunner
 
 from nlp.training.augment import drop_given_names
 from nlp.training.conllu import ConlluError, read_sentences, sentence_doc, to_docbin
 from nlp.training.evaluate import evaluate
+from nlp.training.model_card import describe_architecture
 from nlp.training.splits import wikineural_splits
 from nlp.training.train import config_path, default_output, prepare_corpora, train_ner
 from service.cli import app
@@ -131,6 +133,14 @@ def test_shipped_models_have_a_model_card_with_the_licence() -> None:
     for language in shipped_languages():
         card = (default_output(language) / "MODEL_CARD.md").read_text(encoding="utf-8")
         assert "CC BY-NC-SA 4.0" in card and "PER" in card
+
+
+def test_model_card_describes_the_network_from_the_pipelines_own_config() -> None:
+    config = Config().from_disk(config_path())
+    config["components"]["tok2vec"]["model"]["encode"]["window_size"] = 1
+    described = describe_architecture(config)
+    assert "4-layer CNN, width 96, window 1 word each side" in described
+    assert "NORM, PREFIX, SUFFIX, SHAPE" in described
 
 
 @pytest.mark.slow

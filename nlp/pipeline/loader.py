@@ -10,6 +10,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.vectors import Vectors
 from thinc.api import Config
 
 import nlp.pipeline.components  # noqa: F401  (registers the factories)
@@ -55,7 +56,10 @@ def build_pipeline(language: str) -> Language:
             config["components"][NER_REPAIR] = {"source": source}
             config["nlp"]["pipeline"].insert(2, NER_REPAIR)
     try:
-        return use_numpy_blas(spacy.util.load_model_from_config(config, auto_fill=True))
+        nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+        if source:
+            keep_sourced_vectors(nlp, source)
+        return use_numpy_blas(nlp)
     except (OSError, ValueError, KeyError) as exc:
         if not source:
             raise
@@ -65,6 +69,27 @@ def build_pipeline(language: str) -> Language:
                 config["components"].pop(name)
                 config["nlp"]["pipeline"].remove(name)
         return spacy.util.load_model_from_config(config, auto_fill=True)
+
+
+def pipeline_directory(source: str) -> Path:
+    """The data folder of a pipeline given as a folder or as an installed package name."""
+    if Path(source).is_dir():
+        return Path(source)
+    package = spacy.util.get_package_path(source)
+    meta = spacy.util.get_model_meta(package)
+    return package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+
+
+def keep_sourced_vectors(nlp: Language, source: str) -> None:
+    """Give the pipeline the static vectors of the NER pipeline it sourced. spaCy restores the target's
+    vocab after sourcing a component, so a sourced model that reads vectors (an official *_md or *_lg
+    pipeline, or one trained with vectors) would otherwise see only zeros."""
+    vocab_folder = pipeline_directory(source) / "vocab"
+    if not (vocab_folder / "vectors").is_file():
+        return
+    vectors = Vectors(strings=nlp.vocab.strings).from_disk(vocab_folder)
+    if vectors.shape[0]:
+        nlp.vocab.vectors = vectors
 
 
 def get_pipeline(language: str) -> Language:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from thinc.api import Config
+
 from nlp.training.evaluate import format_table
 
 if TYPE_CHECKING:
@@ -19,8 +21,7 @@ Compact spaCy pipeline (`tok2vec` + `ner` + `palmares_ner_repair`, labels PER, O
 
     OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps}{monolingual}
 
-- Config: `nlp/training/ner.cfg` (MultiHashEmbed over NORM, PREFIX, SUFFIX, SHAPE; 4-layer CNN,
-  width 96; transition-based NER), seed {seed}, {steps} steps, one CPU thread, {minutes:.0f} minutes on a
+- Config: `nlp/training/ner.cfg` ({architecture}), seed {seed}, {steps} steps, one CPU thread, {minutes:.0f} minutes on a
   shared 2-core machine (data preparation, training and evaluation). The shipped weights are the
   checkpoint with the best entity F1 on the dev split (checked every 1,000 steps).{note}
 - Data: WikiNEuRal (Tebaldi et al., EMNLP Findings 2021), one spaCy Doc per sentence.
@@ -37,7 +38,7 @@ Compact spaCy pipeline (`tok2vec` + `ner` + `palmares_ner_repair`, labels PER, O
   places (`nlp/resources/place_names.txt`, GeoNames), and makes lone surnames persons where the same Doc introduced
   them inside a full name.
 - CoNLL data was never used for training or checkpoint selection. Its test files are only measured; its
-  validation files served to compare variants of the repair rules.
+  validation files served to compare variants (the repair rules, the training languages, the network's settings).
 
 ## Evaluation (exact spans, per type)
 
@@ -48,6 +49,20 @@ Compact spaCy pipeline (`tok2vec` + `ner` + `palmares_ner_repair`, labels PER, O
 The weights are derived from WikiNEuRal and inherit its licence: **CC BY-NC-SA 4.0**
 (attribution, non-commercial, share-alike). The training code of the project is not affected.
 """
+
+
+def describe_architecture(config: Config) -> str:
+    """One line on the network, read from the trained pipeline's own config."""
+    tok2vec = config["components"]["tok2vec"]["model"]
+    embed, encode = tok2vec["embed"], tok2vec["encode"]
+    ner = config["components"]["ner"]["model"]
+    window = encode["window_size"]
+    words = "word" if window == 1 else "words"
+    vectors = " and static vectors" if embed.get("include_static_vectors") else ""
+    return (
+        f"MultiHashEmbed over {', '.join(embed['attrs'])}{vectors}; {encode['depth']}-layer CNN, width {encode['width']}, "
+        f"window {window} {words} each side; transition-based NER, hidden width {ner['hidden_width']}"
+    )
 
 
 def write_model_card(run: TrainingRun, common_words: int) -> None:
@@ -64,6 +79,7 @@ def write_model_card(run: TrainingRun, common_words: int) -> None:
         monolingual="" if run.other_languages else " --monolingual",
         steps=run.steps,
         seed=0,
+        architecture=run.architecture,
         minutes=run.minutes,
         training_sentences=training_sentences,
         note=f"\n- {run.note}" if run.note else "",

@@ -19,7 +19,7 @@ import nlp.training.augment  # noqa: F401  (registers the augmenter named in ner
 from nlp.pipeline.ner_repair import FACTORY as REPAIR
 from nlp.training.conllu import read_sentences, to_docbin
 from nlp.training.evaluate import DOCUMENT_START, NerScores, evaluate
-from nlp.training.model_card import write_model_card
+from nlp.training.model_card import describe_architecture, write_model_card
 from nlp.training.splits import conll_test_path, wikineural_splits
 from nlp.training.word_lists import common_words
 
@@ -44,6 +44,7 @@ class TrainingRun:
     other_languages: tuple[str, ...] = ()
     other_sentences: int = 0
     comparison: str = ""  # a measured comparison with another pipeline, kept in meta.json by hand
+    architecture: str = ""
 
 
 def config_path() -> Path:
@@ -184,6 +185,7 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
         tuple(training.get("other_languages", ())),
         training.get("other_sentences", 0),
         training.get("comparison", ""),
+        describe_architecture(nlp.config),
     )
     write_model_card(run, len(words))
     return run
