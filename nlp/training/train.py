@@ -15,6 +15,7 @@ from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 from thinc.api import use_ops
 
+import nlp.pipeline.lexical_vectors  # noqa: F401  (registers the vectors named in ner.cfg)
 import nlp.training.augment  # noqa: F401  (registers the augmenter named in ner.cfg)
 from nlp.pipeline.ner_repair import FACTORY as REPAIR
 from nlp.training.conllu import read_sentences, to_docbin

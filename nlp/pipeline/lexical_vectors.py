@@ -1,0 +1,164 @@
+"""The static vectors of the project's NER pipelines, read from one shipped table (`lexical_vectors.tsv.gz`,
+built by `nlp/resources/build_lexical_vectors.py`).
+
+A trained pipeline names them in its config (`[nlp] vectors = {"@vectors":"palmares.lexical_vectors.v1"}`)
+instead of carrying a copy: one table serves six languages, and each pipeline folder stays a few MB.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
+from spacy.util import registry
+from spacy.vectors import BaseVectors
+from spacy.vocab import Vocab
+
+from nlp.pipeline.lexicon import resource_word_list
+
+FACTORY = "palmares.lexical_vectors.v1"
+TABLE = "lexical_vectors.tsv.gz"
+FREQUENCY_LANGUAGES = ("nl", "en", "fr", "es", "de", "it")
+# Zipf frequencies run from 0 to about 8; scaled to the 0-1 range of the two name flags.
+ZIPF_SCALE = 8.0
+
+
+def read_table() -> tuple[tuple[str, ...], numpy.ndarray]:
+    """Words (lower case) and their rows: Zipf frequency per FREQUENCY_LANGUAGES / ZIPF_SCALE, then 1.0/0.0
+    for given name (`given_names.txt`) and for place name (the table's last column)."""
+    raw = resources.files("nlp.resources").joinpath(TABLE).read_bytes()
+    words: list[str] = []
+    numbers: list[str] = []
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, values = line.split("\t", 1)
+        words.append(word)
+        numbers.append(values)
+    # One C-level parse of every number: float() per cell would take a second at each start.
+    table = numpy.fromstring(" ".join(numbers).replace("\t", " "), dtype="float64", sep=" ")
+    table = table.reshape(len(words), len(FREQUENCY_LANGUAGES) + 1)
+    given_names = {name.lower() for name in resource_word_list("given_names.txt") if " " not in name}
+    extra_names = sorted(given_names.difference(words))
+    rows = numpy.zeros((len(words) + len(extra_names), len(FREQUENCY_LANGUAGES) + 2), dtype="float32")
+    rows[: len(words), : len(FREQUENCY_LANGUAGES)] = table[:, : len(FREQUENCY_LANGUAGES)] / ZIPF_SCALE
+    rows[: len(words), -1] = table[:, -1]
+    words += extra_names
+    rows[:, len(FREQUENCY_LANGUAGES)] = [word in given_names for word in words]
+    return tuple(words), rows
+
+
+def case_forms(word: str) -> Iterable[str]:
+    """The models were trained with keys that are token texts (a vectors table keeps another key attribute
+    on disk only in floret mode): each word in lower case and capitalised."""
+    yield word
+    yield word[:1].upper() + word[1:]
+
+
+class LexicalVectors(BaseVectors):
+    """The table as spaCy static vectors, read-only and kept out of saved pipelines.
+
+    spaCy's own `Vectors` keeps a Python dict entry per key (about 90 MB for these 279,000 keys); here the
+    keys are one sorted array, looked up with numpy (about 10 MB). A key that is not in the table reads as
+    zeros, as in `Vectors`."""
+
+    name = "palmares_lexical"
+    mode = "default"
+    attr = ORTH
+
+    def __init__(self, words: Iterable[str], data: numpy.ndarray) -> None:
+        super().__init__()
+        first_row: dict[int, int] = {}
+        for row, word in enumerate(words):
+            for form in case_forms(word):
+                first_row.setdefault(get_string_id(form), row)
+        keys = numpy.fromiter(first_row.keys(), dtype="uint64", count=len(first_row))
+        rows = numpy.fromiter(first_row.values(), dtype="int64", count=len(first_row))
+        order = numpy.argsort(keys)
+        self._keys, self._rows, self.data = keys[order], rows[order], data
+
+    @property
+    def strings(self) -> tuple[str, ...]:
+        # Vocab copies a vectors table's strings into its own, and then hands it its string store; the keys
+        # here are hashes, and one table serves every pipeline, so it takes no strings either way.
+        return ()
+
+    @strings.setter
+    def strings(self, value: object) -> None:
+        pass
+
+    def rows(self, keys: numpy.ndarray) -> numpy.ndarray:
+        """Row of each key, -1 where the table has none."""
+        keys = numpy.asarray(keys, dtype="uint64")
+        found = numpy.minimum(numpy.searchsorted(self._keys, keys), len(self._keys) - 1)
+        return numpy.where(self._keys[found] == keys, self._rows[found], -1)
+
+    def get_batch(self, keys: numpy.ndarray) -> numpy.ndarray:
+        rows = self.rows(keys)
+        vectors = self.data[rows]
+        vectors[rows < 0] = 0
+        return vectors
+
+    def _row(self, key: int | str) -> int:
+        return int(self.rows(numpy.array([get_string_id(key)], dtype="uint64"))[0])
+
+    def __contains__(self, key: int | str) -> bool:
+        return self._row(key) >= 0
+
+    def __getitem__(self, key: int | str) -> numpy.ndarray:
+        row = self._row(key)
+        if row < 0:
+            raise KeyError(key)
+        return self.data[row]
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.data.shape
+
+    def __len__(self) -> int:
+        return self.data.shape[0]
+
+    @property
+    def vectors_length(self) -> int:
+        return self.data.shape[1]
+
+    @property
+    def size(self) -> int:
+        return self.data.size
+
+    @property
+    def n_keys(self) -> int:
+        return len(self._keys)
+
+    def is_full(self) -> bool:
+        return True
+
+    def add(self, key: int | str, *, vector: numpy.ndarray | None = None) -> int:
+        raise TypeError("the lexical vectors are read from nlp/resources/lexical_vectors.tsv.gz; rebuild that table")
+
+    def __reduce__(self) -> tuple[Callable[[], LexicalVectors], tuple[()]]:
+        # A pickled pipeline (nlp.pipe with n_process > 1) finds the table again in the other process.
+        return shared_lexical_vectors, ()
+
+
+@lru_cache(maxsize=1)
+def shared_lexical_vectors() -> LexicalVectors:
+    """One instance per process, shared by every pipeline."""
+    return LexicalVectors(*read_table())
+
+
+def lexical_vectors(vocab: Vocab) -> LexicalVectors:
+    return shared_lexical_vectors()
+
+
+@registry.vectors(FACTORY)
+def create_lexical_vectors() -> Callable[[Vocab], BaseVectors]:
+    return lexical_vectors
+
+
+def uses_lexical_vectors(config: dict[str, Any]) -> bool:
+    return config.get("nlp", {}).get("vectors", {}).get("@vectors") == FACTORY
