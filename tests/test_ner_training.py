@@ -157,6 +157,7 @@ def test_two_step_training_run_writes_a_loadable_pipeline_and_card(tmp_path: Pat
     # The lexical vectors are named in the config, not copied into the folder.
     assert isinstance(nlp.vocab.vectors, LexicalVectors)
     assert not (run.output / "vocab" / "vectors").exists()
+    assert 'train = null' in (run.output / "config.cfg").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ import spacy
 import srsly
 from spacy.cli.train import train as spacy_train
 from spacy.language import Language
-from thinc.api import use_ops
+from thinc.api import Config, use_ops
 
 import nlp.pipeline.lexical_vectors  # noqa: F401  (registers the vectors named in ner.cfg)
 import nlp.training.augment  # noqa: F401  (registers the augmenter named in ner.cfg)
@@ -175,6 +175,7 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
         raise ValueError(f"{model} has no {TRAINING_META} facts in meta.json: train it with `palmares train-ner`")
     nlp.to_disk(model)
     prune_strings(nlp, model)
+    forget_scratch_paths(model)
     run = TrainingRun(
         language,
         training["steps"],
@@ -190,6 +191,13 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
     )
     write_model_card(run, len(words))
     return run
+
+
+def forget_scratch_paths(model: Path) -> None:
+    """The saved config names the run's scratch corpora (train.spacy, dev.spacy), which mean nothing elsewhere."""
+    config = Config().from_disk(model / "config.cfg", interpolate=False)
+    config["paths"]["train"] = config["paths"]["dev"] = None
+    config.to_disk(model / "config.cfg")
 
 
 def prune_strings(nlp: Language, model: Path) -> None:
