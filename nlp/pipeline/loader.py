@@ -50,8 +50,9 @@ def build_pipeline(language: str) -> Language:
     config["components"]["palmares_sports_entities"]["language"] = lexicon_language
     config["components"]["palmares_persons"]["language"] = lexicon_language
     source = ner_model_source(language)
+    folder = pipeline_directory(source) if source else None
     if source:
-        vectors = sourced_config(source).get("nlp", {}).get("vectors", {})
+        vectors = sourced_config(folder).get("nlp", {}).get("vectors", {})
         if vectors.get("@vectors", DEFAULT_VECTORS) != DEFAULT_VECTORS:
             # Vectors made by a registered factory (the project's lexical vectors) rather than read from disk.
             config["nlp"]["vectors"] = vectors
@@ -63,8 +64,8 @@ def build_pipeline(language: str) -> Language:
             config["nlp"]["pipeline"].insert(2, NER_REPAIR)
     try:
         nlp = spacy.util.load_model_from_config(config, auto_fill=True)
-        if source:
-            keep_sourced_vectors(nlp, source)
+        if folder:
+            keep_sourced_vectors(nlp, folder)
         return use_numpy_blas(nlp)
     except (OSError, ValueError, KeyError) as exc:
         if not source:
@@ -78,27 +79,31 @@ def build_pipeline(language: str) -> Language:
         return spacy.util.load_model_from_config(config, auto_fill=True)
 
 
-def pipeline_directory(source: str) -> Path:
-    """The data folder of a pipeline given as a folder or as an installed package name."""
+def pipeline_directory(source: str) -> Path | None:
+    """The data folder of a pipeline given as a folder or as an installed package name; None when it is
+    neither (loading the pipeline itself then reports what is wrong)."""
     if Path(source).is_dir():
         return Path(source)
-    package = spacy.util.get_package_path(source)
-    meta = spacy.util.get_model_meta(package)
+    try:
+        package = spacy.util.get_package_path(source)
+        meta = spacy.util.get_model_meta(package)
+    except (OSError, ValueError, ImportError):
+        return None
     return package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
 
 
-def sourced_config(source: str) -> Config:
+def sourced_config(folder: Path | None) -> Config:
     try:
-        return spacy.util.load_config(pipeline_directory(source) / "config.cfg")
-    except (OSError, ValueError, ImportError):
-        return Config()  # loading the pipeline itself reports what is wrong with it
+        return spacy.util.load_config(folder / "config.cfg") if folder else Config()
+    except (OSError, ValueError):
+        return Config()
 
 
-def keep_sourced_vectors(nlp: Language, source: str) -> None:
+def keep_sourced_vectors(nlp: Language, folder: Path) -> None:
     """Give the pipeline the static vectors of the NER pipeline it sourced. spaCy restores the target's
     vocab after sourcing a component, so a sourced model that reads vectors (an official *_md or *_lg
     pipeline, or one trained with vectors) would otherwise see only zeros."""
-    vocab_folder = pipeline_directory(source) / "vocab"
+    vocab_folder = folder / "vocab"
     if not (vocab_folder / "vectors").is_file():
         return
     vectors = Vectors(strings=nlp.vocab.strings).from_disk(vocab_folder)
