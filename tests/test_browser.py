@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx
 import pytest
 
 from tests.service_helpers import AUTH, SEED, RunningServer

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx
 import pytest
 
 from tests.service_helpers import AUTH, SKATING_NL, RunningServer, palmares_command
