@@ -21,6 +21,7 @@ from spacy.vectors import BaseVectors
 from spacy.vocab import Vocab
 
 from nlp.pipeline.lexicon import resource_word_list
+from nlp.pipeline.spelling_variants import spelling_variants
 
 FACTORY = "palmares.lexical_vectors.v1"
 TABLE = "lexical_vectors.tsv.gz"
@@ -72,10 +73,16 @@ class LexicalVectors(BaseVectors):
 
     def __init__(self, words: Iterable[str], data: numpy.ndarray) -> None:
         super().__init__()
+        words = list(words)
         first_row: dict[int, int] = {}
         for row, word in enumerate(words):
             for form in case_forms(word):
                 first_row.setdefault(get_string_id(form), row)
+        # Accent-less spellings read the row of their word, unless they are words of their own.
+        for row, word in enumerate(words):
+            for variant in spelling_variants(word):
+                for form in case_forms(variant):
+                    first_row.setdefault(get_string_id(form), row)
         keys = numpy.fromiter(first_row.keys(), dtype="uint64", count=len(first_row))
         rows = numpy.fromiter(first_row.values(), dtype="int64", count=len(first_row))
         order = numpy.argsort(keys)
@@ -149,6 +156,16 @@ class LexicalVectors(BaseVectors):
 def shared_lexical_vectors() -> LexicalVectors:
     """One instance per process, shared by every pipeline."""
     return LexicalVectors(*read_table())
+
+
+def zipf_frequency(word: str, language: str) -> float:
+    """How common a word is in a language (wordfreq's Zipf scale: 0 unknown, about 5 for "yesterday", 7 for
+    "the"); 0.0 for a language the table does not cover."""
+    if language not in FREQUENCY_LANGUAGES:
+        return 0.0
+    vectors = shared_lexical_vectors()
+    row = vectors._row(word)
+    return float(vectors.data[row, FREQUENCY_LANGUAGES.index(language)]) * ZIPF_SCALE if row >= 0 else 0.0
 
 
 def lexical_vectors(vocab: Vocab) -> LexicalVectors:

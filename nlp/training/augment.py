@@ -2,7 +2,9 @@
 
 Wikipedia introduces people by their full name; news mostly repeats the surname alone ("zei Kramer").
 The augmenter drops given names from some person spans, and adds a little upper-case and title-case
-noise (headlines), so the model learns person contexts rather than "two capitalised words".
+noise (headlines), so the model learns person contexts rather than "two capitalised words". Some
+sentences lose their accents the way text passed through an ASCII-only system does
+(`nlp/pipeline/spelling_variants.py`), so a name still reads as a name without them.
 """
 
 from __future__ import annotations
@@ -15,13 +17,18 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import registry
 
+from nlp.pipeline.spelling_variants import VARIANTS
+
 Augmenter = Callable[[Language, Example], Iterator[Example]]
 
 
 @registry.augmenters("palmares.news_style.v1")
-def create_news_style_augmenter(surname_only: float, uppercase: float, titlecase: float) -> Augmenter:
+def create_news_style_augmenter(
+    surname_only: float, uppercase: float, titlecase: float, accents_lost: float = 0.0
+) -> Augmenter:
     """surname_only: chance that a multi-word person span loses its given name(s);
-    uppercase / titlecase: chance that a whole sentence is upper-cased / title-cased."""
+    uppercase / titlecase: chance that a whole sentence is upper-cased / title-cased;
+    accents_lost: chance that a sentence is spelled without accents, in one of the VARIANTS ways."""
 
     def augment(nlp: Language, example: Example) -> Iterator[Example]:
         words = [token.text for token in example.reference]
@@ -32,12 +39,19 @@ def create_news_style_augmenter(surname_only: float, uppercase: float, titlecase
             words = [word.upper() for word in words]
         elif roll < uppercase + titlecase:
             words = [word[:1].upper() + word[1:] for word in words]
+        if accents_lost and random.random() < accents_lost:
+            words = without_accents(words, random.choice(VARIANTS))
         spaces = [True] * (len(words) - 1) + [False]
         predicted = Doc(nlp.vocab, words=words, spaces=spaces)
         reference = Doc(nlp.vocab, words=words, spaces=spaces, ents=tags)
         yield Example(predicted, reference)
 
     return augment
+
+
+def without_accents(words: list[str], variant: Callable[[str], str]) -> list[str]:
+    """Each word respelled by `variant`; a word that would vanish ("€" with its non-ASCII dropped) stays."""
+    return [variant(word) or word for word in words]
 
 
 def drop_given_names(
