@@ -52,3 +52,17 @@ def test_countries_and_known_teams_are_not_people():
 def test_names_listed_with_an_athlete_are_athletes():
     found = people("de", "Mit Arnd Probe, Benedikt Test und Lucas Muster sind drei Athleten nominiert.")
     assert {"Arnd Probe", "Benedikt Test", "Lucas Muster"} <= set(found.values())
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("it", "Ieri Marco Bellatti ha vinto la volata in 4h12'33\".", "Marco Bellatti"),
+    ("nl", "Gisteren Jan Testeling won de 1500 meter in 1:44,12.", "Jan Testeling"),
+    ("en", "Yesterday Oscar Quimby won the sprint in 9.98.", "Oscar Quimby"),
+    ("es", "Ayer Pablo Testarro ganó la etapa.", "Pablo Testarro"),
+])
+def test_a_common_word_in_front_of_a_full_name_is_not_part_of_it(language, text, athlete):
+    assert athlete in people(language, text)
+
+
+def test_a_surname_that_is_also_a_word_stays_in_the_name():
+    assert "Marco Rossi" in people("it", "Marco Rossi ha vinto la volata. Rossi era felice.")

@@ -20,9 +20,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.pipeline.doc_words import doc_words
+from nlp.pipeline.lexical_vectors import zipf_frequency
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.pipeline.persons import (
-    Candidate, fold, given_names, name_key, non_person_names, has_nation_code_after, initials_match, name_sequences, preceded_by,
+    COMMON_WORD_ZIPF, Candidate, fold, given_names, name_key, non_person_names, has_nation_code_after, initials_match,
+    name_sequences, preceded_by,
     surname_tokens,
 )
 from nlp.pipeline.sports_patterns import (
@@ -129,7 +131,7 @@ class Persons:
         results = [s for s in sports if s.label_ in RESULT_LABELS]
         # Candidates come from the name rules (clean boundaries: no "De Fransman van Cofidis"); the
         # statistical NER only votes on them, so its boundary and sentence-start mistakes cannot leak in.
-        spans = list(name_sequences(doc, self.lexicon))
+        spans = [self._trim_common_lead(span, ner_persons) for span in name_sequences(doc, self.lexicon)]
         spans += [g for g in gazetteer if not any(s.start <= g.start < s.end for s in spans)]
         never = non_person_names(self.lexicon.language)
         # Token positions by word, read from one ORTH array (a Token object per word costs more).
@@ -170,6 +172,18 @@ class Persons:
                 candidate.evidence.add("surname-repeated")
             candidates.append(candidate)
         return candidates
+
+    def _trim_common_lead(self, span: Span, ner_persons: list[Span]) -> Span:
+        """"Yesterday Oscar Quimby": where the NER's person starts inside the sequence, after common words
+        only (no given name among them), the person starts there."""
+        inner = next((p.start for p in ner_persons if span.start < p.start < span.end), None)
+        if inner is None:
+            return span
+        lead = doc_words(span.doc).lowers[span.start:inner]
+        language = self.lexicon.language
+        if all(zipf_frequency(word, language) >= COMMON_WORD_ZIPF and word.title() not in self.given for word in lead):
+            return span.doc[inner:span.end]
+        return span
 
     def _listed_surname_with_result(self, span: Span, results: list[Span]) -> bool:
         """"..., Pozzovivo a 59\" e Kruijswijk a 1'15\"": a lone surname in an enumeration, with its gap."""
