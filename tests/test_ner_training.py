@@ -172,6 +172,19 @@ def test_repair_only_rebuilds_the_repair_step_and_keeps_the_training_facts(tmp_p
     assert spacy.load(tmp_path / "model").meta["palmares_training"]["steps"] == 2
 
 
+@pytest.mark.slow
+def test_the_seed_of_a_run_is_recorded_so_that_the_card_reproduces_it(tmp_path: Path) -> None:
+    data = write_data(tmp_path / "data")
+    result = CliRunner().invoke(app, [
+        "train-ner", "nl", "--steps", "2", "--seed", "3", "--output", str(tmp_path / "model"), "--data", str(data),
+        "--work-dir", str(tmp_path / "work"),
+    ])
+    assert result.exit_code == 0, result.output
+    assert spacy.load(tmp_path / "model").meta["palmares_training"]["seed"] == 3
+    card = (tmp_path / "model" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert "palmares train-ner nl --steps 2 --seed 3" in card and "seed 3," in card
+
+
 def test_repair_only_without_a_trained_pipeline_says_so(tmp_path: Path) -> None:
     data = write_data(tmp_path / "data")
     result = CliRunner().invoke(

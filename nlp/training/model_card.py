@@ -15,12 +15,13 @@ if TYPE_CHECKING:
 CARD = """# Palmarès NER — {language}
 
 Compact spaCy pipeline (`tok2vec` + `ner` + `palmares_ner_repair`, labels PER, ORG, LOC, MISC;
-`spacy.blank("{language}")` tokenizer; no word vectors). Load it with `spacy.load("nlp/resources/ner/{language}")`
+`spacy.blank("{language}")` tokenizer; static vectors: the project's lexical-vector table, named in `config.cfg`,
+not copied here). Load it with `spacy.load("nlp/resources/ner/{language}")`
 (the repair step's factory is registered by installing this project: `spacy_factories` entry point).
 
 ## How it was trained
 
-    OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps}{monolingual}
+    OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps} --seed {seed}{monolingual}
 
 - Config: `nlp/training/ner.cfg` ({architecture}), seed {seed}, {steps} steps, one CPU thread, {minutes:.0f} minutes on a
   shared 2-core machine (data preparation, training and evaluation). The shipped weights are the
@@ -88,7 +89,7 @@ def write_model_card(run: TrainingRun, common_words: int) -> None:
         language=run.language,
         monolingual="" if run.other_languages else " --monolingual",
         steps=run.steps,
-        seed=0,
+        seed=run.seed,
         architecture=run.architecture,
         minutes=run.minutes,
         training_sentences=training_sentences,

@@ -25,7 +25,7 @@ from nlp.training.splits import conll_test_path, wikineural_splits
 from nlp.training.word_lists import common_words
 
 DEFAULT_STEPS = 12000
-SEED = 0
+DEFAULT_SEED = 0
 # Names and sentence shapes carry across languages: training on all six WikiNEuRal languages, the own one
 # counted twice, transfers better to news than the own language alone (CoNLL validation PER F1 of the
 # pipeline with its repair step: nl 0.736 -> 0.753, es 0.744 -> 0.784, de 0.627 -> 0.679, en 0.814 -> 0.827).
@@ -46,6 +46,7 @@ class TrainingRun:
     other_sentences: int = 0
     comparison: str = ""  # a measured comparison with another pipeline, kept in meta.json by hand
     architecture: str = ""
+    seed: int = DEFAULT_SEED
 
 
 def config_path() -> Path:
@@ -79,7 +80,9 @@ def wikineural_languages(data_dir: Path) -> list[str]:
     return [name for name in LANGUAGE_ORDER if name in found] + sorted(found - set(LANGUAGE_ORDER))
 
 
-def prepare_corpora(language: str, data_dir: Path, work_dir: Path, multilingual: bool) -> tuple[Path, Path, dict]:
+def prepare_corpora(
+    language: str, data_dir: Path, work_dir: Path, multilingual: bool, seed: int = DEFAULT_SEED
+) -> tuple[Path, Path, dict]:
     """Write train.spacy and dev.spacy (one Doc per sentence) into work_dir; return the training facts.
 
     Multilingual: the other languages' training splits join the language's own, which counts
@@ -99,7 +102,7 @@ def prepare_corpora(language: str, data_dir: Path, work_dir: Path, multilingual:
             others.append(name)
             other_sentences += len(other_train)
             train += other_train
-        random.Random(SEED).shuffle(train)
+        random.Random(seed).shuffle(train)
     vocab = spacy.blank(language).vocab
     work_dir.mkdir(parents=True, exist_ok=True)
     train_path, dev_path = work_dir / "train.spacy", work_dir / "dev.spacy"
@@ -117,18 +120,20 @@ def train_ner(
     work_dir: Path | None = None,
     eval_frequency: int = 1000,
     multilingual: bool = True,
+    seed: int = DEFAULT_SEED,
 ) -> TrainingRun:
     check_language(language)
     data_dir = data_dir or default_data_dir()
     output = output or default_output(language)
     work_dir = work_dir or Path("/tmp") / "palmares-train-ner" / language
     started = time.monotonic()
-    train_path, dev_path, facts = prepare_corpora(language, data_dir, work_dir, multilingual)
+    train_path, dev_path, facts = prepare_corpora(language, data_dir, work_dir, multilingual, seed)
+    facts["seed"] = seed
     overrides = {
         "paths.train": str(train_path),
         "paths.dev": str(dev_path),
         "nlp.lang": language,
-        "system.seed": SEED,
+        "system.seed": seed,
         "training.max_steps": steps,
         "training.eval_frequency": min(eval_frequency, max(steps, 1)),
     }
@@ -188,6 +193,7 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
         training.get("other_sentences", 0),
         training.get("comparison", ""),
         describe_architecture(nlp.config),
+        training.get("seed", DEFAULT_SEED),
     )
     write_model_card(run, len(words))
     return run

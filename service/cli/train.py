@@ -16,6 +16,7 @@ def train_ner_command(
     output: Path | None = typer.Option(None, "--output", help="pipeline folder; default nlp/resources/ner/LANG"),
     data: Path | None = typer.Option(None, "--data", help="folder holding wikineural/ and conll/; default ../shared/data/ner"),
     work_dir: Path | None = typer.Option(None, "--work-dir", help="scratch folder for corpora and checkpoints"),
+    seed: int = typer.Option(0, "--seed", help="seed of the corpus shuffle and of the training run"),
     monolingual: bool = typer.Option(
         False, "--monolingual", help="train on this language's WikiNEuRal data only (default: all languages, own counted twice)"
     ),
@@ -34,7 +35,8 @@ def train_ner_command(
             run = rebuild_repair(language, output or default_output(language), data or default_data_dir())
         else:
             run = train_ner(
-                language, steps=steps, output=output, data_dir=data, work_dir=work_dir, multilingual=not monolingual
+                language, steps=steps, output=output, data_dir=data, work_dir=work_dir, multilingual=not monolingual,
+                seed=seed,
             )
     except (OSError, ValueError, ConlluError) as exc:
         typer.echo(f"train-ner: {exc}", err=True)
