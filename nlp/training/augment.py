@@ -2,9 +2,9 @@
 
 Wikipedia introduces people by their full name; news mostly repeats the surname alone ("zei Kramer").
 The augmenter drops given names from some person spans, and adds a little upper-case and title-case
-noise (headlines), so the model learns person contexts rather than "two capitalised words". Some
-sentences lose their accents the way text passed through an ASCII-only system does
-(`nlp/pipeline/spelling_variants.py`), so a name still reads as a name without them.
+noise (headlines), so the model learns person contexts rather than "two capitalised words". It can also
+spell sentences without accents, as text passed through an ASCII-only system arrives
+(`nlp/pipeline/spelling_variants.py`); `ner.cfg` keeps that off (measured there, not adopted).
 """
 
 from __future__ import annotations
