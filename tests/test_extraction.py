@@ -114,6 +114,16 @@ def test_gazetteer_names_from_the_store_are_found(engine):
         e.label == "ATHLETE" for e in result.entities)
 
 
+def test_a_name_learned_after_the_first_article_resolves_surname_mentions_in_the_next():
+    from nlp.engine import Engine
+
+    fresh = Engine(known_athletes=[f"Given{n} Filler{n}" for n in range(2000)])
+    fresh.extract("Jan Testeling reed de 500 meter in 34,93.")  # loads and feeds the Dutch pipeline
+    fresh.add_known(athletes=["Wietske Vondeling"])
+    result = fresh.extract("Vondeling won de 1500 meter in 1:54,31. Vondeling was blij met de zege.")
+    assert "Wietske Vondeling" in {a.name for a in result.athletes}
+
+
 def test_fixtures_with_written_dates(engine):
     text = ("Kalender\n\nOp 14 september rijdt Lotte Bakker de 1500 meter in Thialf. Vorig jaar won ze daar al.\n\n"
             "Op 2 januari 2024 reed ze haar eerste race.")

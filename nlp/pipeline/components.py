@@ -35,6 +35,7 @@ if not Span.has_extension("value"):
     Span.set_extension("value", default=None)
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
+KNOWN_SURNAMES = "known_athletes_by_surname"
 NOT_PERSON_SPORTS = frozenset({TEAM, COMPETITION, DISCIPLINE, DISTANCE, WEEKDAY, MEDAL})
 RESULT_LABELS = frozenset({TIME, GAP, RANK, MEDAL, LEAD})
 LIST_JOINERS = frozenset({"and", "en", "und", "et", "y", "e", "&"})
@@ -81,7 +82,9 @@ class Gazetteer:
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.athletes: list[str] = []
+        # Known athletes by their folded last word: a surname-only mention looks its candidates up here
+        # instead of scanning every stored name.
+        self.athletes_by_surname: dict[str, list[str]] = {}
         self.known: set[tuple[str, str]] = set()
 
     def add_names(self, athletes: list[str] = (), teams: list[str] = (), races: list[str] = ()) -> None:
@@ -91,7 +94,7 @@ class Gazetteer:
                     self.matcher.add(f"{label}::{known_name}", [self.nlp.make_doc(known_name)])
                     self.known.add((label, known_name))
                     if label == "ATHLETE":
-                        self.athletes.append(known_name)
+                        self.athletes_by_surname.setdefault(fold(known_name.split()[-1]), []).append(known_name)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -99,7 +102,7 @@ class Gazetteer:
             label, known_name = self.nlp.vocab.strings[match_id].split("::", 1)
             spans.append(Span(doc, start, end, label=label, kb_id=known_name))
         doc.spans["gazetteer"] = filter_spans(spans)
-        doc.user_data["known_athletes"] = self.athletes
+        doc.user_data[KNOWN_SURNAMES] = self.athletes_by_surname
         return doc
 
 
@@ -267,7 +270,7 @@ class Persons:
                 token_sets.add(token_set)
         known = {g.start: g.kb_id_ for g in doc.spans.get("gazetteer", []) if g.label_ == "ATHLETE"}
         lone_people = {fold(c.tokens[0]): c.tokens[0] for c in people if len(c.tokens) == 1}
-        canonical_of = self._canonical_resolver(full_names, doc.user_data.get("known_athletes", []), lone_people)
+        canonical_of = self._canonical_resolver(full_names, doc.user_data.get(KNOWN_SURNAMES, {}), lone_people)
         resolved: list[Span] = []
         roles: dict[str, set[str]] = defaultdict(set)
         mentions = people + [c for c in candidates if c not in people and canonical_of(c.tokens)]
@@ -283,7 +286,7 @@ class Persons:
         doc.spans["persons"] = labelled
         return doc
 
-    def _canonical_resolver(self, full_names: dict[str, list[str]], known_athletes: list[str],
+    def _canonical_resolver(self, full_names: dict[str, list[str]], known_by_surname: dict[str, list[str]],
                             lone_people: dict[str, str]):
         by_surname: dict[str, set[str]] = defaultdict(set)
         by_given: dict[str, set[str]] = defaultdict(set)
@@ -313,7 +316,7 @@ class Persons:
                 names = {longer_of.get(n) or n for n in table.get(folded, set())}
                 if len(names) == 1:
                     return next(iter(names))
-            stored = [k for k in known_athletes if len(tokens) == 1 and fold(k.split()[-1]) == folded]
+            stored = known_by_surname.get(folded, []) if len(tokens) == 1 else []
             if len(stored) == 1:
                 return stored[0]  # "Smeekens" -> the one stored "Jan Smeekens"
             return lone_people.get(folded) if len(tokens) == 1 else None  # "Molano" named again
