@@ -74,28 +74,32 @@ class Engine:
 
     def __init__(self, known_athletes: Iterable[str] = (), known_teams: Iterable[str] = (),
                  known_races: Iterable[str] = ()) -> None:
-        # Insertion-ordered sets: each pipeline is fed the names added since it was last fed, in order.
-        self.known_athletes: dict[str, None] = {}
-        self.known_teams: dict[str, None] = {}
-        self.known_races: dict[str, None] = {}
+        # Lists in the order names arrived, so each pipeline is fed only the tail added since it was last fed.
+        self.known_athletes: list[str] = []
+        self.known_teams: list[str] = []
+        self.known_races: list[str] = []
+        self._known: set[tuple[str, str]] = set()
         self._fed: dict[str, tuple[int, int, int]] = {}  # language -> how many of each list its gazetteer has
         self.add_known(known_athletes, known_teams, known_races)
 
     # -- gazetteer --------------------------------------------------------------------------------
     def add_known(self, athletes: Iterable[str] = (), teams: Iterable[str] = (), races: Iterable[str] = ()) -> None:
         """Feed names from the store into the gazetteer of every pipeline (loaded now or later)."""
-        self.known_athletes.update(dict.fromkeys(athletes))
-        self.known_teams.update(dict.fromkeys(teams))
-        self.known_races.update(dict.fromkeys(races))
+        for names, kind, new in ((self.known_athletes, "athlete", athletes), (self.known_teams, "team", teams),
+                                 (self.known_races, "race", races)):
+            for name in new:
+                if (kind, name) not in self._known:
+                    self._known.add((kind, name))
+                    names.append(name)
 
     def _pipeline(self, language: str):
         nlp = get_pipeline(language)
         lists = (self.known_athletes, self.known_teams, self.known_races)
-        fed = self._fed.get(language, (0, 0, 0))
-        if fed != tuple(len(names) for names in lists):
-            athletes, teams, races = (list(names)[count:] for names, count in zip(lists, fed))
+        fed, known = self._fed.get(language, (0, 0, 0)), tuple(len(names) for names in lists)
+        if fed != known:
+            athletes, teams, races = (names[count:] for names, count in zip(lists, fed))
             nlp.get_pipe("palmares_gazetteer").add_names(athletes, teams, races)
-            self._fed[language] = tuple(len(names) for names in lists)
+            self._fed[language] = known
         return nlp
 
     # -- steps ------------------------------------------------------------------------------------

@@ -20,10 +20,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.pipeline.doc_words import doc_words
-from nlp.pipeline.lexical_vectors import zipf_frequency
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.pipeline.persons import (
-    COMMON_WORD_ZIPF, Candidate, fold, given_names, name_key, non_person_names, has_nation_code_after, initials_match,
+    Candidate, fold, given_names, name_key, non_person_names, has_nation_code_after, initials_match, is_common_word,
     name_sequences, preceded_by,
     surname_tokens,
 )
@@ -184,7 +183,7 @@ class Persons:
             return span
         lead = doc_words(span.doc).lowers[span.start:inner]
         language = self.lexicon.language
-        if all(zipf_frequency(word, language) >= COMMON_WORD_ZIPF and word.title() not in self.given for word in lead):
+        if all(is_common_word(word, language) and word.title() not in self.given for word in lead):
             return span.doc[inner:span.end]
         return span
 

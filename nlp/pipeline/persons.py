@@ -85,6 +85,12 @@ def name_words(span: Span) -> list[str]:
 # and a surname is not part of the name. Frequent surnames reach it too (Rossi 4.7, Smith 4.9), but in front
 # of a given name only in surname-first lists, which news prose does not use.
 COMMON_WORD_ZIPF = 4.5
+
+
+def is_common_word(word: str, language: str) -> bool:
+    """`word` (lower case) is at least as common as COMMON_WORD_ZIPF in the language."""
+    return zipf_frequency(word, language) >= COMMON_WORD_ZIPF
+
 DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienne", "ien", "ano", "ana", "er", "en")
 COMPOUND_ADJECTIVE_HEADS = frozenset({"born", "based", "bred", "raised", "geboren", "née", "né", "nata", "nato",
                                       "nacido", "nacida", "year", "old", "jarige", "jährige", "jähriger"})
@@ -165,7 +171,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
         descriptor = j - i >= 3 and texts[i + 1] in given_names() and (
             nouns_capitalised  # "Dominator Martin X" in German
             or lowers[i].endswith(DESCRIPTOR_ENDINGS)
-            or zipf_frequency(lowers[i], lexicon.language) >= COMMON_WORD_ZIPF)  # "Ieri Marco X", "Gisteren Jan X"
+            or is_common_word(lowers[i], lexicon.language))  # "Ieri Marco X", "Gisteren Jan X"
         if j - i >= 3 and texts[i] not in given_names() and (after_determiner or descriptor):
             i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name
             while i < j - 1 and texts[i].islower():
