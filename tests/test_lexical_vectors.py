@@ -9,10 +9,15 @@ import numpy
 import spacy
 from spacy.strings import get_string_id
 
-from nlp.pipeline.lexical_vectors import FACTORY, FREQUENCY_LANGUAGES, LexicalVectors, shared_lexical_vectors
-from nlp.pipeline.loader import get_pipeline
+import pytest
 
-GIVEN_NAME, PLACE_NAME = len(FREQUENCY_LANGUAGES), len(FREQUENCY_LANGUAGES) + 1
+from nlp.pipeline.lexical_vectors import FACTORY, FREQUENCY_LANGUAGES, WIDTHS, LexicalVectors, shared_lexical_vectors
+from nlp.pipeline.loader import get_pipeline
+from nlp.resources.build_surnames import surnames
+from nlp.training.conllu import Sentence
+
+GIVEN_NAME, PLACE_NAME, SURNAME = len(FREQUENCY_LANGUAGES), len(FREQUENCY_LANGUAGES) + 1, len(FREQUENCY_LANGUAGES) + 2
+VERSION_1 = "palmares.lexical_vectors.v1"
 
 
 def row(word: str) -> numpy.ndarray | None:
@@ -41,6 +46,47 @@ def test_given_names_and_cities_carry_their_flags() -> None:
     assert row("Amsterdam")[PLACE_NAME] == 1.0
 
 
+def test_surnames_carry_their_flag_and_common_words_do_not() -> None:
+    assert row("Kramer")[SURNAME] == 1.0 and row("Kramer")[GIVEN_NAME] == 0.0
+    assert row("Misschien")[SURNAME] == 0.0
+
+
+def test_german_sharp_s_reads_the_row_wordfreq_spells_with_ss() -> None:
+    assert (row("Fußball") == row("fussball")).all()
+    assert frequency("groß", "de") > 4
+
+
+def test_a_surname_is_listed_when_it_closed_person_names_twice_and_is_mostly_a_name() -> None:
+    def sentence(text: str, tags: str) -> Sentence:
+        return Sentence(words=tuple(text.split()), tags=tuple(tags.split()))
+
+    sentences = [
+        sentence("Anna Vondeling won", "B-PER I-PER O"),
+        sentence("Vondeling won again", "B-PER O O"),
+        sentence("Piet Paris sang", "B-PER I-PER O"),
+        sentence("Jan Paris ran", "B-PER I-PER O"),
+        sentence("Paris is big", "B-LOC O O"),
+        sentence("Paris is old", "B-LOC O O"),
+        sentence("In Paris we met", "O B-LOC O O"),
+        sentence("Kees Eenmaal spoke", "B-PER I-PER O"),
+    ]
+    assert surnames(sentences) == ["Vondeling"]
+
+
+def test_version_1_pipelines_read_the_same_rows_without_the_surname_flag() -> None:
+    old = shared_lexical_vectors(VERSION_1)
+    assert old.shape[1] == WIDTHS[VERSION_1] == shared_lexical_vectors().shape[1] - 1
+    assert numpy.shares_memory(old.data, shared_lexical_vectors().data)
+    assert (old["Kramer"] == row("Kramer")[:-1]).all()
+    nlp = spacy.blank("nl", config={"nlp": {"vectors": {"@vectors": VERSION_1}}})
+    assert pickle.loads(pickle.dumps(nlp)).vocab.vectors is old
+
+
+def test_an_unknown_version_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="palmares.lexical_vectors.v9"):
+        shared_lexical_vectors("palmares.lexical_vectors.v9")
+
+
 def test_an_unknown_surname_has_no_row_and_reads_as_zeros() -> None:
     assert row("Brognolini") is None
     keys = numpy.array([get_string_id("Brognolini"), get_string_id("Misschien")], dtype="uint64")
@@ -63,5 +109,10 @@ def test_a_pickled_pipeline_finds_the_table_again() -> None:
     assert pickle.loads(pickle.dumps(nlp)).vocab.vectors is shared_lexical_vectors()
 
 
-def test_the_extraction_pipeline_gives_the_shipped_ner_its_lexical_vectors() -> None:
-    assert get_pipeline("nl").vocab.vectors is shared_lexical_vectors()
+@pytest.mark.parametrize("language", ["nl", "de"])
+def test_the_extraction_pipeline_gives_the_shipped_ner_the_lexical_vectors_it_was_trained_with(language: str) -> None:
+    vectors = get_pipeline(language).vocab.vectors
+    assert isinstance(vectors, LexicalVectors)
+    assert vectors is shared_lexical_vectors(vectors.factory)
+    named = spacy.util.load_config(Path(__file__).parents[1] / "nlp" / "resources" / "ner" / language / "config.cfg")
+    assert vectors.factory == named["nlp"]["vectors"]["@vectors"]

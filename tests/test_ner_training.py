@@ -10,13 +10,13 @@ from spacy.tokens import DocBin
 from thinc.api import Config
 from typer.testing import CliRunner
 
-from nlp.pipeline.lexical_vectors import LexicalVectors
+from nlp.pipeline.lexical_vectors import FACTORY, VERSION_1, LexicalVectors, lexical_vectors_named
 from nlp.training.augment import drop_given_names
 from nlp.training.conllu import ConlluError, read_sentences, sentence_doc, to_docbin
 from nlp.training.evaluate import evaluate
 from nlp.training.model_card import describe_architecture
 from nlp.training.splits import wikineural_splits
-from nlp.training.train import config_path, default_output, prepare_corpora, train_ner
+from nlp.training.train import config_path, default_lexical_vectors, default_output, prepare_corpora, train_ner
 from service.cli import app
 
 INVENTED = """0\tMarit\tB-PER
@@ -136,12 +136,30 @@ def test_shipped_models_have_a_model_card_with_the_licence() -> None:
         assert "CC BY-NC-SA 4.0" in card and "PER" in card
 
 
+def test_each_shipped_model_reads_the_lexical_vectors_train_ner_would_give_it() -> None:
+    assert default_lexical_vectors("de") == FACTORY and default_lexical_vectors("nl") == VERSION_1
+    for language in shipped_languages():
+        config = Config().from_disk(default_output(language) / "config.cfg", interpolate=False)
+        assert lexical_vectors_named(config) == default_lexical_vectors(language), language
+        card = (default_output(language) / "MODEL_CARD.md").read_text(encoding="utf-8")
+        assert f"--lexical-vectors {default_lexical_vectors(language)}" in card, language
+
+
+def test_an_unknown_lexical_vectors_version_is_refused_before_any_work(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="palmares.lexical_vectors.v7"):
+        train_ner("nl", lexical_vectors="palmares.lexical_vectors.v7", data_dir=tmp_path, work_dir=tmp_path / "work")
+    assert not (tmp_path / "work").exists()
+
+
 def test_model_card_describes_the_network_from_the_pipelines_own_config() -> None:
     config = Config().from_disk(config_path())
     config["components"]["tok2vec"]["model"]["encode"]["window_size"] = 1
     described = describe_architecture(config)
     assert "4-layer CNN, width 96, window 1 word each side" in described
     assert "NORM, PREFIX, SUFFIX, SHAPE" in described
+    assert "given-name, city and surname flags" in described
+    config["nlp"]["vectors"]["@vectors"] = "palmares.lexical_vectors.v1"
+    assert "given-name and city flags" in describe_architecture(config)
 
 
 @pytest.mark.slow

@@ -54,6 +54,11 @@ def test_names_listed_with_an_athlete_are_athletes():
     assert {"Arnd Probe", "Benedikt Test", "Lucas Muster"} <= set(found.values())
 
 
+def test_a_place_next_to_one_person_stays_a_place():
+    found = people("de", "Lucas Muster fuhr über Bad Ischl, Anna Probe über Bad Aussee nach Hause.")
+    assert set(found.values()) == {"Lucas Muster", "Anna Probe"}
+
+
 @pytest.mark.parametrize("language, text, athlete", [
     ("it", "Ieri Marco Bellatti ha vinto la volata in 4h12'33\".", "Marco Bellatti"),
     ("nl", "Gisteren Jan Testeling won de 1500 meter in 1:44,12.", "Jan Testeling"),

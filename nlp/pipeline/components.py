@@ -209,6 +209,11 @@ class Persons:
         by_end = {c.span.end: c for c in candidates}
         joiners = LIST_JOINERS | {","}
         found: list[Candidate] = []
+
+        def joined(one: Candidate, other: Candidate) -> bool:
+            gap = doc[min(one.span.end, other.span.end):max(one.span.start, other.span.start)]
+            return len(gap) == 1 and gap[0].lower_ in joiners
+
         frontier = [c for c in people if len(c.tokens) >= 2]
         while frontier:
             current = frontier.pop()
@@ -216,11 +221,16 @@ class Persons:
             for other in neighbours:
                 if other is None or other in people or other in found or len(other.tokens) < 2:
                     continue
-                gap = doc[min(current.span.end, other.span.end):max(current.span.start, other.span.start)]
-                if len(gap) == 1 and gap[0].lower_ in joiners and "ner-not-person" not in other.evidence:
-                    other.evidence.add("listed-with-person")
-                    found.append(other)
-                    frontier.append(other)
+                if not joined(current, other):
+                    continue
+                # The NER's place or organisation stands, unless the list already names two people around it.
+                vouched = any(n is not None and n is not other and (n in people or n in found) and joined(current, n)
+                              for n in neighbours)
+                if "ner-not-person" in other.evidence and not vouched:
+                    continue
+                other.evidence.add("listed-with-person")
+                found.append(other)
+                frontier.append(other)
         return found
 
     @staticmethod

@@ -1,8 +1,9 @@
 """The static vectors of the project's NER pipelines, read from one shipped table (`lexical_vectors.tsv.gz`,
 built by `nlp/resources/build_lexical_vectors.py`).
 
-A trained pipeline names them in its config (`[nlp] vectors = {"@vectors":"palmares.lexical_vectors.v1"}`)
+A trained pipeline names them in its config (`[nlp] vectors = {"@vectors":"palmares.lexical_vectors.v2"}`)
 instead of carrying a copy: one table serves six languages, and each pipeline folder stays a few MB.
+Version 1 is the same table without its last column, the surname flag, for pipelines trained before it.
 """
 
 from __future__ import annotations
@@ -21,9 +22,12 @@ from spacy.vectors import BaseVectors
 from spacy.vocab import Vocab
 
 from nlp.pipeline.lexicon import resource_word_list
-from nlp.pipeline.spelling_variants import spelling_variants
+from nlp.pipeline.spelling_variants import spelling_variants, with_sharp_s
 
-FACTORY = "palmares.lexical_vectors.v1"
+FACTORY = "palmares.lexical_vectors.v2"
+VERSION_1 = "palmares.lexical_vectors.v1"
+# Each version's row width: v1 is the table without the surname flag, its last column.
+WIDTHS = {VERSION_1: 8, FACTORY: 9}
 TABLE = "lexical_vectors.tsv.gz"
 FREQUENCY_LANGUAGES = ("nl", "en", "fr", "es", "de", "it")
 # Zipf frequencies run from 0 to about 8; scaled to the 0-1 range of the two name flags.
@@ -32,7 +36,8 @@ ZIPF_SCALE = 8.0
 
 def read_table() -> tuple[tuple[str, ...], numpy.ndarray]:
     """Words (lower case) and their rows: Zipf frequency per FREQUENCY_LANGUAGES / ZIPF_SCALE, then 1.0/0.0
-    for given name (`given_names.txt`) and for place name (the table's last column)."""
+    for given name (`given_names.txt`), for place name (the table's last column) and for surname
+    (`surnames.txt`)."""
     raw = resources.files("nlp.resources").joinpath(TABLE).read_bytes()
     words: list[str] = []
     numbers: list[str] = []
@@ -43,14 +48,22 @@ def read_table() -> tuple[tuple[str, ...], numpy.ndarray]:
     # One C-level parse of every number: float() per cell would take a second at each start.
     table = numpy.fromstring(" ".join(numbers).replace("\t", " "), dtype="float64", sep=" ")
     table = table.reshape(len(words), len(FREQUENCY_LANGUAGES) + 1)
-    given_names = {name.lower() for name in resource_word_list("given_names.txt") if " " not in name}
-    extra_names = sorted(given_names.difference(words))
-    rows = numpy.zeros((len(words) + len(extra_names), len(FREQUENCY_LANGUAGES) + 2), dtype="float32")
-    rows[: len(words), : len(FREQUENCY_LANGUAGES)] = table[:, : len(FREQUENCY_LANGUAGES)] / ZIPF_SCALE
-    rows[: len(words), -1] = table[:, -1]
+    given_names = {table_spelling(name) for name in resource_word_list("given_names.txt") if " " not in name}
+    surnames = {table_spelling(name) for name in resource_word_list("surnames.txt")}
+    extra_names = sorted((given_names | surnames).difference(words))
+    given, place, surname = len(FREQUENCY_LANGUAGES), len(FREQUENCY_LANGUAGES) + 1, len(FREQUENCY_LANGUAGES) + 2
+    rows = numpy.zeros((len(words) + len(extra_names), surname + 1), dtype="float32")
+    rows[: len(words), :given] = table[:, :given] / ZIPF_SCALE
+    rows[: len(words), place] = table[:, -1]
     words += extra_names
-    rows[:, len(FREQUENCY_LANGUAGES)] = [word in given_names for word in words]
+    rows[:, given] = [word in given_names for word in words]
+    rows[:, surname] = [word in surnames for word in words]
     return tuple(words), rows
+
+
+def table_spelling(word: str) -> str:
+    """A word as wordfreq spells it: lower case, ß as "ss" ("Groß" -> "gross", the row "groß" reads)."""
+    return word.lower().replace("ß", "ss")
 
 
 def case_forms(word: str) -> Iterable[str]:
@@ -71,8 +84,9 @@ class LexicalVectors(BaseVectors):
     mode = "default"
     attr = ORTH
 
-    def __init__(self, words: Iterable[str], data: numpy.ndarray) -> None:
+    def __init__(self, words: Iterable[str], data: numpy.ndarray, factory: str = FACTORY) -> None:
         super().__init__()
+        self.factory = factory
         words = list(words)
         first_row: dict[int, int] = {}
         for row, word in enumerate(words):
@@ -83,10 +97,21 @@ class LexicalVectors(BaseVectors):
             for variant in spelling_variants(word):
                 for form in case_forms(variant):
                     first_row.setdefault(get_string_id(form), row)
+            if "ss" in word:
+                for form in case_forms(with_sharp_s(word)):
+                    first_row.setdefault(get_string_id(form), row)
         keys = numpy.fromiter(first_row.keys(), dtype="uint64", count=len(first_row))
         rows = numpy.fromiter(first_row.values(), dtype="int64", count=len(first_row))
         order = numpy.argsort(keys)
         self._keys, self._rows, self.data = keys[order], rows[order], data
+
+    def narrowed(self, factory: str) -> LexicalVectors:
+        """The same keys with the first WIDTHS[factory] columns of each row (a view, no copy)."""
+        narrow = LexicalVectors.__new__(LexicalVectors)
+        BaseVectors.__init__(narrow)
+        narrow.factory = factory
+        narrow._keys, narrow._rows, narrow.data = self._keys, self._rows, self.data[:, : WIDTHS[factory]]
+        return narrow
 
     @property
     def strings(self) -> tuple[str, ...]:
@@ -147,14 +172,22 @@ class LexicalVectors(BaseVectors):
     def add(self, key: int | str, *, vector: numpy.ndarray | None = None) -> int:
         raise TypeError("the lexical vectors are read from nlp/resources/lexical_vectors.tsv.gz; rebuild that table")
 
-    def __reduce__(self) -> tuple[Callable[[], LexicalVectors], tuple[()]]:
+    def __reduce__(self) -> tuple[Callable[[str], LexicalVectors], tuple[str]]:
         # A pickled pipeline (nlp.pipe with n_process > 1) finds the table again in the other process.
-        return shared_lexical_vectors, ()
+        return shared_lexical_vectors, (self.factory,)
 
 
-@lru_cache(maxsize=1)
-def shared_lexical_vectors() -> LexicalVectors:
-    """One instance per process, shared by every pipeline."""
+def shared_lexical_vectors(factory: str = FACTORY) -> LexicalVectors:
+    """One instance per version and process, shared by every pipeline; the versions share one index."""
+    if factory not in WIDTHS:
+        raise ValueError(f"unknown lexical vectors {factory!r}; known: {', '.join(WIDTHS)}")
+    return _shared_lexical_vectors(factory)
+
+
+@lru_cache(maxsize=None)
+def _shared_lexical_vectors(factory: str) -> LexicalVectors:
+    if factory != FACTORY:
+        return _shared_lexical_vectors(FACTORY).narrowed(factory)
     return LexicalVectors(*read_table())
 
 
@@ -168,14 +201,21 @@ def zipf_frequency(word: str, language: str) -> float:
     return float(vectors.data[row, FREQUENCY_LANGUAGES.index(language)]) * ZIPF_SCALE if row >= 0 else 0.0
 
 
-def lexical_vectors(vocab: Vocab) -> LexicalVectors:
-    return shared_lexical_vectors()
+@registry.vectors(VERSION_1)
+def create_lexical_vectors_v1() -> Callable[[Vocab], BaseVectors]:
+    return lambda vocab: shared_lexical_vectors(VERSION_1)
 
 
 @registry.vectors(FACTORY)
 def create_lexical_vectors() -> Callable[[Vocab], BaseVectors]:
-    return lexical_vectors
+    return lambda vocab: shared_lexical_vectors(FACTORY)
+
+
+def lexical_vectors_named(config: dict[str, Any]) -> str | None:
+    """The lexical-vector version a pipeline config names, if it names one."""
+    name = config.get("nlp", {}).get("vectors", {}).get("@vectors")
+    return name if name in WIDTHS else None
 
 
 def uses_lexical_vectors(config: dict[str, Any]) -> bool:
-    return config.get("nlp", {}).get("vectors", {}).get("@vectors") == FACTORY
+    return lexical_vectors_named(config) is not None

@@ -28,6 +28,12 @@ def non_ascii_dropped(word: str) -> str:
 VARIANTS = (folded, transliterated, non_ascii_dropped)
 
 
+def with_sharp_s(word: str) -> str:
+    """wordfreq case-folds German ß to "ss" ("fussball"); the text writes "Fußball". Used to give the ß
+    spelling the row of its folded word, so a word that is no German word ("Klaße") only gains a key."""
+    return word.replace("ss", "ß")
+
+
 def spelling_variants(word: str) -> Iterator[str]:
     """The distinct accent-less forms of a word that has non-ASCII letters (none for an ASCII word)."""
     if word.isascii():

@@ -4,8 +4,9 @@ Wikipedia-trained NER takes the capitalised common words of news ("Misschien", "
 for names: nothing in its training tells it how common they are. Each word here gets its Zipf frequency
 per wordfreq (news, Wikipedia, subtitles, books, web) in each of the six languages and whether it names a
 city of 50,000+ people (`place_names.txt`, GeoNames). One table serves every language, so a model trained
-on all six reads every sentence the same way. The given-name flag is added when the table is read
-(`nlp/pipeline/lexical_vectors.py`), from `given_names.txt`: this file holds only wordfreq (CC BY-SA 4.0)
+on all six reads every sentence the same way. The given-name and surname flags are added when the table is
+read (`nlp/pipeline/lexical_vectors.py`), from `given_names.txt` and `surnames.txt` (both derived from WikiNEuRal,
+CC BY-NC-SA 4.0): this file holds only wordfreq (CC BY-SA 4.0)
 and GeoNames (CC BY 4.0) data, so it can be shared under CC BY-SA 4.0.
 
 Reproducible: `python -m nlp.resources.build_lexical_vectors` (needs the `train` extra: wordfreq).

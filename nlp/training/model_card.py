@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from thinc.api import Config
 
-from nlp.pipeline.lexical_vectors import uses_lexical_vectors
+from nlp.pipeline.lexical_vectors import FACTORY, VERSION_1, lexical_vectors_named
 from nlp.training.evaluate import format_table
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ not copied here). Load it with `spacy.load("nlp/resources/ner/{language}")`
 
 ## How it was trained
 
-    OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps} --seed {seed}{monolingual}
+    OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps} --seed {seed}{lexical_vectors}{monolingual}
 
 - Config: `nlp/training/ner.cfg` ({architecture}), seed {seed}, {steps} steps, one CPU thread, {minutes:.0f} minutes on a
   shared 2-core machine (data preparation, training and evaluation). The shipped weights are the
@@ -54,6 +54,8 @@ The lexical vectors' table (`nlp/resources/lexical_vectors.tsv.gz`) is not part 
 wordfreq's frequencies (Robyn Speer and contributors, CC BY-SA 4.0) and GeoNames city names (CC BY 4.0).
 """
 
+LEXICAL_FLAGS = {VERSION_1: "given-name and city flags", FACTORY: "given-name, city and surname flags"}
+
 
 def describe_architecture(config: Config) -> str:
     """One line on the network, read from the trained pipeline's own config."""
@@ -65,10 +67,12 @@ def describe_architecture(config: Config) -> str:
     vectors = ""
     if embed.get("include_static_vectors"):
         vectors = " and static vectors"
-        if uses_lexical_vectors(config):
+        lexical = lexical_vectors_named(config)
+        if lexical:
+            flags = LEXICAL_FLAGS[lexical]
             vectors = (
-                " and the project's lexical vectors (each word's frequency in six languages per wordfreq, given-name"
-                " and city flags: `nlp/pipeline/lexical_vectors.py`)"
+                f" and the project's lexical vectors (each word's frequency in six languages per wordfreq, {flags}:"
+                " `nlp/pipeline/lexical_vectors.py`)"
             )
     return (
         f"MultiHashEmbed over {', '.join(embed['attrs'])}{vectors}; {encode['depth']}-layer CNN, width {encode['width']}, "
@@ -90,6 +94,7 @@ def write_model_card(run: TrainingRun, common_words: int) -> None:
         monolingual="" if run.other_languages else " --monolingual",
         steps=run.steps,
         seed=run.seed,
+        lexical_vectors=f" --lexical-vectors {run.lexical_vectors}" if run.lexical_vectors else "",
         architecture=run.architecture,
         minutes=run.minutes,
         training_sentences=training_sentences,

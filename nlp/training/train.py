@@ -15,8 +15,9 @@ from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 from thinc.api import Config, use_ops
 
-import nlp.pipeline.lexical_vectors  # noqa: F401  (registers the vectors named in ner.cfg)
 import nlp.training.augment  # noqa: F401  (registers the augmenter named in ner.cfg)
+from nlp.pipeline.lexical_vectors import FACTORY as LEXICAL_VECTORS
+from nlp.pipeline.lexical_vectors import VERSION_1, WIDTHS, lexical_vectors_named
 from nlp.pipeline.ner_repair import FACTORY as REPAIR
 from nlp.training.conllu import read_sentences, to_docbin
 from nlp.training.evaluate import DOCUMENT_START, NerScores, evaluate
@@ -30,6 +31,10 @@ DEFAULT_SEED = 0
 # counted twice, transfers better to news than the own language alone (CoNLL validation PER F1 of the
 # pipeline with its repair step: nl 0.736 -> 0.753, es 0.744 -> 0.784, de 0.627 -> 0.679, en 0.814 -> 0.827).
 OWN_LANGUAGE_WEIGHT = 2
+# The lexical-vector version each language's model is trained with, chosen on CoNLL validation PER F1 of the
+# NER alone: the surname flag (v2) helped de and es over two seeds, and cost nl and en (nlp/training/ner.cfg).
+# Languages without a CoNLL set were chosen on their WikiNEuRal dev split.
+LEXICAL_VECTORS_BY_LANGUAGE = {"de": LEXICAL_VECTORS, "es": LEXICAL_VECTORS}
 TRAINING_META = "palmares_training"
 
 
@@ -47,6 +52,7 @@ class TrainingRun:
     comparison: str = ""  # a measured comparison with another pipeline, kept in meta.json by hand
     architecture: str = ""
     seed: int = DEFAULT_SEED
+    lexical_vectors: str = ""
 
 
 def config_path() -> Path:
@@ -55,6 +61,10 @@ def config_path() -> Path:
 
 def default_output(language: str) -> Path:
     return Path(str(resources.files("nlp.resources"))) / "ner" / language
+
+
+def default_lexical_vectors(language: str) -> str:
+    return LEXICAL_VECTORS_BY_LANGUAGE.get(language, VERSION_1)
 
 
 def default_data_dir() -> Path:
@@ -121,8 +131,13 @@ def train_ner(
     eval_frequency: int = 1000,
     multilingual: bool = True,
     seed: int = DEFAULT_SEED,
+    lexical_vectors: str | None = None,
 ) -> TrainingRun:
+    """lexical_vectors: the table version the tok2vec reads (default LEXICAL_VECTORS_BY_LANGUAGE, else v1)."""
     check_language(language)
+    lexical_vectors = lexical_vectors or default_lexical_vectors(language)
+    if lexical_vectors not in WIDTHS:
+        raise ValueError(f"unknown lexical vectors {lexical_vectors!r}; known: {', '.join(WIDTHS)}")
     data_dir = data_dir or default_data_dir()
     output = output or default_output(language)
     work_dir = work_dir or Path("/tmp") / "palmares-train-ner" / language
@@ -133,6 +148,7 @@ def train_ner(
         "paths.train": str(train_path),
         "paths.dev": str(dev_path),
         "nlp.lang": language,
+        "nlp.vectors": {"@vectors": lexical_vectors},
         "system.seed": seed,
         "training.max_steps": steps,
         "training.eval_frequency": min(eval_frequency, max(steps, 1)),
@@ -194,6 +210,7 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
         training.get("comparison", ""),
         describe_architecture(nlp.config),
         training.get("seed", DEFAULT_SEED),
+        lexical_vectors_named(nlp.config) or "",
     )
     write_model_card(run, len(words))
     return run

@@ -17,6 +17,9 @@ def train_ner_command(
     data: Path | None = typer.Option(None, "--data", help="folder holding wikineural/ and conll/; default ../shared/data/ner"),
     work_dir: Path | None = typer.Option(None, "--work-dir", help="scratch folder for corpora and checkpoints"),
     seed: int = typer.Option(0, "--seed", help="seed of the corpus shuffle and of the training run"),
+    lexical_vectors: str | None = typer.Option(
+        None, "--lexical-vectors", help="lexical-vector version the tok2vec reads, e.g. palmares.lexical_vectors.v2 (default: the language's)"
+    ),
     monolingual: bool = typer.Option(
         False, "--monolingual", help="train on this language's WikiNEuRal data only (default: all languages, own counted twice)"
     ),
@@ -36,7 +39,7 @@ def train_ner_command(
         else:
             run = train_ner(
                 language, steps=steps, output=output, data_dir=data, work_dir=work_dir, multilingual=not monolingual,
-                seed=seed,
+                seed=seed, lexical_vectors=lexical_vectors,
             )
     except (OSError, ValueError, ConlluError) as exc:
         typer.echo(f"train-ner: {exc}", err=True)

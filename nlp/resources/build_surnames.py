@@ -1,0 +1,70 @@
+"""Build `surnames.txt`: words that close person names in the WikiNEuRal training splits.
+
+News names people by their surname alone ("zei Kramer", "sagte Waigel"); a flag for words known to end
+person names tells the NER's tok2vec what the sentence alone may not (`nlp/pipeline/lexical_vectors.py`).
+A word is listed when it closed a person span at least MIN_COUNT times and at least MIN_PERSON_SHARE of its
+capitalised uses were inside person spans ("Kramer", not "Paris"). MIN_COUNT 2 keeps the flag about as sparse
+on the training text as on unseen news: a list of every surname seen once would flag almost every person of the
+training text, and a model trained on it would learn that an unflagged word is no person.
+
+Reproducible: `python -m nlp.resources.build_surnames ../shared/data/ner` (the training split of each language,
+`nlp/training/splits.py`; never the held-out or CoNLL data). The list inherits WikiNEuRal's CC BY-NC-SA 4.0 licence.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from nlp.training.conllu import Sentence
+from nlp.training.splits import wikineural_splits
+from nlp.training.train import wikineural_languages
+
+OUTPUT = Path(__file__).with_name("surnames.txt")
+MIN_COUNT = 2
+MIN_PERSON_SHARE = 0.5
+
+
+def is_name_word(word: str) -> bool:
+    return word.isalpha() and len(word) > 1 and word[0].isupper() and not word.isupper()
+
+
+def count_surnames(sentences: Iterable[Sentence]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """How often each word closes a person span, is inside any person span, is capitalised at all."""
+    as_last, in_person, as_any = Counter(), Counter(), Counter()
+    for sentence in sentences:
+        tags = sentence.tags
+        for i, (word, tag) in enumerate(zip(sentence.words, tags)):
+            if word[:1].isupper():
+                as_any[word] += 1
+                if tag.endswith("-PER"):
+                    in_person[word] += 1
+            closes_person = tag.endswith("-PER") and (i + 1 == len(tags) or tags[i + 1] != "I-PER")
+            if closes_person and is_name_word(word):
+                as_last[word] += 1
+    return as_last, in_person, as_any
+
+
+def surnames(sentences: Iterable[Sentence]) -> list[str]:
+    as_last, in_person, as_any = count_surnames(sentences)
+    return sorted(w for w, c in as_last.items() if c >= MIN_COUNT and in_person[w] / as_any[w] >= MIN_PERSON_SHARE)
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[0]) if argv else Path("../shared/data/ner")
+    languages = wikineural_languages(data_dir)
+    if not languages:
+        print(f"no WikiNEuRal languages under {data_dir}", file=sys.stderr)
+        return 2
+    sentences = [s for language in languages for s in wikineural_splits(data_dir, language).train]
+    names = surnames(sentences)
+    OUTPUT.write_text("# surnames from WikiNEuRal training splits (CC BY-NC-SA 4.0); built by build_surnames.py\n"
+                      + "\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(names)} surnames -> {OUTPUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
