@@ -11,13 +11,19 @@ from spacy.strings import get_string_id
 
 import pytest
 
-from nlp.pipeline.lexical_vectors import FACTORY, FREQUENCY_LANGUAGES, WIDTHS, LexicalVectors, shared_lexical_vectors
+from nlp.pipeline.lexical_vectors import (
+    FACTORY,
+    FREQUENCY_LANGUAGES,
+    VERSION_1,
+    WIDTHS,
+    LexicalVectors,
+    shared_lexical_vectors,
+)
 from nlp.pipeline.loader import get_pipeline
 from nlp.resources.build_surnames import surnames
 from nlp.training.conllu import Sentence
 
 GIVEN_NAME, PLACE_NAME, SURNAME = len(FREQUENCY_LANGUAGES), len(FREQUENCY_LANGUAGES) + 1, len(FREQUENCY_LANGUAGES) + 2
-VERSION_1 = "palmares.lexical_vectors.v1"
 
 
 def row(word: str) -> numpy.ndarray | None:

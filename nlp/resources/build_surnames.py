@@ -3,9 +3,10 @@
 News names people by their surname alone ("zei Kramer", "sagte Waigel"); a flag for words known to end
 person names tells the NER's tok2vec what the sentence alone may not (`nlp/pipeline/lexical_vectors.py`).
 A word is listed when it closed a person span at least MIN_COUNT times and at least MIN_PERSON_SHARE of its
-capitalised uses were inside person spans ("Kramer", not "Paris"). MIN_COUNT 2 keeps the flag about as sparse
-on the training text as on unseen news: a list of every surname seen once would flag almost every person of the
-training text, and a model trained on it would learn that an unflagged word is no person.
+capitalised uses were inside person spans ("Kramer", not "Paris"). The flag covers more people of the training
+text than of unseen news, and a model trained on it learns that an unflagged word is less likely a person.
+MIN_COUNT 2 narrows that gap: it flags 57 % of the German training text's person words (83 % when every name seen
+once counts) against 20 % of CoNLL German's.
 
 Reproducible: `python -m nlp.resources.build_surnames ../shared/data/ner` (the training split of each language,
 `nlp/training/splits.py`; never the held-out or CoNLL data). The list inherits WikiNEuRal's CC BY-NC-SA 4.0 licence.
