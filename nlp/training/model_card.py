@@ -36,7 +36,7 @@ not copied here). Load it with `spacy.load("nlp/resources/ner/{language}")`
 - Name-evidence repair (`nlp/pipeline/ner_repair.py`, rebuilt by `palmares train-ner {language} --repair-only`):
   mends person boundaries with the project's given-name list, drops "persons" made only of common words
   ({common_words} words: frequent in the language per wordfreq, or seen outside entities in the training
-  text; never part of a person name there), turns "persons" named like a city of 50,000+ people into
+  text; never part of a person name there, nor a given name or surname of the shared lists), turns "persons" named like a city of 50,000+ people into
   places (`nlp/resources/place_names.txt`, GeoNames), and makes lone surnames persons where the same Doc introduced
   them inside a full name.
 - CoNLL data was never used for training or checkpoint selection. Its test files are only measured; its

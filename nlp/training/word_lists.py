@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from nlp.pipeline.lexicon import resource_word_list
+
 # How often a word must be seen outside entities (lower-case, or capitalised inside a sentence) to count
 # as a common word of the training text.
 MIN_COMMON_COUNT = 2
@@ -50,5 +52,13 @@ def frequent_words(language: str) -> set[str]:
     return words
 
 
+def shared_name_words() -> set[str]:
+    """The project's given names and surnames (from all six languages' training text), lower-cased."""
+    return {name.lower() for file in ("given_names.txt", "surnames.txt") for name in resource_word_list(file)}
+
+
 def common_words(language: str, sentences: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> set[str]:
-    return (training_common_words(sentences) | frequent_words(language)) - person_words(sentences)
+    """Common words of the language that are no names: never part of a person's name in the language's
+    training text, nor a given name or surname of the shared lists ("Aznar" is frequent in Spanish news)."""
+    common = training_common_words(sentences) | frequent_words(language)
+    return common - person_words(sentences) - shared_name_words()
