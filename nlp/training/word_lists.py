@@ -2,7 +2,8 @@
 
 Common words are words of the language that are not names: seen outside entities in the training text,
 or frequent in the language's general usage (wordfreq: news, Wikipedia, subtitles, books, web). A word
-that was ever part of a person's name in the training text ("Bakker") is not kept. wordfreq is needed
+that was ever part of a person's name in the training text ("Bakker"), or is in the project's given-name or
+surname list, is not kept. wordfreq is needed
 for training only (the `train` extra).
 """
 
