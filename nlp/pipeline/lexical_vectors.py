@@ -77,7 +77,8 @@ class LexicalVectors(BaseVectors):
     """The table as spaCy static vectors, read-only and kept out of saved pipelines.
 
     spaCy's own `Vectors` keeps a Python dict entry per key (about 90 MB for 279,000 keys; the table now has
-    about 330,000 with the accent-less spellings); here the keys are one sorted array, looked up with numpy (about 10 MB). A key that is not in the table reads as
+    about 352,000 with the accent-less and ß spellings); here the keys are one sorted array, looked up with numpy
+    (about 10 MB). A key that is not in the table reads as
     zeros, as in `Vectors`."""
 
     name = "palmares_lexical"
