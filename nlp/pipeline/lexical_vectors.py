@@ -26,11 +26,12 @@ from nlp.pipeline.spelling_variants import spelling_variants, with_sharp_s
 
 FACTORY = "palmares.lexical_vectors.v2"
 VERSION_1 = "palmares.lexical_vectors.v1"
-# Each version's row width: v1 is the table without the surname flag, its last column.
-WIDTHS = {VERSION_1: 8, FACTORY: 9}
 TABLE = "lexical_vectors.tsv.gz"
 FREQUENCY_LANGUAGES = ("nl", "en", "fr", "es", "de", "it")
-# Zipf frequencies run from 0 to about 8; scaled to the 0-1 range of the two name flags.
+# The flags after the frequencies, per version: v1 is the table without the surname flag, its last column.
+FLAGS = {VERSION_1: ("given-name", "city"), FACTORY: ("given-name", "city", "surname")}
+WIDTHS = {version: len(FREQUENCY_LANGUAGES) + len(flags) for version, flags in FLAGS.items()}
+# Zipf frequencies run from 0 to about 8; scaled to the 0-1 range of the flags.
 ZIPF_SCALE = 8.0
 
 
@@ -66,6 +67,27 @@ def table_spelling(word: str) -> str:
     return word.lower().replace("ß", "ss")
 
 
+def key_index(words: Iterable[str]) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Sorted string hashes of every form a table word may take in text, and the row each reads.
+
+    Accent-less spellings ("Muller") and German ß spellings ("Fußball" for wordfreq's "fussball") read the row
+    of their word, unless they are words of their own."""
+    words = list(words)
+    first_row: dict[int, int] = {}
+    for row, word in enumerate(words):
+        for form in case_forms(word):
+            first_row.setdefault(get_string_id(form), row)
+    for row, word in enumerate(words):
+        spellings = list(spelling_variants(word)) + ([with_sharp_s(word)] if "ss" in word else [])
+        for spelling in spellings:
+            for form in case_forms(spelling):
+                first_row.setdefault(get_string_id(form), row)
+    keys = numpy.fromiter(first_row.keys(), dtype="uint64", count=len(first_row))
+    rows = numpy.fromiter(first_row.values(), dtype="int64", count=len(first_row))
+    order = numpy.argsort(keys)
+    return keys[order], rows[order]
+
+
 def case_forms(word: str) -> Iterable[str]:
     """The models were trained with keys that are token texts (a vectors table keeps another key attribute
     on disk only in floret mode): each word in lower case and capitalised."""
@@ -85,34 +107,14 @@ class LexicalVectors(BaseVectors):
     mode = "default"
     attr = ORTH
 
-    def __init__(self, words: Iterable[str], data: numpy.ndarray, factory: str = FACTORY) -> None:
+    def __init__(self, keys: numpy.ndarray, rows: numpy.ndarray, data: numpy.ndarray, factory: str = FACTORY) -> None:
+        """keys: sorted string hashes; rows: the row of `data` each key reads (`key_index`)."""
         super().__init__()
-        self.factory = factory
-        words = list(words)
-        first_row: dict[int, int] = {}
-        for row, word in enumerate(words):
-            for form in case_forms(word):
-                first_row.setdefault(get_string_id(form), row)
-        # Accent-less spellings read the row of their word, unless they are words of their own.
-        for row, word in enumerate(words):
-            for variant in spelling_variants(word):
-                for form in case_forms(variant):
-                    first_row.setdefault(get_string_id(form), row)
-            if "ss" in word:
-                for form in case_forms(with_sharp_s(word)):
-                    first_row.setdefault(get_string_id(form), row)
-        keys = numpy.fromiter(first_row.keys(), dtype="uint64", count=len(first_row))
-        rows = numpy.fromiter(first_row.values(), dtype="int64", count=len(first_row))
-        order = numpy.argsort(keys)
-        self._keys, self._rows, self.data = keys[order], rows[order], data
+        self._keys, self._rows, self.data, self.factory = keys, rows, data, factory
 
     def narrowed(self, factory: str) -> LexicalVectors:
         """The same keys with the first WIDTHS[factory] columns of each row (a view, no copy)."""
-        narrow = LexicalVectors.__new__(LexicalVectors)
-        BaseVectors.__init__(narrow)
-        narrow.factory = factory
-        narrow._keys, narrow._rows, narrow.data = self._keys, self._rows, self.data[:, : WIDTHS[factory]]
-        return narrow
+        return LexicalVectors(self._keys, self._rows, self.data[:, : WIDTHS[factory]], factory)
 
     @property
     def strings(self) -> tuple[str, ...]:
@@ -189,7 +191,8 @@ def shared_lexical_vectors(factory: str = FACTORY) -> LexicalVectors:
 def _shared_lexical_vectors(factory: str) -> LexicalVectors:
     if factory != FACTORY:
         return _shared_lexical_vectors(FACTORY).narrowed(factory)
-    return LexicalVectors(*read_table())
+    words, data = read_table()
+    return LexicalVectors(*key_index(words), data)
 
 
 def zipf_frequency(word: str, language: str) -> float:

@@ -85,16 +85,15 @@ def name_words(span: Span) -> list[str]:
 # and a surname is not part of the name. Frequent surnames reach it too (Rossi 4.7, Smith 4.9), but in front
 # of a given name only in surname-first lists, which news prose does not use.
 COMMON_WORD_ZIPF = 4.5
+DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienne", "ien", "ano", "ana", "er", "en")
+COMPOUND_ADJECTIVE_HEADS = frozenset({"born", "based", "bred", "raised", "geboren", "née", "né", "nata", "nato",
+                                      "nacido", "nacida", "year", "old", "jarige", "jährige", "jähriger"})
+GLUE = frozenset({"-", "‐", "'", "’"})
 
 
 def is_common_word(word: str, language: str) -> bool:
     """`word` (lower case) is at least as common as COMMON_WORD_ZIPF in the language."""
     return zipf_frequency(word, language) >= COMMON_WORD_ZIPF
-
-DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienne", "ien", "ano", "ana", "er", "en")
-COMPOUND_ADJECTIVE_HEADS = frozenset({"born", "based", "bred", "raised", "geboren", "née", "né", "nata", "nato",
-                                      "nacido", "nacida", "year", "old", "jarige", "jährige", "jähriger"})
-GLUE = frozenset({"-", "‐", "'", "’"})
 
 
 def _joins_hyphen(words: DocWords, i: int) -> bool:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from thinc.api import Config
 
-from nlp.pipeline.lexical_vectors import FACTORY, VERSION_1, lexical_vectors_named
+from nlp.pipeline.lexical_vectors import FLAGS, lexical_vectors_named
 from nlp.training.evaluate import format_table
 
 if TYPE_CHECKING:
@@ -54,9 +54,6 @@ The lexical vectors' table (`nlp/resources/lexical_vectors.tsv.gz`) is not part 
 wordfreq's frequencies (Robyn Speer and contributors, CC BY-SA 4.0) and GeoNames city names (CC BY 4.0).
 """
 
-LEXICAL_FLAGS = {VERSION_1: "given-name and city flags", FACTORY: "given-name, city and surname flags"}
-
-
 def describe_architecture(config: Config) -> str:
     """One line on the network, read from the trained pipeline's own config."""
     tok2vec = config["components"]["tok2vec"]["model"]
@@ -69,7 +66,8 @@ def describe_architecture(config: Config) -> str:
         vectors = " and static vectors"
         lexical = lexical_vectors_named(config)
         if lexical:
-            flags = LEXICAL_FLAGS[lexical]
+            *others, last = FLAGS[lexical]
+            flags = f"{', '.join(others)} and {last} flags"
             vectors = (
                 f" and the project's lexical vectors (each word's frequency in six languages per wordfreq, {flags}:"
                 " `nlp/pipeline/lexical_vectors.py`)"
