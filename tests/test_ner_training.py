@@ -16,7 +16,14 @@ from nlp.training.conllu import ConlluError, read_sentences, sentence_doc, to_do
 from nlp.training.evaluate import evaluate
 from nlp.training.model_card import describe_architecture
 from nlp.training.splits import wikineural_splits
-from nlp.training.train import config_path, default_lexical_vectors, default_output, prepare_corpora, train_ner
+from nlp.training.train import (
+    config_path,
+    default_lexical_vectors,
+    default_list_share,
+    default_output,
+    prepare_corpora,
+    train_ner,
+)
 from service.cli import app
 
 INVENTED = """0\tMarit\tB-PER
@@ -130,6 +137,22 @@ def test_shipped_model_finds_a_person(language: str, sentence: str, person: str)
     assert (person, "PER") in [(ent.text, ent.label_) for ent in nlp(sentence).ents]
 
 
+def test_shipped_german_model_finds_the_surnames_of_a_line_up() -> None:
+    nlp = spacy.load(default_output("de"))
+    doc = nlp("Eintracht Wiesbach: Brandhorst - Liebig, Saathoff, Kühnel - Wendrich (72. Oberdorfer), Teichmann.")
+    persons = {ent.text for ent in doc.ents if ent.label_ == "PER"}
+    assert {"Brandhorst", "Liebig", "Saathoff", "Kühnel", "Wendrich", "Oberdorfer"} <= persons
+    assert "Eintracht Wiesbach" not in persons
+
+
+def test_shipped_german_model_does_not_take_a_sentence_opening_for_a_person() -> None:
+    nlp = spacy.load(default_output("de"))
+    doc = nlp("In Wiesbach gewann Brandhorst. Dies war sein dritter Sieg. Außerdem fuhr Liebig auf Rang zwei.")
+    persons = {ent.text for ent in doc.ents if ent.label_ == "PER"}
+    assert "Liebig" in persons
+    assert not persons & {"Dies", "Außerdem", "Dies war", "Außerdem fuhr"}
+
+
 def test_shipped_models_have_a_model_card_with_the_licence() -> None:
     for language in shipped_languages():
         card = (default_output(language) / "MODEL_CARD.md").read_text(encoding="utf-8")
@@ -143,6 +166,24 @@ def test_each_shipped_model_reads_the_lexical_vectors_train_ner_would_give_it() 
         assert lexical_vectors_named(config) == default_lexical_vectors(language), language
         card = (default_output(language) / "MODEL_CARD.md").read_text(encoding="utf-8")
         assert f"--lexical-vectors {default_lexical_vectors(language)}" in card, language
+
+
+def test_each_shipped_model_was_trained_with_the_list_share_train_ner_would_give_it() -> None:
+    assert default_list_share("de") > 0 and default_list_share("nl") == 0.0
+    for language in shipped_languages():
+        training = spacy.load(default_output(language)).meta["palmares_training"]
+        # Models trained before list sentences existed record no share: they had none.
+        assert training.get("list_share", 0.0) == default_list_share(language), language
+        if training.get("list_share"):
+            card = (default_output(language) / "MODEL_CARD.md").read_text(encoding="utf-8")
+            assert f"--list-share {default_list_share(language):g}" in card, language
+            assert training["list_sentences"] > 0
+
+
+def test_a_list_share_outside_zero_to_one_is_refused_before_any_work(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="list share"):
+        train_ner("nl", list_share=1.5, data_dir=tmp_path, work_dir=tmp_path / "work")
+    assert not (tmp_path / "work").exists()
 
 
 def test_an_unknown_lexical_vectors_version_is_refused_before_any_work(tmp_path: Path) -> None:
@@ -231,7 +272,7 @@ def test_multilingual_corpora_count_the_own_language_twice_and_select_on_it_alon
     write_data(tmp_path / "data", "en", copies=5)
     train_path, dev_path, facts = prepare_corpora("nl", data, tmp_path / "work", multilingual=True)
     vocab = spacy.blank("nl").vocab
-    assert facts == {"train_sentences": 34, "other_languages": ["en"], "other_sentences": 17}
+    assert facts == {"train_sentences": 34, "other_languages": ["en"], "other_sentences": 17, "list_share": 0.0, "list_sentences": 0}
     assert len(list(DocBin().from_disk(train_path).get_docs(vocab))) == 2 * 34 + 17
     assert len(list(DocBin().from_disk(dev_path).get_docs(vocab))) == len(wikineural_splits(data, "nl").dev)
     _, _, alone = prepare_corpora("nl", data, tmp_path / "alone", multilingual=False)

@@ -21,7 +21,7 @@ not copied here). Load it with `spacy.load("nlp/resources/ner/{language}")`
 
 ## How it was trained
 
-    OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps} --seed {seed}{lexical_vectors}{monolingual}
+    OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps} --seed {seed}{lexical_vectors}{list_share}{monolingual}
 
 - Config: `nlp/training/ner.cfg` ({architecture}), seed {seed}, {steps} steps, one CPU thread, {minutes:.0f} minutes on a
   shared 2-core machine (data preparation, training and evaluation). The shipped weights are the
@@ -32,7 +32,7 @@ not copied here). Load it with `spacy.load("nlp/resources/ner/{language}")`
   `nlp/training/splits.py`).
 - Augmentation (`palmares.news_style.v1`, `nlp/training/augment.py`): 40 % of multi-word person
   names lose their given name (news repeats surnames alone), 2 % of sentences upper-cased, 3 %
-  title-cased.
+  title-cased.{list_sentences}
 - Name-evidence repair (`nlp/pipeline/ner_repair.py`, rebuilt by `palmares train-ner {language} --repair-only`):
   mends person boundaries with the project's given-name list, drops "persons" made only of common words
   ({common_words} words: frequent in the language per wordfreq, or seen outside entities in the training
@@ -40,7 +40,8 @@ not copied here). Load it with `spacy.load("nlp/resources/ner/{language}")`
   places (`nlp/resources/place_names.txt`, GeoNames), and makes lone surnames persons where the same Doc introduced
   them inside a full name.
 - CoNLL data was never used for training or checkpoint selection. Its test files are only measured; its
-  validation files served to compare variants (the repair rules, the training languages, the network's settings).
+  validation files served to compare variants (the repair rules, the training languages, the network's settings,
+  the list sentences).
 
 ## Evaluation (exact spans, per type)
 
@@ -93,10 +94,17 @@ def write_model_card(run: TrainingRun, common_words: int) -> None:
         steps=run.steps,
         seed=run.seed,
         lexical_vectors=f" --lexical-vectors {run.lexical_vectors}" if run.lexical_vectors else "",
+        list_share=f" --list-share {run.list_share:g}" if run.list_share is not None else "",
         architecture=run.architecture,
         minutes=run.minutes,
         training_sentences=training_sentences,
         note=f"\n- {run.note}" if run.note else "",
+        list_sentences=(
+            f"\n- Synthetic list sentences (`nlp/training/name_lists.py`): {run.list_sentences} line-ups, enumerations"
+            " and result lists built from each language's training names, some opening with a dateline."
+            if run.list_sentences
+            else ""
+        ),
         evaluations=evaluations,
         comparison=f"\n{run.comparison}\n" if run.comparison else "",
         common_words=f"{common_words:,}",

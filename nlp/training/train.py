@@ -19,8 +19,9 @@ import nlp.training.augment  # noqa: F401  (registers the augmenter named in ner
 from nlp.pipeline.lexical_vectors import FACTORY as LEXICAL_VECTORS
 from nlp.pipeline.lexical_vectors import VERSION_1, WIDTHS, lexical_vectors_named
 from nlp.pipeline.ner_repair import FACTORY as REPAIR
-from nlp.training.conllu import read_sentences, to_docbin
+from nlp.training.conllu import Sentence, read_sentences, to_docbin
 from nlp.training.evaluate import DOCUMENT_START, NerScores, evaluate
+from nlp.training.name_lists import list_sentences
 from nlp.training.model_card import describe_architecture, write_model_card
 from nlp.training.splits import conll_test_path, wikineural_splits
 from nlp.training.word_lists import common_words
@@ -36,6 +37,11 @@ OWN_LANGUAGE_WEIGHT = 2
 # fr and it keep v1: they have no news set to decide on, and the WikiNEuRal dev split favours the flag in every
 # language, nl and en included, so it cannot decide.
 LEXICAL_VECTORS_BY_LANGUAGE = {"de": LEXICAL_VECTORS, "es": LEXICAL_VECTORS}
+# Synthetic list sentences (line-ups, enumerations, result lists; nlp/training/name_lists.py), as a share of
+# each language's training sentences, per trained language; chosen on CoNLL validation PER F1 of the NER alone
+# (ner.cfg has the figures). Languages not named train without them.
+LIST_SHARE = 0.05
+LIST_SHARE_BY_LANGUAGE = {"de": LIST_SHARE, "es": LIST_SHARE}
 TRAINING_META = "palmares_training"
 
 
@@ -54,6 +60,8 @@ class TrainingRun:
     architecture: str = ""
     seed: int = DEFAULT_SEED
     lexical_vectors: str = ""
+    list_sentences: int = 0
+    list_share: float | None = None  # None: trained before list sentences existed
 
 
 def config_path() -> Path:
@@ -66,6 +74,10 @@ def default_output(language: str) -> Path:
 
 def default_lexical_vectors(language: str) -> str:
     return LEXICAL_VECTORS_BY_LANGUAGE.get(language, VERSION_1)
+
+
+def default_list_share(language: str) -> float:
+    return LIST_SHARE_BY_LANGUAGE.get(language, 0.0)
 
 
 def default_data_dir() -> Path:
@@ -92,35 +104,50 @@ def wikineural_languages(data_dir: Path) -> list[str]:
 
 
 def prepare_corpora(
-    language: str, data_dir: Path, work_dir: Path, multilingual: bool, seed: int = DEFAULT_SEED
+    language: str, data_dir: Path, work_dir: Path, multilingual: bool, seed: int = DEFAULT_SEED, list_share: float = 0.0
 ) -> tuple[Path, Path, dict]:
     """Write train.spacy and dev.spacy (one Doc per sentence) into work_dir; return the training facts.
 
     Multilingual: the other languages' training splits join the language's own, which counts
     OWN_LANGUAGE_WEIGHT times, shuffled with the run's seed; the dev split (checkpoint selection) is the
-    language's own only."""
+    language's own only. Each language's split adds `list_share` times its size in synthetic list sentences
+    (name_lists.py), built from its own names."""
     splits = wikineural_splits(data_dir, language)
-    train = list(splits.train)
+    own_lists = _lists(language, splits.train, seed, list_share)
+    train = list(splits.train) + own_lists
+    lists = len(own_lists)
     others: list[str] = []
     other_sentences = 0
     if multilingual:
         train = []
         for name in wikineural_languages(data_dir):
             if name == language:
-                train += list(splits.train) * OWN_LANGUAGE_WEIGHT
+                train += list(splits.train) * OWN_LANGUAGE_WEIGHT + own_lists
                 continue
             other_train = wikineural_splits(data_dir, name).train
+            other_lists = _lists(name, other_train, seed, list_share)
             others.append(name)
             other_sentences += len(other_train)
-            train += other_train
+            lists += len(other_lists)
+            train += other_train + other_lists
         random.Random(seed).shuffle(train)
     vocab = spacy.blank(language).vocab
     work_dir.mkdir(parents=True, exist_ok=True)
     train_path, dev_path = work_dir / "train.spacy", work_dir / "dev.spacy"
     to_docbin(vocab, train).to_disk(train_path)
     to_docbin(vocab, splits.dev).to_disk(dev_path)
-    facts = {"train_sentences": len(splits.train), "other_languages": others, "other_sentences": other_sentences}
+    facts = {
+        "train_sentences": len(splits.train),
+        "other_languages": others,
+        "other_sentences": other_sentences,
+        "list_share": list_share,
+        "list_sentences": lists,
+    }
     return train_path, dev_path, facts
+
+
+def _lists(language: str, sentences: list[Sentence], seed: int, share: float) -> list[Sentence]:
+    return list_sentences(language, sentences, int(len(sentences) * share), seed)
 
 
 def train_ner(
@@ -133,17 +160,22 @@ def train_ner(
     multilingual: bool = True,
     seed: int = DEFAULT_SEED,
     lexical_vectors: str | None = None,
+    list_share: float | None = None,
 ) -> TrainingRun:
-    """lexical_vectors: the table version the tok2vec reads (default LEXICAL_VECTORS_BY_LANGUAGE, else v1)."""
+    """lexical_vectors: the table version the tok2vec reads (default LEXICAL_VECTORS_BY_LANGUAGE, else v1);
+    list_share: synthetic list sentences per training sentence (default LIST_SHARE_BY_LANGUAGE, else none)."""
     check_language(language)
     lexical_vectors = lexical_vectors or default_lexical_vectors(language)
     if lexical_vectors not in WIDTHS:
         raise ValueError(f"unknown lexical vectors {lexical_vectors!r}; known: {', '.join(WIDTHS)}")
+    list_share = default_list_share(language) if list_share is None else list_share
+    if not 0.0 <= list_share <= 1.0:
+        raise ValueError(f"list share must be between 0 and 1, got {list_share}")
     data_dir = data_dir or default_data_dir()
     output = output or default_output(language)
     work_dir = work_dir or Path("/tmp") / "palmares-train-ner" / language
     started = time.monotonic()
-    train_path, dev_path, facts = prepare_corpora(language, data_dir, work_dir, multilingual, seed)
+    train_path, dev_path, facts = prepare_corpora(language, data_dir, work_dir, multilingual, seed, list_share)
     facts["seed"] = seed
     overrides = {
         "paths.train": str(train_path),
@@ -212,6 +244,8 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
         describe_architecture(nlp.config),
         training.get("seed", DEFAULT_SEED),
         lexical_vectors_named(nlp.config) or "",
+        training.get("list_sentences", 0),
+        training.get("list_share"),
     )
     write_model_card(run, len(words))
     return run

@@ -20,6 +20,9 @@ def train_ner_command(
     lexical_vectors: str | None = typer.Option(
         None, "--lexical-vectors", help="lexical-vector version the tok2vec reads, e.g. palmares.lexical_vectors.v2 (default: the language's)"
     ),
+    list_share: float | None = typer.Option(
+        None, "--list-share", help="synthetic list sentences (line-ups, enumerations) per training sentence, 0-1 (default: the language's)"
+    ),
     monolingual: bool = typer.Option(
         False, "--monolingual", help="train on this language's WikiNEuRal data only (default: all languages, own counted twice)"
     ),
@@ -39,7 +42,7 @@ def train_ner_command(
         else:
             run = train_ner(
                 language, steps=steps, output=output, data_dir=data, work_dir=work_dir, multilingual=not monolingual,
-                seed=seed, lexical_vectors=lexical_vectors,
+                seed=seed, lexical_vectors=lexical_vectors, list_share=list_share,
             )
     except (OSError, ValueError, ConlluError) as exc:
         typer.echo(f"train-ner: {exc}", err=True)
