@@ -100,8 +100,9 @@ def write_model_card(run: TrainingRun, common_words: int) -> None:
         training_sentences=training_sentences,
         note=f"\n- {run.note}" if run.note else "",
         list_sentences=(
-            f"\n- Synthetic list sentences (`nlp/training/name_lists.py`): {run.list_sentences} line-ups, enumerations"
-            " and result lists built from each language's training names, some opening with a dateline."
+            f"\n- Synthetic list sentences (`nlp/training/name_lists.py`): {run.list_sentences:,} line-ups, enumerations"
+            " and result lists built from each language's training names, some opening with a dateline, each"
+            " standing between training sentences."
             if run.list_sentences
             else ""
         ),

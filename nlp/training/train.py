@@ -114,11 +114,12 @@ def prepare_corpora(
     (name_lists.py), built from its own names."""
     splits = wikineural_splits(data_dir, language)
     own_lists = _lists(language, splits.train, seed, list_share)
-    train = list(splits.train) + own_lists
     lists = len(own_lists)
     others: list[str] = []
     other_sentences = 0
-    if multilingual:
+    if not multilingual:
+        train = list(splits.train) + own_lists
+    else:
         train = []
         for name in wikineural_languages(data_dir):
             if name == language:
