@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import spacy
@@ -37,6 +37,9 @@ CONJUNCTIONS = {"nl": "en", "en": "and", "fr": "et", "es": "y", "de": "und", "it
 LINE_UP_SHAPES = ((1, 4, 4, 2), (1, 4, 3, 3), (1, 3, 5, 2), (1, 4, 2, 4), (1, 3, 4, 3))
 DATELINE_CHANCE = 0.3
 SENTENCE_BEFORE_CHANCE = 0.3
+
+
+Piece = tuple[str, str]  # (text, label or "" for plain text)
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def list_sentences(language: str, sentences: list[Sentence], count: int, seed: i
     rng = random.Random(seed)
     tokenizer = spacy.blank(language).tokenizer
     conjunction = CONJUNCTIONS.get(language, ",")
-    makers = (_line_up, _line_up, _enumeration, _enumeration, _result_list)
+    makers: tuple[Maker, ...] = (_line_up, _line_up, _enumeration, _enumeration, _result_list)
     made: list[Sentence] = []
     while len(made) < count:
         pieces = rng.choice(makers)(pools, rng, conjunction)
@@ -106,6 +109,10 @@ def list_sentences(language: str, sentences: list[Sentence], count: int, seed: i
     return made
 
 
+# A maker turns the pools into the pieces of one list; each takes the language's conjunction, used or not.
+Maker = Callable[[NamePools, random.Random, str], list[Piece]]
+
+
 def _joined(sentences: list[Sentence]) -> Sentence:
     return Sentence(
         tuple(word for sentence in sentences for word in sentence.words),
@@ -113,7 +120,6 @@ def _joined(sentences: list[Sentence]) -> Sentence:
     )
 
 
-Piece = tuple[str, str]  # (text, label or "" for plain text)
 
 
 def _line_up(pools: NamePools, rng: random.Random, conjunction: str) -> list[Piece]:
