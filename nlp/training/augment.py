@@ -18,6 +18,7 @@ from spacy.training import Example
 from spacy.util import registry
 
 from nlp.pipeline.spelling_variants import VARIANTS
+from nlp.training.conllu import iob_tag
 
 Augmenter = Callable[[Language, Example], Iterator[Example]]
 
@@ -32,7 +33,7 @@ def create_news_style_augmenter(
 
     def augment(nlp: Language, example: Example) -> Iterator[Example]:
         words = [token.text for token in example.reference]
-        tags = [token.ent_iob_ + "-" + token.ent_type_ if token.ent_type_ else "O" for token in example.reference]
+        tags = [iob_tag(token) for token in example.reference]
         words, tags = drop_given_names(words, tags, surname_only, random.random)
         roll = random.random()
         if roll < uppercase:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Token
 from spacy.vocab import Vocab
 
 LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
@@ -65,6 +65,11 @@ def sentence_doc(vocab: Vocab, sentence: Sentence, with_entities: bool = True) -
     spaces = [True] * (len(sentence.words) - 1) + [False]
     entities = list(sentence.tags) if with_entities else None
     return Doc(vocab, words=list(sentence.words), spaces=spaces, ents=entities)
+
+
+def iob_tag(token: Token) -> str:
+    """The token's entity tag as in the token-per-line files ("B-PER", "I-PER", "O")."""
+    return token.ent_iob_ + "-" + token.ent_type_ if token.ent_type_ else "O"
 
 
 def to_docbin(vocab: Vocab, sentences: Iterable[Sentence]) -> DocBin:

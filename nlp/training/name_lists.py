@@ -30,7 +30,7 @@ from babel.dates import format_skeleton
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from nlp.training.conllu import Sentence, entity_spans
+from nlp.training.conllu import Sentence, entity_spans, iob_tag
 
 # The word joining the last two items of a list, per language.
 CONJUNCTIONS = {"nl": "en", "en": "and", "fr": "et", "es": "y", "de": "und", "it": "e"}
@@ -204,6 +204,5 @@ def _tokenised(tokenizer: Tokenizer, pieces: list[Piece]) -> Sentence | None:
     if any(entity is None for entity in entities):
         return None
     doc.ents = entities
-    words = tuple(token.text for token in doc if not token.is_space)
-    tags = tuple(token.ent_iob_ + "-" + token.ent_type_ if token.ent_type_ else "O" for token in doc if not token.is_space)
-    return Sentence(words, tags)
+    tokens = [token for token in doc if not token.is_space]
+    return Sentence(tuple(token.text for token in tokens), tuple(iob_tag(token) for token in tokens))
