@@ -14,6 +14,12 @@ def extract_snippet(engine, text: str, language: str, filler: str = "More text f
     return engine.extract(f"{text}\n\n{filler}", language=language)
 
 
+FILLERS = {  # a second paragraph in the article's own language, so detection agrees with the snippet
+    "nl": "Meer tekst volgt later.", "en": "More text follows later.", "de": "Mehr Text folgt später.",
+    "fr": "La suite du texte arrive plus tard.", "es": "Más texto sigue más tarde.", "it": "Altro testo segue più tardi.",
+}
+
+
 def facts(result, athlete) -> dict:
     merged: dict = {}
     for r in result_of(result, athlete):
@@ -244,3 +250,95 @@ def test_a_pronoun_subject_keeps_the_rank_with_the_sentence_subject(engine):
             "negende plaats.\n\nMeer tekst volgt later.")
     result = engine.extract(text, language="nl")
     assert facts(result, "Kees Proef").get("rank") == 9
+
+
+@pytest.mark.parametrize("language, text, athlete, expected", [
+    ("nl", "Het zilver ging naar Mieke Proef.", "Mieke Proef", {"rank": 2, "medal": "silver"}),
+    ("en", "The silver went to Rick Sample and the bronze to Pete Tester.", "Rick Sample", {"rank": 2, "medal": "silver"}),
+    ("de", "Bronze ging an Jonas Probe.", "Jonas Probe", {"rank": 3, "medal": "bronze"}),
+    ("en", "The second place went to Ivo Tester, ahead of Nora Sample.", "Ivo Tester", {"rank": 2}),
+])
+def test_a_silver_bronze_or_place_that_went_to_an_athlete_is_not_a_win(engine, language, text, athlete, expected):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete) == expected
+
+
+@pytest.mark.parametrize("language, text, athlete, expected", [
+    ("de", "Der Titel über 200 Meter ging in 1:44,44 Minuten an Paul Probe.", "Paul Probe", {"rank": 1, "time": 104.44}),
+    ("nl", "De olympische titel ging in Tokio in 23,81 naar de Australische Emma Proef.", "Emma Proef",
+     {"rank": 1, "time": 23.81}),
+    ("nl", "De vierde etappe is gewonnen door Daniel Proef.", "Daniel Proef", {"rank": 1}),
+])
+def test_the_title_went_to_an_athlete_with_words_between_verb_and_preposition(engine, language, text, athlete, expected):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete) == expected
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("nl", "Op het WK in Hamar won de Noorse Kari Proef de 1500 meter.", "Kari Proef"),
+    ("de", "Das Rennen gewann der Norweger Lars Probe vor Tim Test.", "Lars Probe"),
+    ("es", "En Laigueglia se impuso el francés Luc Prueba, por delante de Ivo Muestra.", "Luc Prueba"),
+    ("it", "A Lahti vince il norvegese Erik Prova davanti a Marco Test.", "Erik Prova"),
+    ("fr", "À Lahti s'impose le Norvégien Erik Essai devant Marc Test.", "Erik Essai"),
+    ("fr", "Marie Essai s'est imposée dans la descente de Val d'Isère.", "Marie Essai"),
+])
+def test_the_winner_named_after_the_verb(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete) == {"rank": 1}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "In de laatste ronde haalde Lars Proef nog Kees Test in."),
+    ("de", "In der letzten Runde holte Lars Probe noch Kai Test ein."),
+])
+def test_overtaking_someone_is_not_winning(engine, language, text):
+    assert not extract_snippet(engine, text, language, filler=FILLERS[language]).results
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("fr", "Lucas Essai, qui a déjà gagné deux étapes, a terminé deuxième.", "Lucas Essai", 2),
+    ("es", "Pablo Prueba, que ya había ganado dos etapas, terminó segundo.", "Pablo Prueba", 2),
+    ("it", "Marco Prova, che aveva già vinto a Davos, ha chiuso secondo.", "Marco Prova", 2),
+    ("en", "Nora Sample, who had already won twice this season, finished third in the 1000m.", "Nora Sample", 3),
+    ("de", "Lena Probe, die schon zwei Etappen gewonnen hat, wurde Zweite.", "Lena Probe", 2),
+])
+def test_an_earlier_win_in_a_relative_clause_is_not_todays_win(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [r.rank for r in result_of(result, athlete)] == [rank]
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("en", "Sara Sample set the ball rolling by winning the women's 1500 metres in Calgary.", "Sara Sample"),
+    ("fr", "Le Belge Arno Essai a fait la différence en s'imposant au sprint devant Marc Test.", "Arno Essai"),
+    ("es", "Ana Muestra cerró la temporada al ganar el gigante de Soldeu.", "Ana Muestra"),
+    ("it", "Erik Prova ha chiuso la stagione vincendo la 50 km di Oslo.", "Erik Prova"),
+])
+def test_a_win_told_by_a_gerund_belongs_to_the_athlete_before_it(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete) == {"rank": 1}
+
+
+def test_winning_several_races_by_a_gerund_is_a_count_not_a_rank(engine):
+    result = extract_snippet(engine, "Nora Sample ended her season by winning two races in Oslo.", "en")
+    assert not result.results
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("en", "Nora Sample finished runner-up, 0.5 seconds back.", "Nora Sample", 2),
+    ("en", "Mia Trial completed the podium in the 1000m.", "Mia Trial", 3),
+    ("nl", "Het podium werd gecompleteerd door Jan Voorbeeld.", "Jan Voorbeeld", 3),
+    ("de", "Tim Beispiel komplettierte das Podest über 10 Kilometer.", "Tim Beispiel", 3),
+    ("fr", "Marie Essai complète le podium de la descente.", "Marie Essai", 3),
+    ("es", "Ana Muestra completó el podio del gigante.", "Ana Muestra", 3),
+    ("it", "Marco Prova completa il podio della 15 km.", "Marco Prova", 3),
+])
+def test_a_place_named_without_an_ordinal(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete).get("rank") == rank
+
+
+def test_a_time_after_mit_is_a_time_and_a_margin_after_mit_is_a_gap(engine):
+    text = "Anna Muster war mit 34,56 Sekunden die Schnellste. Lena Probe lag mit 1,2 Sekunden Rückstand dahinter."
+    result = extract_snippet(engine, text, "de", filler=FILLERS["de"])
+    assert facts(result, "Anna Muster") == {"time": 34.56}
+    assert facts(result, "Lena Probe") == {"gap": 1.2}

@@ -98,10 +98,16 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     return None, False
 
 
-def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs: frozenset[str]) -> Span | None:
+def _phrase(words: list[str]) -> str:
+    """Tokens as the lexicons write them: "s'" + "impose" is "s'impose", "se" + "impuso" is "se impuso"."""
+    return " ".join(words).replace("' ", "'").replace("’ ", "’")
+
+
+def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs: frozenset[str],
+                    already: frozenset[str] = frozenset()) -> Span | None:
     """The win verb (one or more words) right after a name, past a bracketed team or nation and a
     relative pronoun with its auxiliary: "Kaden Groves (Alpecin) se ha impuesto", "Quinn won",
-    "Lorentzen (NOR), who had won"."""
+    "Lorentzen (NOR), who had won". Not an earlier win: "Morin, qui a déjà gagné deux étapes"."""
     texts, lowers = attribution.texts, attribution.lowers
     i = athlete.end
     if i < len(doc) and texts[i] == "(":
@@ -110,10 +116,56 @@ def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs
     for start in range(i, min(len(doc), i + 5)):
         if texts[start] in {".", ";", ":", "!", "?"}:
             break
+        if lowers[start] in already:
+            return None
         for length in (3, 2, 1):
-            if start + length <= len(doc) and " ".join(lowers[start:start + length]) in win_verbs:
+            if start + length <= len(doc) and _phrase(lowers[start:start + length]) in win_verbs:
                 return doc[start:start + length]
     return None
+
+
+def _win_verb_before(attribution: Attribution, athlete: Span, start: int, inverted_verbs: frozenset[str]) -> bool:
+    """"Das Rennen gewann der Norweger X", "Op het WK won de Noorse X", "Ganó el francés X": the verb
+    comes first (verb-second and verb-subject order); `start` is where the name's descriptor begins.
+    Only verbs that cannot mean anything but winning count ("haalde X in" is overtaking)."""
+    lowers = attribution.lowers
+    clause_start = attribution.clause(athlete.start).start
+    for length in (3, 2, 1):
+        verb_start = start - length
+        if verb_start >= clause_start and _phrase(lowers[verb_start:start]) in inverted_verbs:
+            return not attribution.athletes_in(clause_start, verb_start)
+    return False
+
+
+def _counted_object(lexicon: Lexicon, lowers: list[str]) -> bool:
+    """"won two stages", "a gagné deux étapes": a count of wins, not today's win."""
+    return any((n := lexicon.number_value(w)) is not None and 2 <= n < 100 and not w.isdigit() for w in lowers[:2])
+
+
+def _awarded_before(attribution: Attribution, end: int, phrase: str, lexicon: Lexicon) -> bool:
+    """"went to X" / "ging naar X", also with words between verb and preposition ("Der Titel ging in
+    1:44,44 an X"); not when what went is a silver or bronze medal or a place ("the silver went to X"),
+    while an ordinal alone is no place ("De vierde etappe is gewonnen door X")."""
+    lowers = attribution.lowers
+    words = phrase.split()
+    clause = attribution.clause(end - 1) if end else None
+    if clause is None:
+        return False
+    if _ends_with_phrase(lowers, end, phrase):
+        verb_start = end - len(words)
+    elif len(words) >= 2 and lowers[end - 1] == words[-1]:
+        head = words[:-1]
+        verb_start = next((j for j in range(end - 1 - len(head), max(clause.start, end - 10) - 1, -1)
+                           if lowers[j:j + len(head)] == head), None)
+        if verb_start is None or any(attribution.is_punct[verb_start:end]):
+            return False
+    else:
+        return False
+    subject = lowers[clause.start:verb_start]
+    medals = lexicon["medals"]
+    if any(medals.get(w, medals.get(w.capitalize())) in {"silver", "bronze"} for w in subject):
+        return False
+    return not any(w in lexicon.set("place_nouns") for w in subject)  # "third place went to X"
 
 
 def _before_descriptor(attribution: Attribution, start: int, determiners: frozenset[str]) -> int:
@@ -141,18 +193,20 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     won_by = [w.lower() for w in lexicon.words("win_by")]
     determiners = lexicon.set("determiners")
     not_a_win = lexicon.set("medal_nouns") | lexicon.set("place_nouns")
+    inverted_verbs = lexicon.set("inverted_win_verbs")
+    already = lexicon.set("already_words")
     found = []
     lowers = attribution.lowers
     for athlete in attribution.athletes:
         before = lowers[max(0, athlete.start - 2):athlete.start]
         won_by_end = _before_descriptor(attribution, athlete.start, determiners)
-        if any(_ends_with_phrase(attribution.lowers, won_by_end, phrase) for phrase in won_by):
-            found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X"
+        if any(_awarded_before(attribution, won_by_end, phrase, lexicon) for phrase in won_by):
+            found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X", "the title went to X"
             continue
-        if any(w in winner_nouns for w in before):
+        if any(w in winner_nouns for w in before) or _win_verb_before(attribution, athlete, won_by_end, inverted_verbs):
             found.append((athlete, athlete.kb_id_))
             continue
-        verb = _win_verb_after(doc, attribution, athlete, win_verbs)
+        verb = _win_verb_after(doc, attribution, athlete, win_verbs, already)
         if verb is not None:
             clause = attribution.clause(verb.start)
             near = lowers[max(clause.start, verb.start - 3):min(clause.end, verb.end + 8)]
@@ -160,6 +214,8 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
             won_object = lowers[verb.end:min(clause.end, verb.end + 8)]
             if medal is None and any(w in not_a_win for w in won_object):
                 continue  # "claimed the team's third medal", "took second place": not a win
+            if _counted_object(lexicon, won_object):
+                continue  # "who has won two stages": a count of earlier wins
             if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":
                 found.append((athlete, athlete.kb_id_))
     return found
@@ -183,6 +239,23 @@ def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
         if subjects:
             for subject in _coordinated_before(doc, attribution, subjects[0]) + [subjects[0]]:
                 found.append((subject, subject.kb_id_))
+    return found
+
+
+def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
+    """"X set the ball rolling by winning the 1500m", "X a fait la différence en remportant le sprint":
+    the last athlete named before the gerund in its sentence won (not a count: "by winning two stages")."""
+    gerunds = frozenset(g.lower() for g in lexicon.words("win_gerunds"))
+    lowers = attribution.lowers
+    found = []
+    for i in range(len(lowers)):
+        end = next((i + n for n in (1, 2, 3) if _phrase(lowers[i:i + n]) in gerunds), None)
+        if end is None or _counted_object(lexicon, lowers[end:end + 2]):
+            continue
+        sentence = attribution.sentences[attribution.sentence_index(i)]
+        before = attribution.athletes_in(sentence.start, i)
+        if before:
+            found.append((before[-1], before[-1].kb_id_))
     return found
 
 
@@ -320,7 +393,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         builder.add(athlete, FIELD_OF[span.label_], span._.value, event, sentence, gap_to)
         if gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
-    for athlete_span, athlete in _winners(doc, attribution, lexicon) + _victors(doc, attribution, lexicon):
+    for athlete_span, athlete in (_winners(doc, attribution, lexicon) + _victors(doc, attribution, lexicon)
+                                 + _gerund_winners(doc, attribution, lexicon)):
         sentence = attribution.sentence_text(athlete_span.start)
         builder.add(athlete, "rank", 1, event_near(events, athlete_span, attribution, default_event), sentence)
     for athlete_span, athlete in _race_leaders(doc, attribution, lexicon):

@@ -114,6 +114,8 @@ class SportsPatterns:
         self.relative_day_values = {k.lower(): v for k, v in lexicon["relative_days"].items()}
         self.medal_context = lexicon.words("medal_context")
         self.place_nouns = words_regex(lexicon.words("place_nouns"))
+        self.rank_phrases = words_regex(lexicon.words("rank_phrases"))
+        self.rank_phrase_values = {" ".join(k.lower().split()): v for k, v in lexicon["rank_phrases"].items()}
         self.rank_verbs = lexicon.set("rank_verbs")
         self.neutral_followers = lexicon.set("rank_neutral_followers")
         self.disciplines = words_regex(lexicon.words("disciplines"))
@@ -247,6 +249,8 @@ class SportsPatterns:
                 found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
             elif self._ordinal_is_rank(text, m, numeric=m.group(1) is not None):
                 found.append(Mention(m.start(), m.end(), RANK, value))
+        for m in self.rank_phrases.finditer(text):  # "runner-up", "completed the podium"
+            found.append(Mention(m.start(), m.end(), RANK, self.rank_phrase_values[" ".join(m.group(0).lower().split())]))
         for m in _LIST_RANK.finditer(text):  # "1. Ariarne Test (AUS) 1:53.50": a results list
             found.append(Mention(m.start(1), m.end(), RANK, int(m.group(1))))
         for m in self.place_nouns.finditer(text):
