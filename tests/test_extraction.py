@@ -342,3 +342,76 @@ def test_a_time_after_mit_is_a_time_and_a_margin_after_mit_is_a_gap(engine):
     result = extract_snippet(engine, text, "de", filler=FILLERS["de"])
     assert facts(result, "Anna Muster") == {"time": 34.56}
     assert facts(result, "Lena Probe") == {"gap": 1.2}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Ivo Tester hopes to win gold on Sunday in the 500m."),
+    ("de", "Lena Probe will am Sonntag Gold holen."),
+    ("nl", "Kees Proef hoopt zondag op goud op de 1500 meter."),
+    ("fr", "Marie Essai espère remporter la descente samedi."),
+    ("es", "Ana Muestra aspira a ganar el oro del domingo."),
+    ("it", "Marco Prova punta a vincere l'oro domenica."),
+])
+def test_a_medal_or_win_hoped_for_is_not_a_result(engine, language, text):
+    assert not extract_snippet(engine, text, language, filler=FILLERS[language]).results
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("en", "Nora Sample, who finished second last year, was only ninth this time.", "Nora Sample", 9),
+    ("fr", "Lucas Essai a terminé deuxième pour la seconde fois.", "Lucas Essai", 2),
+    ("nl", "Kees Proef werd vandaag vijfde, Jan Test werd deze keer zesde.", "Jan Test", 6),
+])
+def test_a_rank_followed_by_an_adverb_or_preposition_is_still_a_rank(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [r.rank for r in result_of(result, athlete)] == [rank]
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("en", "Nora Sample finished 12th, 1:23 down on the winner. Ivo Tester crossed the line in fourth.", "Ivo Tester", 4),
+    ("nl", "Kees Proef kwam als twaalfde over de streep op 1.23 van de winnaar. Jan Test eindigde op de vierde plaats.",
+     "Jan Test", 4),
+    ("de", "Lena Probe kam als Zwölfte ins Ziel, 1:23 Minuten hinter der Siegerin. Kai Test landete auf Rang vier.",
+     "Kai Test", 4),
+])
+def test_the_winner_named_at_the_end_of_a_sentence_is_not_the_next_sentences_subject(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [r.rank for r in result_of(result, athlete)] == [rank]
+
+
+@pytest.mark.parametrize("language, text, athlete, gap", [
+    ("en", "Pete Moss lost 12 seconds to the winner in the time trial.", "Pete Moss", 12.0),
+    ("fr", "Paul Exemple a concédé 12 secondes au vainqueur et termine 7e.", "Paul Exemple", 12.0),
+    ("es", "Luis Ejemplo cedió 12 segundos con el ganador y fue séptimo.", "Luis Ejemplo", 12.0),
+])
+def test_time_lost_to_the_winner_is_a_gap(engine, language, text, athlete, gap):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete).get("gap") == gap
+
+
+@pytest.mark.parametrize("language, text, first, second", [
+    ("en", "Behind Ruth Example, Nora Sample and Mia Trial finished second and third respectively.", "Nora Sample", "Mia Trial"),
+    ("nl", "Kees Proef en Jan Voorbeeld werden respectievelijk tweede en derde.", "Kees Proef", "Jan Voorbeeld"),
+    ("fr", "Lucas Test et Marc Essai ont terminé respectivement deuxième et troisième.", "Lucas Test", "Marc Essai"),
+    ("es", "Pablo Prueba e Ivo Muestra fueron segundo y tercero, respectivamente.", "Pablo Prueba", "Ivo Muestra"),
+    ("it", "Luca Test e Sara Esempio hanno chiuso rispettivamente secondo e terza.", "Luca Test", "Sara Esempio"),
+])
+def test_ranks_given_respectively_pair_with_the_athletes_in_order(engine, language, text, first, second):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert (facts(result, first), facts(result, second)) == ({"rank": 2}, {"rank": 3})
+
+
+def test_ordinals_joined_before_a_noun_are_not_ranks(engine):
+    result = extract_snippet(engine, "Lars Test won de tweede en derde etappe.", "nl", filler=FILLERS["nl"])
+    assert [r.rank for r in result_of(result, "Lars Test")] == [1]
+
+
+def test_an_ordinal_straight_after_a_name_is_a_rank(engine):
+    text = "Ruth Example won in 4:12:33, with Nora Sample second at 12 seconds and Mia Trial third at 15 seconds."
+    result = extract_snippet(engine, text, "en", filler=FILLERS["en"])
+    assert facts(result, "Nora Sample") == {"rank": 2, "gap": 12.0}
+    assert facts(result, "Mia Trial") == {"rank": 3, "gap": 15.0}
+
+
+def test_dutch_hours_written_with_u(engine):
+    result = extract_snippet(engine, "Lars Test won de rit in 4u12'33\".", "nl", filler=FILLERS["nl"])
+    assert facts(result, "Lars Test") == {"rank": 1, "time": 4 * 3600 + 12 * 60 + 33}

@@ -71,3 +71,21 @@ def test_a_common_word_in_front_of_a_full_name_is_not_part_of_it(language, text,
 
 def test_a_surname_that_is_also_a_word_stays_in_the_name():
     assert "Marco Rossi" in people("it", "Marco Rossi ha vinto la volata. Rossi era felice.")
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("en", "Nora Sample led at the final checkpoint on the Giovanni Agnelli course and won in 1:58.21.", "Nora Sample"),
+    ("it", "Marco Prova vince la tappa con arrivo a Linguaglossa-Piano Provenzana davanti a Luca Test.", "Marco Prova"),
+    ("nl", "Lars Test won de rit naar de Alto de Vivero voor Kees Proef.", "Lars Test"),
+    ("es", "En el estadio Santiago Bernabéu, Ana Muestra ganó los 100 metros.", "Ana Muestra"),
+    ("fr", "Au sommet du Mont Ventoux, Marie Essai s'impose devant Lucas Test.", "Marie Essai"),
+])
+def test_venues_climbs_and_stage_towns_named_like_people_are_not_athletes(language, text, athlete):
+    found = set(people(language, text).values())
+    assert athlete in found
+    assert not found & {"Giovanni Agnelli", "Linguaglossa-Piano Provenzana", "Alto de Vivero", "Santiago Bernabéu",
+                        "Mont Ventoux"}
+
+
+def test_a_venue_mentioned_before_the_name_does_not_hide_the_athlete():
+    assert "Nora Sample" in people("en", "At the velodrome, Nora Sample won the sprint ahead of Mia Trial.")

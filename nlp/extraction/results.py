@@ -114,8 +114,8 @@ def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs
         close = next((j for j in range(i, min(len(doc), i + 8)) if texts[j] == ")"), None)
         i = close + 1 if close is not None else i
     for start in range(i, min(len(doc), i + 5)):
-        if texts[start] in {".", ";", ":", "!", "?"}:
-            break
+        if texts[start] in {".", ";", ":", "!", "?"} or attribution.athletes_in(start, start + 1):
+            break  # "In the Santiago Stadium, Ana Muestra won": the verb is the next name's
         if lowers[start] in already:
             return None
         for length in (3, 2, 1):
@@ -180,6 +180,16 @@ def _before_descriptor(attribution: Attribution, start: int, determiners: frozen
     return start
 
 
+def _words_right_before(attribution: Attribution, start: int, count: int) -> list[str]:
+    """Up to `count` words before `start`, none from before a punctuation mark ("… on the winner. X")."""
+    words: list[str] = []
+    for i in range(start - 1, max(-1, start - count - 1), -1):
+        if attribution.is_punct[i]:
+            break
+        words.insert(0, attribution.lowers[i])
+    return words
+
+
 def _ends_with_phrase(lowers: list[str], end: int, phrase: str) -> bool:
     words = phrase.split()
     return end >= len(words) and lowers[end - len(words):end] == words
@@ -198,7 +208,7 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     found = []
     lowers = attribution.lowers
     for athlete in attribution.athletes:
-        before = lowers[max(0, athlete.start - 2):athlete.start]
+        before = _words_right_before(attribution, athlete.start, 2)
         won_by_end = _before_descriptor(attribution, athlete.start, determiners)
         if any(_awarded_before(attribution, won_by_end, phrase, lexicon) for phrase in won_by):
             found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X", "the title went to X"
@@ -257,6 +267,24 @@ def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if before:
             found.append((before[-1], before[-1].kb_id_))
     return found
+
+
+def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> dict[int, str]:
+    """"A and B finished second and third respectively": each rank of the sentence (by its start) paired in
+    order with the athletes joined by "and" before the first rank."""
+    words = lexicon.set("respectively_words")
+    owners: dict[int, str] = {}
+    for sentence in attribution.sentences:
+        if not any(w in words for w in attribution.lowers[sentence.start:sentence.end]):
+            continue
+        ranks = [s for s in attribution.sports if s.label_ == RANK and sentence.start <= s.start < sentence.end]
+        before = attribution.athletes_in(sentence.start, ranks[0].start) if ranks else []
+        if len(ranks) < 2 or not before:
+            continue
+        group = _coordinated_before(doc, attribution, before[-1]) + [before[-1]]
+        if len(group) >= len(ranks):
+            owners.update({rank.start: athlete.kb_id_ for rank, athlete in zip(ranks, group[-len(ranks):])})
+    return owners
 
 
 def _coordinated_before(doc: Doc, attribution: Attribution, athlete: Span) -> list[Span]:
@@ -360,6 +388,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     lead_references = lexicon.set("lead_reference_words")
     intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
     rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
+    respective = _respective_owners(doc, attribution, lexicon)
     lowers = attribution.lowers
     for span in attribution.sports:
         if span.label_ == LEAD:
@@ -375,9 +404,10 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
         exclude = frozenset({gap_to}) if gap_to else frozenset()
         prefer_following = span.label_ == MEDAL and any(w in receivers for w in lowers[span.end:span.end + 3])
-        athlete = None
+        athlete = respective.get(span.start) if span.label_ == RANK else None
         clause_start = attribution.clause(span.start).start
-        if span.label_ == RANK and span.end < len(doc) and not attribution.athletes_in(clause_start, span.start):
+        if (athlete is None and span.label_ == RANK and span.end < len(doc)
+                and not attribution.athletes_in(clause_start, span.start)):
             if (any(w in rank_verbs for w in lowers[clause_start:span.start])
                     and not attribution.has_anaphor(clause_start, span.start)):  # "…, hij finishte als negende"
                 athlete = _elided_subject(attribution, span, clause_start, exclude)

@@ -117,6 +117,9 @@ class Persons:
         self.athlete_roles = self.lexicon.set("athlete_roles")
         self.other_roles = self.lexicon.set("non_athlete_roles")
         self.medal_words = self.lexicon.set("medals")
+        self.venue_words = self.lexicon.set("venue_words")
+        self.venue_words_after = self.lexicon.set("venue_words_after")
+        self.place_cues = self.lexicon.set("place_cues")
         self.given = given_names()
 
     # -- candidates -------------------------------------------------------------------------------
@@ -166,6 +169,8 @@ class Persons:
                 candidate.evidence.add("gazetteer")
             if self._in_medal_list(span):
                 candidate.evidence.add("medal-list")
+            if self._names_a_place(span):
+                candidate.evidence.add("venue")
             if len(tokens) >= 2 and any(abs(r.start - span.start) <= 8 for r in results):
                 candidate.evidence.add("result-context")
             if self._listed_surname_with_result(span, results):
@@ -186,6 +191,15 @@ class Persons:
         if all(is_common_word(word, language) and word.title() not in self.given for word in lead):
             return span.doc[inner:span.end]
         return span
+
+    def _names_a_place(self, span: Span) -> bool:
+        """"Alto de Vivero", "lo stadio Giuseppe Meazza", "the Giovanni Agnelli course", "con arrivo a
+        Linguaglossa": a climb, venue or stage town, whatever its words."""
+        words = doc_words(span.doc)
+        following = words.lowers[span.end] if span.end < len(words.lowers) else ""
+        previous = words.lowers[span.start - 1] if span.start else ""
+        return (words.lowers[span.start] in self.venue_words or following in self.venue_words_after
+                or previous in self.venue_words or preceded_by(span, self.place_cues, window=3))
 
     def _listed_surname_with_result(self, span: Span, results: list[Span]) -> bool:
         """"..., Pozzovivo a 59\" e Kruijswijk a 1'15\"": a lone surname in an enumeration, with its gap."""
@@ -219,7 +233,8 @@ class Persons:
             current = frontier.pop()
             neighbours = [by_start.get(current.span.end + 1), by_end.get(current.span.start - 1)]
             for other in neighbours:
-                if other is None or other in people or other in found or len(other.tokens) < 2:
+                if (other is None or other in people or other in found or len(other.tokens) < 2
+                        or "venue" in other.evidence):
                     continue
                 if not joined(current, other):
                     continue
@@ -255,6 +270,8 @@ class Persons:
                              "result-context", "surname-repeated"}
         if "ner-not-person" in evidence and not (strong - {"ner"}):
             return False  # only the NER's word for it, and the NER saw an organisation or place
+        if "venue" in evidence and not evidence & {"gazetteer", "athlete-role", "nation-code", "medal-list"}:
+            return False  # a place's name, even one made of a person's ("the Giovanni Agnelli course")
         if len(candidate.tokens) == 1 and strong == {"ner"}:
             return False  # a lone capitalised word needs more than the NER's word for it ("Zamudio", "Aanvaard")
         return bool(strong)

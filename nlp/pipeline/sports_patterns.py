@@ -18,7 +18,7 @@ TIME, GAP, RANK, MEDAL, LEAD = "TIME", "GAP", "RANK", "MEDAL", "LEAD"
 DISTANCE, DISCIPLINE, COMPETITION, WEEKDAY, TEAM = "DISTANCE", "DISCIPLINE", "COMPETITION", "WEEKDAY", "TEAM"
 DATE = "DATE"
 
-_HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[h:]\s?(\d{2})\s?[:'’′]\s?(\d{2})(?:[.,](\d{1,3}))?[\"”″]?(?![\d'’])")
+_HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[hu:]\s?(\d{2})\s?[:'’′]\s?(\d{2})(?:[.,](\d{1,3}))?[\"”″]?(?![\d'’])")
 _MS = re.compile(r"(?<![\d:.,'’])(\d{1,2})[:'’′](\d{2})(?:[.,\"”″](\d{1,3}))?[\"”″]?(?![\d:'’]|[.,]\d)")
 _M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?![\d,]|\.\d)")
 _MIN_SEC = re.compile(r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?![\w])")
@@ -36,6 +36,7 @@ _DISTANCE = re.compile(r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,
 _STAGE_NUMBER = re.compile(r"(?<![\w])(?:(stage|etappe|étape|etapa|tappa|frazione)\s+(\d{1,2})|(\d{1,2})(?:e|ste|de|st|nd|rd|th|ª|º|a|o|ème|\.)\s+(etappe|étape|etapa|tappa|stage|Etappe))(?![\w])", re.I)
 _TEAM = re.compile(r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])")
 _LIST_RANK = re.compile(r"(?m)^[ \t]*(\d{1,3})[.)][ \t]+(?=[^\W\d_])")
+_ORDINAL_JOINER = re.compile(r"\s*(?:,|,?\s+(?:and|en|et|y|e|und))\s+", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -247,8 +248,10 @@ class SportsPatterns:
             place = _starts_with_any(_after(text, m.end(), 30), self.place_nouns)
             if place:
                 found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
-            elif self._ordinal_is_rank(text, m, numeric=m.group(1) is not None):
-                found.append(Mention(m.start(), m.end(), RANK, value))
+            elif (self._ordinal_is_rank(text, m, numeric=m.group(1) is not None)
+                  or (found and _ORDINAL_JOINER.fullmatch(text[found[-1].end:m.start()])
+                      and self._ends_a_phrase(text, m.end()))):
+                found.append(Mention(m.start(), m.end(), RANK, value))  # also "tweede en derde": a second rank
         for m in self.rank_phrases.finditer(text):  # "runner-up", "completed the podium"
             found.append(Mention(m.start(), m.end(), RANK, self.rank_phrase_values[" ".join(m.group(0).lower().split())]))
         for m in _LIST_RANK.finditer(text):  # "1. Ariarne Test (AUS) 1:53.50": a results list
@@ -288,10 +291,26 @@ class SportsPatterns:
         if next_is_noun:
             return False
         return (numeric
+                or self._after_a_name(sentence_before)
                 or any(w in self.rank_verbs for w in words_before) or followed_by_verb
                 or determiner in self.determiners
                 or (text[:m.start()].rstrip().endswith("(") and after.lstrip().startswith(")"))
                 or sentence_before.rstrip().endswith((",", "-", "–", "—", "(")))
+
+    def _ends_a_phrase(self, text: str, end: int) -> bool:
+        """Nothing but punctuation or a word that cannot be its noun follows ("derde.", "third respectively")."""
+        after = _after(text, end, 30).lstrip()
+        next_word = _WORD.match(after)
+        return not after or after[0] in ".,;:)!?" or (next_word is not None
+                                                        and next_word.group(0).lower() in self.neutral_followers)
+
+    def _after_a_name(self, sentence_before: str) -> bool:
+        """"with Nora Sample second at 12 seconds": an ordinal straight after a capitalised word that does not
+        open the sentence (not in languages that capitalise every noun)."""
+        if self.lexicon.data.get("nouns_capitalised") or sentence_before[-1:] not in {" ", ""}:
+            return False
+        words = _WORD.findall(sentence_before)
+        return len(words) >= 2 and sentence_before.rstrip().endswith(words[-1]) and words[-1][:1].isupper()
 
     # -- medals -----------------------------------------------------------------------------------
     def _medal_mentions(self, text: str) -> list[Mention]:
