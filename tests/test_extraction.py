@@ -415,3 +415,29 @@ def test_an_ordinal_straight_after_a_name_is_a_rank(engine):
 def test_dutch_hours_written_with_u(engine):
     result = extract_snippet(engine, "Lars Test won de rit in 4u12'33\".", "nl", filler=FILLERS["nl"])
     assert facts(result, "Lars Test") == {"rank": 1, "time": 4 * 3600 + 12 * 60 + 33}
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("nl", "Uitslag 500 meter: 1. Jan Test 34,56 2. Kees Proef 34,78 3. Lars Voorbeeld 34,91.",
+     {"Jan Test": {"rank": 1, "time": 34.56}, "Kees Proef": {"rank": 2, "time": 34.78},
+      "Lars Voorbeeld": {"rank": 3, "time": 34.91}}),
+    ("en", "Results: 1. Nora Sample (NOR) 1:53.50; 2. Mia Trial (USA) +0.45; 3. Ruth Example (CAN) +0.61.",
+     {"Nora Sample": {"rank": 1, "time": 113.5}, "Mia Trial": {"rank": 2, "gap": 0.45},
+      "Ruth Example": {"rank": 3, "gap": 0.61}}),
+    ("fr", "Classement : 1. Paul Exemple (FRA) en 4h12'33\", 2. Lucas Test à 12\", 3. Marc Essai à 15\".",
+     {"Paul Exemple": {"rank": 1, "time": 15153.0}, "Lucas Test": {"rank": 2, "gap": 12.0},
+      "Marc Essai": {"rank": 3, "gap": 15.0}}),
+    ("es", "Clasificación: 1. Luis Ejemplo (ESP) 4h12:33; 2. Pablo Prueba (COL) a 12 s; 3. Ivo Muestra (ITA) a 15 s.",
+     {"Luis Ejemplo": {"rank": 1, "time": 15153.0}, "Pablo Prueba": {"rank": 2, "gap": 12.0},
+      "Ivo Muestra": {"rank": 3, "gap": 15.0}}),
+    ("it", "Ordine d'arrivo: 1. Marco Prova (ITA) 4h12'33\"; 2. Luca Test (BEL) a 12\"; 3. Sara Esempio (FRA) a 15\".",
+     {"Marco Prova": {"rank": 1, "time": 15153.0}, "Luca Test": {"rank": 2, "gap": 12.0},
+      "Sara Esempio": {"rank": 3, "gap": 15.0}}),
+    ("de", "Ergebnis: 1. Lena Probe (GER) 1:53,50 Minuten, 2. Kai Test (NOR) +0,45, 3. Tim Beispiel (AUT) +0,61.",
+     {"Lena Probe": {"rank": 1, "time": 113.5}, "Kai Test": {"rank": 2, "gap": 0.45},
+      "Tim Beispiel": {"rank": 3, "gap": 0.61}}),
+])
+def test_a_results_list_run_into_one_line(engine, language, text, expected):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    for name, name_facts in expected.items():
+        assert facts(result, name) == pytest.approx(name_facts), name

@@ -3,7 +3,7 @@
 import pytest
 
 from nlp.pipeline.lexicon import load_lexicon
-from nlp.pipeline.sports_patterns import SportsPatterns
+from nlp.pipeline.sports_patterns import SportsPatterns, inline_list_items
 
 
 def mentions(language: str, text: str) -> list[tuple[str, str, object]]:
@@ -146,3 +146,15 @@ def test_standings_that_name_the_unit_once(language, text, expected):
 ])
 def test_bare_numbers_without_a_gap_nearby_are_not_gaps(language, text, expected):
     assert [val for _, lab, val in mentions(language, text) if lab == "GAP"] == expected
+
+
+def test_an_inline_results_list_needs_three_consecutive_numbers():
+    assert inline_list_items("1. Jan Test 34,56 2. Kees Proef 34,78 3. Lars Voorbeeld 34,91") == [
+        (0, 18, 1), (18, 38, 2), (38, 61, 3)]
+    assert inline_list_items("Am 3. Mai und am 4. Juni fuhr sie.") == []
+    assert inline_list_items("1. Jan Test 34,56 2. Kees Proef\n3. Lars Voorbeeld 34,91") == []
+
+
+def test_a_date_stays_a_date_outside_a_results_list():
+    assert ("DATE", "--01-01") in [(label, v) for _, label, v in mentions("de", "Am 1. Jan. startet die Saison.")]
+    assert "DATE" not in [label for _, label, _ in mentions("nl", "1. Jan Test 34,56 2. Kees Proef 34,78 3. Lars Voorbeeld 34,91")]

@@ -8,7 +8,7 @@ from models.records import Result
 from nlp.extraction.attribution import Attribution
 from nlp.pipeline.components import LIST_JOINERS
 from nlp.pipeline.lexicon import Lexicon
-from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TIME
+from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TIME, inline_list_items
 
 MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 TEAM_EVENTS = frozenset({"relay", "team pursuit", "team sprint", "team time trial"})
@@ -287,6 +287,23 @@ def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> 
     return owners
 
 
+def _inline_list_owners(doc: Doc, attribution: Attribution) -> dict[int, str]:
+    """"1. Jan Test 34,56 2. Kees Proef 34,78 3. …": each item's rank (by its start) belongs to the first
+    athlete of its item, whatever the sentence splitter made of the numbers."""
+    owners: dict[int, str] = {}
+    items = {start: end for start, end, _ in inline_list_items(doc.text)}
+    if not items:
+        return owners
+    for span in attribution.sports:
+        end = items.get(span.start_char) if span.label_ == RANK else None
+        if end is None:
+            continue
+        athlete = next((a for a in attribution.athletes if span.end_char <= a.start_char < end), None)
+        if athlete is not None:
+            owners[span.start] = athlete.kb_id_
+    return owners
+
+
 def _coordinated_before(doc: Doc, attribution: Attribution, athlete: Span) -> list[Span]:
     """The athletes joined to this one by "and" or commas just before it: "A, B and C shared the win"."""
     joined: list[Span] = []
@@ -388,7 +405,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     lead_references = lexicon.set("lead_reference_words")
     intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
     rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
-    respective = _respective_owners(doc, attribution, lexicon)
+    fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
     lowers = attribution.lowers
     for span in attribution.sports:
         if span.label_ == LEAD:
@@ -404,7 +421,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
         exclude = frozenset({gap_to}) if gap_to else frozenset()
         prefer_following = span.label_ == MEDAL and any(w in receivers for w in lowers[span.end:span.end + 3])
-        athlete = respective.get(span.start) if span.label_ == RANK else None
+        athlete = fixed_owners.get(span.start) if span.label_ == RANK else None
         clause_start = attribution.clause(span.start).start
         if (athlete is None and span.label_ == RANK and span.end < len(doc)
                 and not attribution.athletes_in(clause_start, span.start)):
