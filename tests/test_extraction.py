@@ -441,3 +441,14 @@ def test_a_results_list_run_into_one_line(engine, language, text, expected):
     result = extract_snippet(engine, text, language, filler=FILLERS[language])
     for name, name_facts in expected.items():
         assert facts(result, name) == pytest.approx(name_facts), name
+
+
+@pytest.mark.parametrize("language, text, athlete, event", [
+    ("en", "Nora Sample said: \"It was a hard race.\" She will race again on Sunday in the 1500m.", "Nora Sample", "1500 m"),
+    ("nl", "Kees Proef was tevreden. Zondag rijdt hij de 1500 meter.", "Kees Proef", "1500 m"),
+    ("de", "„Ich bin sehr glücklich“, sagte Lena Probe. Am Samstag startet sie im Sprint.", "Lena Probe", "sprint"),
+    ("fr", "Marie Essai a gagné. Samedi, elle disputera le géant.", "Marie Essai", "giant slalom"),
+])
+def test_a_fixture_told_with_a_pronoun_belongs_to_the_athlete_named_before(engine, language, text, athlete, event):
+    result = engine.extract(f"{text}\n\n{FILLERS[language]}", language=language, published="2026-02-02")
+    assert [(f.athletes, f.event) for f in result.schedule] == [([athlete], event)]

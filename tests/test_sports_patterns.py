@@ -158,3 +158,12 @@ def test_an_inline_results_list_needs_three_consecutive_numbers():
 def test_a_date_stays_a_date_outside_a_results_list():
     assert ("DATE", "--01-01") in [(label, v) for _, label, v in mentions("de", "Am 1. Jan. startet die Saison.")]
     assert "DATE" not in [label for _, label, _ in mentions("nl", "1. Jan Test 34,56 2. Kees Proef 34,78 3. Lars Voorbeeld 34,91")]
+
+
+@pytest.mark.parametrize("language, text, value", [
+    ("es", "El sábado se disputa el gigante de Sölden.", "giant slalom"),
+    ("es", "Ganó el supergigante de Val Gardena.", "super-G"),
+    ("fr", "Samedi, elle disputera le géant de Sölden.", "giant slalom"),
+])
+def test_ski_disciplines_named_by_their_short_name(language, text, value):
+    assert ("DISCIPLINE", value) in [(label, v) for _, label, v in mentions(language, text)]

@@ -75,6 +75,9 @@ class Attribution:
     def athletes_in(self, start: int, end: int, exclude: frozenset[str] = frozenset()) -> list[Span]:
         return [a for a in self.athletes if start <= a.start < end and a.kb_id_ not in exclude]
 
+    def has_pronoun(self, start: int, end: int) -> bool:
+        return self._anaphor(start, end) == "pronoun"
+
     def has_anaphor(self, start: int, end: int) -> bool:
         return self._anaphor(start, end) is not None
 

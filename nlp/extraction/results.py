@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from models.records import Result
@@ -256,9 +258,10 @@ def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     """"X set the ball rolling by winning the 1500m", "X a fait la différence en remportant le sprint":
     the last athlete named before the gerund in its sentence won (not a count: "by winning two stages")."""
     gerunds = frozenset(g.lower() for g in lexicon.words("win_gerunds"))
+    first_words = {re.split(r"(?<=['’]) *| ", g)[0] for g in gerunds}  # "en s'imposant" starts a token "en"
     lowers = attribution.lowers
     found = []
-    for i in range(len(lowers)):
+    for i in (i for i, lower in enumerate(lowers) if lower in first_words):
         end = next((i + n for n in (1, 2, 3) if _phrase(lowers[i:i + n]) in gerunds), None)
         if end is None or _counted_object(lexicon, lowers[end:end + 2]):
             continue

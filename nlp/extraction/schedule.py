@@ -69,6 +69,9 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
             for athlete in attribution.athletes_in(start, end):
                 if athlete.kb_id_ not in athletes:
                     athletes.append(athlete.kb_id_)
+            if not athletes and attribution.has_pronoun(start, end):  # "She will race again on Sunday"
+                subject = attribution.subject_before(attribution.sentence_index(start))
+                athletes = [subject] if subject else []
             if not events and not athletes:
                 continue
             date = resolve_weekday(day._.value, published)
