@@ -452,3 +452,11 @@ def test_a_results_list_run_into_one_line(engine, language, text, expected):
 def test_a_fixture_told_with_a_pronoun_belongs_to_the_athlete_named_before(engine, language, text, athlete, event):
     result = engine.extract(f"{text}\n\n{FILLERS[language]}", language=language, published="2026-02-02")
     assert [(f.athletes, f.event) for f in result.schedule] == [([athlete], event)]
+
+
+def test_an_event_named_only_as_upcoming_is_not_the_event_of_todays_results(engine):
+    text = ("Classement : 1. Paul Exemple (FRA) en 4h12'33\", 2. Lucas Test à 12\", 3. Marc Essai à 15\".\n\n"
+            "Samedi, Paul Exemple disputera le contre-la-montre.")
+    result = engine.extract(text, language="fr", published="2026-07-10")
+    assert [r.event for r in result.results] == [None, None, None]
+    assert [f.event for f in result.schedule] == ["time trial"]

@@ -10,7 +10,8 @@ from models.records import Result
 from nlp.extraction.attribution import Attribution
 from nlp.pipeline.components import LIST_JOINERS
 from nlp.pipeline.lexicon import Lexicon
-from nlp.pipeline.sports_patterns import DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TIME, inline_list_items
+from nlp.pipeline.sports_patterns import (DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TIME, WEEKDAY,
+                                          inline_list_items)
 
 MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 TEAM_EVENTS = frozenset({"relay", "team pursuit", "team sprint", "team time trial"})
@@ -59,9 +60,21 @@ def _in_sentence_with_event(events: list[Span], span: Span, attribution: Attribu
     return any(e._.value in wanted for e in events if sentence.start <= e.start < sentence.end)
 
 
-def main_event(events: list[Span]) -> str | None:
-    """The event the article is about: the first one named (title first, then body)."""
-    return events[0]._.value if events else None
+def main_event(events: list[Span], attribution: Attribution, lexicon: Lexicon) -> str | None:
+    """The event the article is about: the first one named (title first, then body), leaving out events
+    named only as upcoming ("Samedi, X disputera le contre-la-montre")."""
+    future = lexicon.set("future_markers") | lexicon.set("fixture_verbs")
+    for event in events:
+        sentence = attribution.sentences[attribution.sentence_index(event.start)]
+        days = [s for s in attribution.sports if s.label_ in {WEEKDAY, DATE} and sentence.start <= s.start < sentence.end]
+        if not (days and _mentions_any(attribution.lowers[sentence.start:sentence.end], future)):
+            return event._.value
+    return None
+
+
+def _mentions_any(lowers: list[str], phrases: frozenset[str]) -> bool:
+    padded = f" {_phrase(lowers)} "
+    return any(f" {p} " in padded for p in phrases)
 
 
 def event_near(events: list[Span], span: Span, attribution: Attribution, default: str | None) -> str | None:
@@ -401,7 +414,7 @@ def _elided_subject(attribution: Attribution, span: Span, clause_start: int, exc
 def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[Result]:
     builder = ResultBuilder()
     events = event_mentions(attribution.sports)
-    default_event = main_event(events)
+    default_event = main_event(events, attribution, lexicon)
     receivers = lexicon.set("medal_receivers")
     roles = lexicon.set("athlete_roles")
     negations = [n.lower() for n in lexicon.words("negations")]
