@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from models.records import Result
 from nlp.extraction.attribution import Attribution
-from nlp.pipeline.components import LIST_JOINERS
+from nlp.extraction.winners import coordinated_before, phrase, race_leaders, winners
 from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.sports_patterns import (DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TIME, WEEKDAY,
                                           inline_list_items)
@@ -73,7 +71,7 @@ def main_event(events: list[Span], attribution: Attribution, lexicon: Lexicon) -
 
 
 def _mentions_any(lowers: list[str], phrases: frozenset[str]) -> bool:
-    padded = f" {_phrase(lowers)} "
+    padded = f" {phrase(lowers)} "
     return any(f" {p} " in padded for p in phrases)
 
 
@@ -113,178 +111,6 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     return None, False
 
 
-def _phrase(words: list[str]) -> str:
-    """Tokens as the lexicons write them: "s'" + "impose" is "s'impose", "se" + "impuso" is "se impuso"."""
-    return " ".join(words).replace("' ", "'").replace("’ ", "’")
-
-
-def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs: frozenset[str],
-                    already: frozenset[str] = frozenset()) -> Span | None:
-    """The win verb (one or more words) right after a name, past a bracketed team or nation and a
-    relative pronoun with its auxiliary: "Kaden Groves (Alpecin) se ha impuesto", "Quinn won",
-    "Lorentzen (NOR), who had won". Not an earlier win: "Morin, qui a déjà gagné deux étapes"."""
-    texts, lowers = attribution.texts, attribution.lowers
-    i = athlete.end
-    if i < len(doc) and texts[i] == "(":
-        close = next((j for j in range(i, min(len(doc), i + 8)) if texts[j] == ")"), None)
-        i = close + 1 if close is not None else i
-    for start in range(i, min(len(doc), i + 5)):
-        if texts[start] in {".", ";", ":", "!", "?"} or attribution.athletes_in(start, start + 1):
-            break  # "In the Santiago Stadium, Ana Muestra won": the verb is the next name's
-        if lowers[start] in already:
-            return None
-        for length in (3, 2, 1):
-            if start + length <= len(doc) and _phrase(lowers[start:start + length]) in win_verbs:
-                return doc[start:start + length]
-    return None
-
-
-def _win_verb_before(attribution: Attribution, athlete: Span, start: int, inverted_verbs: frozenset[str]) -> bool:
-    """"Das Rennen gewann der Norweger X", "Op het WK won de Noorse X", "Ganó el francés X": the verb
-    comes first (verb-second and verb-subject order); `start` is where the name's descriptor begins.
-    Only verbs that cannot mean anything but winning count ("haalde X in" is overtaking)."""
-    lowers = attribution.lowers
-    clause_start = attribution.clause(athlete.start).start
-    for length in (3, 2, 1):
-        verb_start = start - length
-        if verb_start >= clause_start and _phrase(lowers[verb_start:start]) in inverted_verbs:
-            return not attribution.athletes_in(clause_start, verb_start)
-    return False
-
-
-def _counted_object(lexicon: Lexicon, lowers: list[str]) -> bool:
-    """"won two stages", "a gagné deux étapes": a count of wins, not today's win."""
-    return any((n := lexicon.number_value(w)) is not None and 2 <= n < 100 and not w.isdigit() for w in lowers[:2])
-
-
-def _awarded_before(attribution: Attribution, end: int, phrase: str, lexicon: Lexicon) -> bool:
-    """"went to X" / "ging naar X", also with words between verb and preposition ("Der Titel ging in
-    1:44,44 an X"); not when what went is a silver or bronze medal or a place ("the silver went to X"),
-    while an ordinal alone is no place ("De vierde etappe is gewonnen door X")."""
-    lowers = attribution.lowers
-    words = phrase.split()
-    clause = attribution.clause(end - 1) if end else None
-    if clause is None:
-        return False
-    if _ends_with_phrase(lowers, end, phrase):
-        verb_start = end - len(words)
-    elif len(words) >= 2 and lowers[end - 1] == words[-1]:
-        head = words[:-1]
-        verb_start = next((j for j in range(end - 1 - len(head), max(clause.start, end - 10) - 1, -1)
-                           if lowers[j:j + len(head)] == head), None)
-        if verb_start is None or any(attribution.is_punct[verb_start:end]):
-            return False
-    else:
-        return False
-    subject = lowers[clause.start:verb_start]
-    medals = lexicon["medals"]
-    if any(medals.get(w, medals.get(w.capitalize())) in {"silver", "bronze"} for w in subject):
-        return False
-    return not any(w in lexicon.set("place_nouns") for w in subject)  # "third place went to X"
-
-
-def _before_descriptor(attribution: Attribution, start: int, determiners: frozenset[str]) -> int:
-    """Where "won by" would end before a name that follows a determiner and one lower-case descriptor:
-    "won by the Hungarian X", "ganada por la húngara X", "gewonnen door de Noor X"."""
-    lowers = attribution.lowers
-    if start >= 2 and lowers[start - 2] in determiners and attribution.texts[start - 1].isalpha() \
-            and lowers[start - 1] not in determiners:
-        return start - 2
-    if start >= 1 and lowers[start - 1] in determiners:
-        return start - 1
-    return start
-
-
-def _words_right_before(attribution: Attribution, start: int, count: int) -> list[str]:
-    """Up to `count` words before `start`, none from before a punctuation mark ("… on the winner. X")."""
-    words: list[str] = []
-    for i in range(start - 1, max(-1, start - count - 1), -1):
-        if attribution.is_punct[i]:
-            break
-        words.insert(0, attribution.lowers[i])
-    return words
-
-
-def _ends_with_phrase(lowers: list[str], end: int, phrase: str) -> bool:
-    words = phrase.split()
-    return end >= len(words) and lowers[end - len(words):end] == words
-
-
-def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
-    """Athletes called the winner ("winnaar X", "X won ...")."""
-    winner_nouns = lexicon.set("winner_nouns")
-    win_verbs = lexicon.set("win_verbs")
-    medal_words = lexicon.set("medals")
-    won_by = [w.lower() for w in lexicon.words("win_by")]
-    determiners = lexicon.set("determiners")
-    not_a_win = lexicon.set("medal_nouns") | lexicon.set("place_nouns")
-    inverted_verbs = lexicon.set("inverted_win_verbs")
-    already = lexicon.set("already_words")
-    found = []
-    lowers = attribution.lowers
-    for athlete in attribution.athletes:
-        before = _words_right_before(attribution, athlete.start, 2)
-        won_by_end = _before_descriptor(attribution, athlete.start, determiners)
-        if any(_awarded_before(attribution, won_by_end, phrase, lexicon) for phrase in won_by):
-            found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X", "the title went to X"
-            continue
-        if any(w in winner_nouns for w in before) or _win_verb_before(attribution, athlete, won_by_end, inverted_verbs):
-            found.append((athlete, athlete.kb_id_))
-            continue
-        verb = _win_verb_after(doc, attribution, athlete, win_verbs, already)
-        if verb is not None:
-            clause = attribution.clause(verb.start)
-            near = lowers[max(clause.start, verb.start - 3):min(clause.end, verb.end + 8)]
-            medal = next((w for w in near if w in medal_words), None)
-            won_object = lowers[verb.end:min(clause.end, verb.end + 8)]
-            if medal is None and any(w in not_a_win for w in won_object):
-                continue  # "claimed the team's third medal", "took second place": not a win
-            if _counted_object(lexicon, won_object):
-                continue  # "who has won two stages": a count of earlier wins
-            if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":
-                found.append((athlete, athlete.kb_id_))
-    return found
-
-
-def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
-    """"Vlhova shared a giant slalom victory", "X boekte zijn eerste zege": the clause subject won
-    (unless the victory is negated, hypothetical or counted: "13th career win")."""
-    nouns = lexicon.set("victory_nouns")
-    negations = [n.lower() for n in lexicon.words("negations")]
-    found = []
-    for index in (i for i, lower in enumerate(attribution.lowers) if lower in nouns):
-        token = doc[index]
-        clause = attribution.clause(token.i)
-        lead_in = doc[max(clause.start, token.i - 4):token.i]
-        if any(t.like_num or lexicon.ordinal_value(t.text) for t in lead_in):
-            continue  # "his fifth World Cup win", "13th career win": a count, not today's result
-        if any(f" {n} " in f" {' '.join(attribution.lowers[max(0, token.i - 6):token.i])} " for n in negations):
-            continue
-        subjects = attribution.athletes_in(clause.start, token.i)
-        if subjects:
-            for subject in _coordinated_before(doc, attribution, subjects[0]) + [subjects[0]]:
-                found.append((subject, subject.kb_id_))
-    return found
-
-
-def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
-    """"X set the ball rolling by winning the 1500m", "X a fait la différence en remportant le sprint":
-    the last athlete named before the gerund in its sentence won (not a count: "by winning two stages")."""
-    gerunds = frozenset(g.lower() for g in lexicon.words("win_gerunds"))
-    first_words = {re.split(r"(?<=['’]) *| ", g)[0] for g in gerunds}  # "en s'imposant" starts a token "en"
-    lowers = attribution.lowers
-    found = []
-    for i in (i for i, lower in enumerate(lowers) if lower in first_words):
-        end = next((i + n for n in (1, 2, 3) if _phrase(lowers[i:i + n]) in gerunds), None)
-        if end is None or _counted_object(lexicon, lowers[end:end + 2]):
-            continue
-        sentence = attribution.sentences[attribution.sentence_index(i)]
-        before = attribution.athletes_in(sentence.start, i)
-        if before:
-            found.append((before[-1], before[-1].kb_id_))
-    return found
-
-
 def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> dict[int, str]:
     """"A and B finished second and third respectively": each rank of the sentence (by its start) paired in
     order with the athletes joined by "and" before the first rank."""
@@ -297,7 +123,7 @@ def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> 
         before = attribution.athletes_in(sentence.start, ranks[0].start) if ranks else []
         if len(ranks) < 2 or not before:
             continue
-        group = _coordinated_before(doc, attribution, before[-1]) + [before[-1]]
+        group = coordinated_before(doc, attribution, before[-1]) + [before[-1]]
         if len(group) >= len(ranks):
             owners.update({rank.start: athlete.kb_id_ for rank, athlete in zip(ranks, group[-len(ranks):])})
     return owners
@@ -318,42 +144,6 @@ def _inline_list_owners(doc: Doc, attribution: Attribution) -> dict[int, str]:
         if athlete is not None:
             owners[span.start] = athlete.kb_id_
     return owners
-
-
-def _coordinated_before(doc: Doc, attribution: Attribution, athlete: Span) -> list[Span]:
-    """The athletes joined to this one by "and" or commas just before it: "A, B and C shared the win"."""
-    joined: list[Span] = []
-    current = athlete
-    while current.start >= 2 and doc[current.start - 1].lower_ in LIST_JOINERS | {","}:
-        previous = next((a for a in attribution.athletes if a.end == current.start - 1), None)
-        if previous is None:
-            break
-        joined.insert(0, previous)
-        current = previous
-    return joined
-
-
-def _race_leaders(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
-    """"Pogacar conserve le maillot jaune", "Roglic verdedigde zijn leiderstrui": first overall."""
-    jerseys = [" ".join(j.lower().split()) for j in lexicon.words("leader_jerseys")]
-    negations = [n.lower() for n in lexicon.words("negations")]
-    found = []
-    for sentence in attribution.sentences:
-        lowered = " ".join(attribution.lowers[sentence.start:sentence.end])
-        for jersey in jerseys:
-            position = lowered.find(jersey)
-            if position < 0:
-                continue
-            i = sentence.start + len(lowered[:position].split())
-            clause = attribution.clause(i)
-            around = " ".join(attribution.lowers[max(clause.start, i - 5):i])
-            if any(f" {n} " in f" {around} " for n in negations):
-                continue
-            holders = attribution.athletes_in(clause.start, i) or attribution.athletes_in(sentence.start, i)
-            if holders:
-                found.append((holders[0], holders[0].kb_id_))
-            break
-    return found
 
 
 def _opens_name_list(doc: Doc, span: Span) -> bool:
@@ -456,11 +246,10 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         builder.add(athlete, FIELD_OF[span.label_], span._.value, event, sentence, gap_to)
         if gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
-    for athlete_span, athlete in (_winners(doc, attribution, lexicon) + _victors(doc, attribution, lexicon)
-                                 + _gerund_winners(doc, attribution, lexicon)):
+    for athlete_span, athlete in winners(doc, attribution, lexicon):
         sentence = attribution.sentence_text(athlete_span.start)
         builder.add(athlete, "rank", 1, event_near(events, athlete_span, attribution, default_event), sentence)
-    for athlete_span, athlete in _race_leaders(doc, attribution, lexicon):
+    for athlete_span, athlete in race_leaders(doc, attribution, lexicon):
         sentence = attribution.sentence_text(athlete_span.start)
         builder.add(athlete, "rank", 1, "general classification", sentence)
     return builder.finish()
