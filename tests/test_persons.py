@@ -89,3 +89,11 @@ def test_venues_climbs_and_stage_towns_named_like_people_are_not_athletes(langua
 
 def test_a_venue_mentioned_before_the_name_does_not_hide_the_athlete():
     assert "Nora Sample" in people("en", "At the velodrome, Nora Sample won the sprint ahead of Mia Trial.")
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("it", "Damiano Cima vince la tappa. Cima ha battuto tutti in volata.", "Damiano Cima"),
+    ("es", "Juan Sierra ganó la etapa. Sierra fue el más rápido.", "Juan Sierra"),
+])
+def test_a_surname_that_also_names_a_place_is_still_a_person(language, text, athlete):
+    assert set(people(language, text).values()) == {athlete}
