@@ -97,3 +97,13 @@ def test_a_venue_mentioned_before_the_name_does_not_hide_the_athlete():
 ])
 def test_a_surname_that_also_names_a_place_is_still_a_person(language, text, athlete):
     assert set(people(language, text).values()) == {athlete}
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("nl", "Visser won dit seizoen al zijn races op de 1500 meter.", {"Visser"}),
+    ("de", "Schneider gewann den Sprint in Oberhof.", {"Schneider"}),
+    ("nl", "Feyenoord won zondag met 2-0 van Ajax.", set()),
+    ("en", "Hansen was happy with the weather.", set()),
+])
+def test_a_lone_name_opening_a_sentence_with_a_result_verb_is_an_athlete(language, text, expected):
+    assert set(people(language, text).values()) == expected

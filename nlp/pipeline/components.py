@@ -110,6 +110,10 @@ def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer(nlp, name)
 
 
+COPULAS_AND_PREPOSITIONS = frozenset({"was", "is", "war", "ist", "es", "fue", "est", "était", "è", "era", "werd",
+                                      "wordt", "wurde", "wird", "als", "auf", "in", "as", "en", "au", "al", "op"})
+
+
 class Persons:
     def __init__(self, nlp: Language, name: str, language: str | None) -> None:
         self.lexicon = load_lexicon(language or nlp.lang)
@@ -117,6 +121,9 @@ class Persons:
         self.athlete_roles = self.lexicon.set("athlete_roles")
         self.other_roles = self.lexicon.set("non_athlete_roles")
         self.medal_words = self.lexicon.set("medals")
+        self.result_verbs = frozenset(  # one-word verbs that report a result, not copulas or prepositions
+            w for w in self.lexicon.set("win_verbs") | self.lexicon.set("rank_verbs")
+            if " " not in w and w not in COPULAS_AND_PREPOSITIONS)
         self.venue_words = self.lexicon.set("venue_words")
         self.venue_words_after = self.lexicon.set("venue_words_after")
         self.place_cues = self.lexicon.set("place_cues")
@@ -175,6 +182,8 @@ class Persons:
                 candidate.evidence.add("result-context")
             if self._listed_surname_with_result(span, results):
                 candidate.evidence.add("result-context")
+            if "ner" in candidate.evidence and self._lone_subject_of_result_verb(span):
+                candidate.evidence.add("result-context")  # the NER's person, and the verb of a result
             if len(tokens) >= 2 and self._surname_repeated(doc, span, tokens[-1], positions):
                 candidate.evidence.add("surname-repeated")
             candidates.append(candidate)
@@ -191,6 +200,13 @@ class Persons:
         if all(is_common_word(word, language) and word.title() not in self.given for word in lead):
             return span.doc[inner:span.end]
         return span
+
+    def _lone_subject_of_result_verb(self, span: Span) -> bool:
+        """"Visser won dit seizoen al zijn races": a lone name opening its sentence, right before a verb that
+        reports a result ("In Zamudio won X" does not open its sentence with the name)."""
+        words = doc_words(span.doc)
+        return (len(span) == 1 and span.doc[span.start].is_sent_start and span.end < len(words.lowers)
+                and words.lowers[span.end] in self.result_verbs)
 
     def _names_a_place(self, span: Span) -> bool:
         """"Alto de Vivero", "lo stadio Giuseppe Meazza", "the Giovanni Agnelli course", "con arrivo a
