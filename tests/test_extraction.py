@@ -460,3 +460,38 @@ def test_an_event_named_only_as_upcoming_is_not_the_event_of_todays_results(engi
     result = engine.extract(text, language="fr", published="2026-07-10")
     assert [r.event for r in result.results] == [None, None, None]
     assert [f.event for f in result.schedule] == ["time trial"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Nora Sample took the lead after two laps in the 1500m."),
+    ("de", "Lena Probe holte sich die Führung."),
+    ("es", "Ana Muestra se llevó un susto en la salida."),
+])
+def test_a_verb_that_wins_only_with_what_is_won_is_no_win_without_it(engine, language, text):
+    assert not [r for r in extract_snippet(engine, text, language, filler=FILLERS[language]).results if r.rank == 1]
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("en", "Ivo Tester claimed the stage ahead of Pete Moss.", "Ivo Tester"),
+    ("en", "Canada's Valerie Sample took the honours with a winning time of 1:35.546.", "Valerie Sample"),
+    ("nl", "Kees Proef pakte de zege op de 1500 meter.", "Kees Proef"),
+    ("de", "Lena Probe sicherte sich den Titel im Sprint.", "Lena Probe"),
+    ("fr", "Marie Essai s'adjuge la descente de Val d'Isère.", "Marie Essai"),
+    ("it", "Sara Esempio conquista la 10 km di Anterselva.", "Sara Esempio"),
+])
+def test_the_same_verbs_win_with_a_race_title_or_victory(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete).get("rank") == 1
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("it", "Sara Esempio sale sul terzo gradino del podio nella 10 km.", "Sara Esempio"),
+    ("es", "Ana Muestra subió al tercer escalón del podio en el gigante.", "Ana Muestra"),
+    ("fr", "Marie Essai monte sur la troisième marche du podium de la descente.", "Marie Essai"),
+    ("nl", "Kees Proef eindigde op de derde trede van het podium.", "Kees Proef"),
+    ("en", "Nora Sample stood on the third step of the podium in the 1500m.", "Nora Sample"),
+    ("de", "Lena Probe landete auf der dritten Stufe des Podests.", "Lena Probe"),
+])
+def test_the_third_step_of_the_podium_is_third_place(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete).get("rank") == 3

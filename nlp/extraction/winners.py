@@ -10,6 +10,9 @@ from spacy.tokens import Doc, Span
 from nlp.extraction.attribution import Attribution
 from nlp.pipeline.components import LIST_JOINERS
 from nlp.pipeline.lexicon import Lexicon
+from nlp.pipeline.sports_patterns import COMPETITION, DISCIPLINE, DISTANCE
+
+EVENT_LABELS = frozenset({DISCIPLINE, DISTANCE, COMPETITION})
 
 
 def phrase(words: list[str]) -> str:
@@ -119,6 +122,7 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     not_a_win = lexicon.set("medal_nouns") | lexicon.set("place_nouns")
     inverted_verbs = lexicon.set("inverted_win_verbs")
     already = lexicon.set("already_words")
+    ambiguous = lexicon.set("ambiguous_win_verbs")
     found = []
     lowers = attribution.lowers
     for athlete in attribution.athletes:
@@ -140,9 +144,21 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
                 continue  # "claimed the team's third medal", "took second place": not a win
             if _counted_object(lexicon, won_object):
                 continue  # "who has won two stages": a count of earlier wins
+            if phrase(lowers[verb.start:verb.end]) in ambiguous and not _names_a_win(
+                    attribution, lexicon, verb.end, min(clause.end, verb.end + 8)):
+                continue  # "took the lead", "pakte de leiding": the verb wins only with what is won
             if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":
                 found.append((athlete, athlete.kb_id_))
     return found
+
+
+def _names_a_win(attribution: Attribution, lexicon: Lexicon, start: int, end: int) -> bool:
+    """Words start:end name something won: a medal, a victory or title, a race, or an event ("the 1500m")."""
+    if lexicon.set("lead_nouns") & set(attribution.lowers[start:start + 3]):
+        return False  # "took the lead in the 1500m": a lead on the way
+    words = set(attribution.lowers[start:end])
+    won = lexicon.set("medals") | lexicon.set("victory_nouns") | lexicon.set("win_objects")
+    return bool(words & won) or any(s.label_ in EVENT_LABELS and start <= s.start < end for s in attribution.sports)
 
 
 def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:

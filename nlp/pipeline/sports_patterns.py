@@ -118,6 +118,8 @@ class SportsPatterns:
         self.relative_day_values = {k.lower(): v for k, v in lexicon["relative_days"].items()}
         self.medal_context = lexicon.words("medal_context")
         self.place_nouns = words_regex(lexicon.words("place_nouns"))
+        self.podium_steps = words_regex(lexicon.words("podium_steps"))  # "third step of the podium"
+        self.podium_nouns = words_regex(lexicon.words("medal_nouns"))
         self.rank_phrases = words_regex(lexicon.words("rank_phrases"))
         self.rank_phrase_values = {" ".join(k.lower().split()): v for k, v in lexicon["rank_phrases"].items()}
         self.rank_verbs = lexicon.set("rank_verbs")
@@ -250,7 +252,8 @@ class SportsPatterns:
             value = self.lexicon.ordinal_value(m.group(0))
             if not value:
                 continue
-            place = _starts_with_any(_after(text, m.end(), 30), self.place_nouns)
+            after = _after(text, m.end(), 30)
+            place = _starts_with_any(after, self.place_nouns) or self._podium_step(after)
             if place:
                 found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
             elif (self._ordinal_is_rank(text, m, numeric=m.group(1) is not None)
@@ -271,6 +274,11 @@ class SportsPatterns:
                 if value and not any(f.start <= m.start() < f.end for f in found):
                     found.append(Mention(m.start(), m.end() + number.end(), RANK, value))
         return found
+
+    def _podium_step(self, after: str) -> re.Match[str] | None:
+        """"(terzo) gradino del podio", "(third) step of the podium": a step named with its podium."""
+        step = _starts_with_any(after, self.podium_steps)
+        return step if step and self.podium_nouns.search(after, step.end(), step.end() + 16) else None
 
     def _ordinal_is_rank(self, text: str, m: re.Match[str], numeric: bool) -> bool:
         """An ordinal is a rank unless it modifies a noun ("tiende rit", "second season", "zweite Runde").
