@@ -30,6 +30,7 @@ class Attribution:
 
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.athletes = [s for s in doc.spans.get("persons", []) if s.label_ == "ATHLETE"]
+        self.athlete_starts = frozenset(a.start for a in self.athletes)
         self.pronouns = lexicon.set("subject_pronouns")
         self.roles = lexicon.set("athlete_roles")
         self.relatives = lexicon.set("relative_pronouns")

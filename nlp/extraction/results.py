@@ -116,6 +116,8 @@ def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> 
     order with the athletes joined by "and" before the first rank."""
     words = lexicon.set("respectively_words")
     owners: dict[int, str] = {}
+    if words.isdisjoint(attribution.lowers):
+        return owners
     for sentence in attribution.sentences:
         if not any(w in words for w in attribution.lowers[sentence.start:sentence.end]):
             continue
@@ -133,7 +135,7 @@ def _inline_list_owners(doc: Doc, attribution: Attribution) -> dict[int, str]:
     """"1. Jan Test 34,56 2. Kees Proef 34,78 3. …": each item's rank (by its start) belongs to the first
     athlete of its item, whatever the sentence splitter made of the numbers."""
     owners: dict[int, str] = {}
-    items = {start: end for start, end, _ in inline_list_items(doc.text)}
+    items = {start: end for start, end, _ in inline_list_items(attribution.text)}
     if not items:
         return owners
     for span in attribution.sports:

@@ -31,7 +31,7 @@ def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs
         close = next((j for j in range(i, min(len(doc), i + 8)) if texts[j] == ")"), None)
         i = close + 1 if close is not None else i
     for start in range(i, min(len(doc), i + 5)):
-        if texts[start] in {".", ";", ":", "!", "?"} or attribution.athletes_in(start, start + 1):
+        if texts[start] in {".", ";", ":", "!", "?"} or start in attribution.athlete_starts:
             break  # "In the Santiago Stadium, Ana Muestra won": the verb is the next name's
         if lowers[start] in already:
             return None
@@ -65,12 +65,12 @@ def _awarded_before(attribution: Attribution, end: int, wording: str, lexicon: L
     while an ordinal alone is no place ("De vierde etappe is gewonnen door X")."""
     lowers = attribution.lowers
     words = wording.split()
-    if not end:
+    if not end or lowers[end - 1] != words[-1]:
         return False
     clause = attribution.clause(end - 1)
     if _ends_with_phrase(lowers, end, wording):
         verb_start = end - len(words)
-    elif len(words) >= 2 and lowers[end - 1] == words[-1]:
+    elif len(words) >= 2:
         head = words[:-1]
         verb_start = next((j for j in range(end - 1 - len(head), max(clause.start, end - 10) - 1, -1)
                            if lowers[j:j + len(head)] == head), None)

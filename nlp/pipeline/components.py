@@ -126,7 +126,7 @@ class Persons:
             if " " not in w and w not in COPULAS_AND_PREPOSITIONS)
         self.venue_words = self.lexicon.set("venue_words")
         self.venue_words_after = self.lexicon.set("venue_words_after")
-        self.place_cues = self.lexicon.set("place_cues")
+        self.place_cue_endings = tuple(f" {cue}" for cue in self.lexicon.set("place_cues"))  # " … arrivo a"
         self.given = given_names()
 
     # -- candidates -------------------------------------------------------------------------------
@@ -211,11 +211,12 @@ class Persons:
     def _names_a_place(self, span: Span) -> bool:
         """"Alto de Vivero", "lo stadio Giuseppe Meazza", "the Giovanni Agnelli course", "con arrivo a
         Linguaglossa": a climb, venue or stage town, whatever its words."""
-        words = doc_words(span.doc)
-        following = words.lowers[span.end] if span.end < len(words.lowers) else ""
-        previous = words.lowers[span.start - 1] if span.start else ""
-        return (words.lowers[span.start] in self.venue_words or following in self.venue_words_after
-                or previous in self.venue_words or preceded_by(span, self.place_cues, window=3))
+        lowers = doc_words(span.doc).lowers
+        following = lowers[span.end] if span.end < len(lowers) else ""
+        previous = lowers[span.start - 1] if span.start else ""
+        return (lowers[span.start] in self.venue_words or following in self.venue_words_after
+                or previous in self.venue_words
+                or f" {' '.join(lowers[max(0, span.start - 3):span.start])}".endswith(self.place_cue_endings))
 
     def _listed_surname_with_result(self, span: Span, results: list[Span]) -> bool:
         """"..., Pozzovivo a 59\" e Kruijswijk a 1'15\"": a lone surname in an enumeration, with its gap."""
