@@ -495,3 +495,18 @@ def test_the_same_verbs_win_with_a_race_title_or_victory(engine, language, text,
 def test_the_third_step_of_the_podium_is_third_place(engine, language, text, athlete):
     result = extract_snippet(engine, text, language, filler=FILLERS[language])
     assert facts(result, athlete).get("rank") == 3
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Classement : 1. Paul Exemple (FRA) en 4h12'33\", 2. Lucas Test (BEL) m.t., 3. Marc Essai (ITA) à 12\", "
+           "4. Luc Démo (ESP) m.t."),
+    ("it", "Ordine d'arrivo: 1. Paul Exemple (ITA) 4h12'33\"; 2. Lucas Test (BEL) s.t.; 3. Marc Essai (FRA) a 12\"; "
+           "4. Luc Démo s.t."),
+])
+def test_same_time_in_a_results_list_is_the_gap_of_the_item_before(engine, language, text):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [facts(result, name).get("gap") for name in ("Lucas Test", "Marc Essai", "Luc Démo")] == [0.0, 12.0, 12.0]
+
+
+def test_same_time_marks_outside_a_results_list_are_nothing(engine):
+    assert not extract_snippet(engine, "Nora Sample said s.t. about the race.", "en", filler=FILLERS["en"]).results

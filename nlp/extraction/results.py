@@ -8,8 +8,8 @@ from models.records import Result
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.winners import coordinated_before, phrase, race_leaders, winners
 from nlp.pipeline.lexicon import Lexicon
-from nlp.pipeline.sports_patterns import (DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TIME, WEEKDAY,
-                                          inline_list_items)
+from nlp.pipeline.sports_patterns import (DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, SAME_TIME, TIME,
+                                          WEEKDAY, inline_list_items)
 
 MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 TEAM_EVENTS = frozenset({"relay", "team pursuit", "team sprint", "team time trial"})
@@ -215,7 +215,15 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
     fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
     lowers = attribution.lowers
+    last_gap: float | None = None  # for "s.t." / "m.t." in a results list: the gap of the item before
     for span in attribution.sports:
+        value = span._.value
+        if span.label_ == GAP and value == SAME_TIME:
+            if last_gap is None:
+                continue
+            value = last_gap
+        if span.label_ in {TIME, GAP}:
+            last_gap = 0.0 if span.label_ == TIME else value
         if span.label_ == LEAD:
             trailing = _athlete_after(span, attribution, lead_references) or _athlete_right_after(span, attribution)
             if trailing:  # "5 segundos de ventaja sobre Enric Mas": Mas is 5 s behind
@@ -245,7 +253,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if event in TEAM_EVENTS and _in_sentence_with_event(events, span, attribution, TEAM_EVENTS):
             continue  # relays and team pursuits are team results, not an athlete's
         sentence = attribution.sentence_text(span.start)
-        builder.add(athlete, FIELD_OF[span.label_], span._.value, event, sentence, gap_to)
+        builder.add(athlete, FIELD_OF[span.label_], value, event, sentence, gap_to)
         if gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
     for athlete_span, athlete in winners(doc, attribution, lexicon):

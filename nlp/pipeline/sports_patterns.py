@@ -15,6 +15,7 @@ from typing import Any
 from nlp.pipeline.lexicon import Lexicon, words_regex
 
 TIME, GAP, RANK, MEDAL, LEAD = "TIME", "GAP", "RANK", "MEDAL", "LEAD"
+SAME_TIME = "same time"  # the value of a GAP written "s.t." / "m.t." in a results list: the gap of the item before
 DISTANCE, DISCIPLINE, COMPETITION, WEEKDAY, TEAM = "DISTANCE", "DISCIPLINE", "COMPETITION", "WEEKDAY", "TEAM"
 DATE = "DATE"
 
@@ -118,6 +119,7 @@ class SportsPatterns:
         self.relative_day_values = {k.lower(): v for k, v in lexicon["relative_days"].items()}
         self.medal_context = lexicon.words("medal_context")
         self.place_nouns = words_regex(lexicon.words("place_nouns"))
+        self.same_time_marks = words_regex(lexicon.words("same_time_marks"))
         self.podium_steps = words_regex(lexicon.words("podium_steps"))  # "third step of the podium"
         self.podium_nouns = words_regex(lexicon.words("medal_nouns"))
         self.rank_phrases = words_regex(lexicon.words("rank_phrases"))
@@ -223,6 +225,9 @@ class SportsPatterns:
                 continue  # bare integers are counts, years, places: not times (unless a standings list, below)
             add(m.start(), m.end(), value, False)
         found += self._elliptical_gaps(text, found, bare_integers)
+        for m in self.same_time_marks.finditer(text):  # "2. Lucas Test m.t.": the gap of the item before
+            if any(start < m.start() < end for start, end, _ in list_items):
+                found.append(Mention(m.start(), m.end(), GAP, SAME_TIME))
         return found
 
     def _elliptical_gaps(self, text: str, found: list[Mention], bare_integers: list[re.Match[str]]) -> list[Mention]:
