@@ -510,3 +510,13 @@ def test_same_time_in_a_results_list_is_the_gap_of_the_item_before(engine, langu
 
 def test_same_time_marks_outside_a_results_list_are_nothing(engine):
     assert not extract_snippet(engine, "Nora Sample said s.t. about the race.", "en", filler=FILLERS["en"]).results
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("nl", "Kees Proef pakte goud voor wereldkampioen Jan Test op de 1500 meter.", "Kees Proef"),
+    ("en", "Nora Sample won gold ahead of world champion Mia Trial in the 200m.", "Nora Sample"),
+    ("de", "Tim Probe holte sich vor Weltmeister Kai Test Gold über 200 Meter.", "Tim Probe"),
+])
+def test_gold_won_ahead_of_a_champion_is_the_winners_gold(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [(r.athlete, r.medal) for r in result.results if r.medal] == [(athlete, "gold")]

@@ -179,10 +179,13 @@ def _is_negated(attribution: Attribution, span: Span, negations: list[str]) -> b
     return any(f" {n} " in f" {around} " for n in negations)
 
 
-def _is_title(attribution: Attribution, span: Span, roles: frozenset[str]) -> bool:
-    """"the Olympic bronze medalist", "Friday's silver medalist": a medal that describes, not a result."""
+def _is_title(attribution: Attribution, span: Span, roles: frozenset[str], medal_nouns: frozenset[str]) -> bool:
+    """"the Olympic bronze medalist", "Friday's silver medal winner": a medal that describes, not a result
+    (not "pakte goud voor wereldkampioen X": the role must follow the medal, or its medal noun, directly)."""
     following = attribution.lowers[span.end:span.end + 2]
-    return span.label_ == MEDAL and any(w in roles or w.startswith(("medalis", "medallis")) for w in following)
+    if following and following[0] in medal_nouns:
+        following = following[1:]
+    return span.label_ == MEDAL and any(w in roles or w.startswith(("medalis", "medallis")) for w in following[:1])
 
 
 def _is_distance_to_a_medal(sports: list[Span], span: Span) -> bool:
@@ -209,6 +212,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     default_event = main_event(events, attribution, lexicon)
     receivers = lexicon.set("medal_receivers")
     roles = lexicon.set("athlete_roles")
+    medal_nouns = lexicon.set("medal_nouns")
     negations = [n.lower() for n in lexicon.words("negations")]
     lead_references = lexicon.set("lead_reference_words")
     intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
@@ -230,15 +234,17 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
                 sentence = attribution.sentence_text(span.start)
                 builder.add(trailing, "gap", span._.value, event_near(events, span, attribution, default_event), sentence)
             continue
-        if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(attribution, span, roles)
+        if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(attribution, span, roles, medal_nouns)
                 or _is_negated(attribution, span, negations) or _is_distance_to_a_medal(attribution.sports, span)
                 or _is_intermediate(doc, span, attribution, intermediate) or _is_counted_medal(doc, span, lexicon)):
             continue
         gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
         exclude = frozenset({gap_to}) if gap_to else frozenset()
-        prefer_following = span.label_ == MEDAL and any(w in receivers for w in lowers[span.end:span.end + 3])
         athlete = fixed_owners.get(span.start) if span.label_ == RANK else None
         clause_start = attribution.clause(span.start).start
+        # "het goud ging naar X", "gold for X"; not "Kees Proef pakte goud voor X" (gold ahead of X)
+        prefer_following = (span.label_ == MEDAL and any(w in receivers for w in lowers[span.end:span.end + 3])
+                            and not attribution.athletes_in(clause_start, span.start))
         if (athlete is None and span.label_ == RANK and span.end < len(doc)
                 and not attribution.athletes_in(clause_start, span.start)):
             if (any(w in rank_verbs for w in lowers[clause_start:span.start])
