@@ -520,3 +520,21 @@ def test_same_time_marks_outside_a_results_list_are_nothing(engine):
 def test_gold_won_ahead_of_a_champion_is_the_winners_gold(engine, language, text, athlete):
     result = extract_snippet(engine, text, language, filler=FILLERS[language])
     assert [(r.athlete, r.medal) for r in result.results if r.medal] == [(athlete, "gold")]
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("de", "Zweiter wurde Tim Beispiel, Dritter Jonas Muster.", "Jonas Muster", 3),
+    ("es", "Segundo fue Pablo Prueba, a 5 segundos, y tercero Ivo Muestra, a 9.", "Ivo Muestra", 3),
+    ("es", "Lía Prueba se subió a lo más alto del podio.", "Lía Prueba", 1),
+    ("es", "La victoria fue para Luis Ejemplo, que aventajó en 3 segundos a Pablo Prueba.", "Luis Ejemplo", 1),
+    ("es", "Ana Muestra fue tercera a 1,2 segundos de la ganadora, Lía Prueba.", "Lía Prueba", 1),
+    ("it", "Sara Esempio sale sul gradino più alto del podio.", "Sara Esempio", 1),
+])
+def test_elliptical_ranks_podium_tops_and_winners_in_apposition(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete).get("rank") == rank
+
+
+def test_an_ordinal_before_a_capitalised_event_is_not_a_rank(engine):
+    result = extract_snippet(engine, "Ana Muestra ganó su tercera Copa del Mundo en Soldeu.", "es", filler=FILLERS["es"])
+    assert [r.rank for r in result_of(result, "Ana Muestra")] == [1]

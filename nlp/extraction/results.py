@@ -100,13 +100,15 @@ def _athlete_right_after(span: Span, attribution: Attribution) -> str | None:
 
 
 def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexicon) -> tuple[str | None, bool]:
-    """"op 0,52 seconde van winnaar X" / "12 seconds behind X": X is the reference, not the owner.
-    Returns (reference athlete, whether the text calls them the winner)."""
+    """"op 0,52 seconde van winnaar X" / "12 seconds behind X" / "a 1,2 segundos de la ganadora, X": X is the
+    reference, not the owner. Returns (reference athlete, whether the text calls them the winner)."""
     winner_nouns = lexicon.set("winner_nouns")
     reference_words = lexicon.set("gap_reference_words") | winner_nouns
-    for athlete in attribution.athletes_in(span.end, span.end + 6):
+    for athlete in attribution.athletes_in(span.end, span.end + 7):
         between = attribution.lowers[span.end:athlete.start]
-        if any(w in reference_words for w in between) and not any(attribution.is_punct[span.end:athlete.start]):
+        punctuation = [w for w, punct in zip(between, attribution.is_punct[span.end:athlete.start]) if punct]
+        apposition = punctuation == [","] and len(between) >= 2 and between[-1] == "," and between[-2] in winner_nouns
+        if any(w in reference_words for w in between) and (not punctuation or apposition):
             return athlete.kb_id_, any(w in winner_nouns for w in between)
     return None, False
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from nlp.pipeline.lexicon import Lexicon, words_regex
+from nlp.pipeline.lexicon import Lexicon, resource_word_list, words_regex
 
 TIME, GAP, RANK, MEDAL, LEAD = "TIME", "GAP", "RANK", "MEDAL", "LEAD"
 SAME_TIME = "same time"  # the value of a GAP written "s.t." / "m.t." in a results list: the gap of the item before
@@ -120,6 +120,7 @@ class SportsPatterns:
         self.medal_context = lexicon.words("medal_context")
         self.place_nouns = words_regex(lexicon.words("place_nouns"))
         self.same_time_marks = words_regex(lexicon.words("same_time_marks"))
+        self.given_names = resource_word_list("given_names.txt")
         self.podium_steps = words_regex(lexicon.words("podium_steps"))  # "third step of the podium"
         self.podium_nouns = words_regex(lexicon.words("medal_nouns"))
         self.rank_phrases = words_regex(lexicon.words("rank_phrases"))
@@ -309,6 +310,8 @@ class SportsPatterns:
             next_is_noun = True  # German nouns are capitalised: "zweite Lauf"
         if words_before and words_before[-1] in self.predicative:
             return True  # "als 26e geëindigd", "as second"
+        if next_word is not None and next_word.group(0) in self.given_names:
+            return True  # "y tercero Ivo Muestra", "Dritter Jonas Muster": the rank, then who took it
         if next_is_noun:
             return False
         return (numeric
