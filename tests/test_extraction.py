@@ -538,3 +538,13 @@ def test_elliptical_ranks_podium_tops_and_winners_in_apposition(engine, language
 def test_an_ordinal_before_a_capitalised_event_is_not_a_rank(engine):
     result = extract_snippet(engine, "Ana Muestra ganó su tercera Copa del Mundo en Soldeu.", "es", filler=FILLERS["es"])
     assert [r.rank for r in result_of(result, "Ana Muestra")] == [1]
+
+
+@pytest.mark.parametrize("language, text, athlete, expected", [
+    ("it", "Marco Prova ha chiuso al secondo posto a 3 secondi da Luca Test, vincitore della tappa.", "Luca Test", [1]),
+    ("en", "Pete Moss, the winner, said he was tired. Ivo Tester was second.", "Pete Moss", [1]),
+    ("en", "Pete Moss, winner of the race last year, finished fifth.", "Pete Moss", [5]),
+])
+def test_the_winner_named_then_called_so(engine, language, text, athlete, expected):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [r.rank for r in result_of(result, athlete)] == expected

@@ -131,7 +131,8 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
         if any(_awarded_before(attribution, won_by_end, wording, lexicon) for wording in won_by):
             found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X", "the title went to X"
             continue
-        if any(w in winner_nouns for w in before) or _win_verb_before(attribution, athlete, won_by_end, inverted_verbs):
+        if (any(w in winner_nouns for w in before) or _win_verb_before(attribution, athlete, won_by_end, inverted_verbs)
+                or _winner_in_apposition(attribution, athlete, lexicon)):
             found.append((athlete, athlete.kb_id_))
             continue
         verb = _win_verb_after(doc, attribution, athlete, win_verbs, already)
@@ -150,6 +151,22 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
             if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":
                 found.append((athlete, athlete.kb_id_))
     return found
+
+
+def _winner_in_apposition(attribution: Attribution, athlete: Span, lexicon: Lexicon) -> bool:
+    """"Luca Test, vincitore della tappa", "Pete Moss, the winner": the winner named, then called so (not
+    "X, winner of the race last year")."""
+    words = attribution.lowers[athlete.end:athlete.end + 3]
+    if words[:1] != [","]:
+        return False
+    rest = words[1:]
+    if rest and rest[0] in lexicon.set("determiners"):
+        rest = rest[1:]
+    if not rest or rest[0] not in lexicon.set("winner_nouns"):
+        return False
+    apposition_end = next((i for i in range(athlete.end + 1, min(len(attribution.lowers), athlete.end + 12))
+                           if attribution.is_punct[i]), athlete.end + 12)
+    return lexicon.set("past_markers").isdisjoint(attribution.lowers[athlete.end + 1:apposition_end])
 
 
 def _names_a_win(attribution: Attribution, lexicon: Lexicon, start: int, end: int) -> bool:
