@@ -110,10 +110,6 @@ def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
     return Gazetteer(nlp, name)
 
 
-COPULAS_AND_PREPOSITIONS = frozenset({"was", "is", "war", "ist", "es", "fue", "est", "était", "è", "era", "werd",
-                                      "wordt", "wurde", "wird", "als", "auf", "in", "as", "en", "au", "al", "op"})
-
-
 class Persons:
     def __init__(self, nlp: Language, name: str, language: str | None) -> None:
         self.lexicon = load_lexicon(language or nlp.lang)
@@ -121,9 +117,9 @@ class Persons:
         self.athlete_roles = self.lexicon.set("athlete_roles")
         self.other_roles = self.lexicon.set("non_athlete_roles")
         self.medal_words = self.lexicon.set("medals")
-        self.result_verbs = frozenset(  # one-word verbs that report a result, not copulas or prepositions
+        self.result_verbs = frozenset(  # one-word verbs that report a result (not "was", "als", "took")
             w for w in self.lexicon.set("win_verbs") | self.lexicon.set("rank_verbs")
-            if " " not in w and w not in COPULAS_AND_PREPOSITIONS)
+            if " " not in w and w not in self.lexicon.set("not_result_verbs"))
         self.venue_words = self.lexicon.set("venue_words")
         self.venue_words_after = self.lexicon.set("venue_words_after")
         self.place_cue_endings = tuple(f" {cue}" for cue in self.lexicon.set("place_cues"))  # " … arrivo a"
