@@ -1,0 +1,304 @@
+"""The ways news tells a result, each in several of the six languages, on invented one-sentence articles:
+who won (and who did not), ranks without ordinals, lists run into one line, gaps, venues, fixtures."""
+
+import pytest
+
+from tests.extraction_helpers import FILLERS, extract_snippet, facts, result_of
+
+
+@pytest.mark.parametrize("language, text, athlete, expected", [
+    ("nl", "Het zilver ging naar Mieke Proef.", "Mieke Proef", {"rank": 2, "medal": "silver"}),
+    ("en", "The silver went to Rick Sample and the bronze to Pete Tester.", "Rick Sample", {"rank": 2, "medal": "silver"}),
+    ("de", "Bronze ging an Jonas Probe.", "Jonas Probe", {"rank": 3, "medal": "bronze"}),
+    ("en", "The second place went to Ivo Tester, ahead of Nora Sample.", "Ivo Tester", {"rank": 2}),
+])
+def test_a_silver_bronze_or_place_that_went_to_an_athlete_is_not_a_win(engine, language, text, athlete, expected):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete) == expected
+
+
+@pytest.mark.parametrize("language, text, athlete, expected", [
+    ("de", "Der Titel über 200 Meter ging in 1:44,44 Minuten an Paul Probe.", "Paul Probe", {"rank": 1, "time": 104.44}),
+    ("nl", "De olympische titel ging in Tokio in 23,81 naar de Australische Emma Proef.", "Emma Proef",
+     {"rank": 1, "time": 23.81}),
+    ("nl", "De vierde etappe is gewonnen door Daniel Proef.", "Daniel Proef", {"rank": 1}),
+])
+def test_the_title_went_to_an_athlete_with_words_between_verb_and_preposition(engine, language, text, athlete, expected):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete) == expected
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("nl", "Op het WK in Hamar won de Noorse Kari Proef de 1500 meter.", "Kari Proef"),
+    ("de", "Das Rennen gewann der Norweger Lars Probe vor Tim Test.", "Lars Probe"),
+    ("es", "En Laigueglia se impuso el francés Luc Prueba, por delante de Ivo Muestra.", "Luc Prueba"),
+    ("it", "A Lahti vince il norvegese Erik Prova davanti a Marco Test.", "Erik Prova"),
+    ("fr", "À Lahti s'impose le Norvégien Erik Essai devant Marc Test.", "Erik Essai"),
+    ("fr", "Marie Essai s'est imposée dans la descente de Val d'Isère.", "Marie Essai"),
+])
+def test_the_winner_named_after_the_verb(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete) == {"rank": 1}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "In de laatste ronde haalde Lars Proef nog Kees Test in."),
+    ("de", "In der letzten Runde holte Lars Probe noch Kai Test ein."),
+])
+def test_overtaking_someone_is_not_winning(engine, language, text):
+    assert not extract_snippet(engine, text, language, filler=FILLERS[language]).results
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("fr", "Lucas Essai, qui a déjà gagné deux étapes, a terminé deuxième.", "Lucas Essai", 2),
+    ("es", "Pablo Prueba, que ya había ganado dos etapas, terminó segundo.", "Pablo Prueba", 2),
+    ("it", "Marco Prova, che aveva già vinto a Davos, ha chiuso secondo.", "Marco Prova", 2),
+    ("en", "Nora Sample, who had already won twice this season, finished third in the 1000m.", "Nora Sample", 3),
+    ("de", "Lena Probe, die schon zwei Etappen gewonnen hat, wurde Zweite.", "Lena Probe", 2),
+])
+def test_an_earlier_win_in_a_relative_clause_is_not_todays_win(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [r.rank for r in result_of(result, athlete)] == [rank]
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("en", "Sara Sample set the ball rolling by winning the women's 1500 metres in Calgary.", "Sara Sample"),
+    ("fr", "Le Belge Arno Essai a fait la différence en s'imposant au sprint devant Marc Test.", "Arno Essai"),
+    ("es", "Ana Muestra cerró la temporada al ganar el gigante de Soldeu.", "Ana Muestra"),
+    ("it", "Erik Prova ha chiuso la stagione vincendo la 50 km di Oslo.", "Erik Prova"),
+])
+def test_a_win_told_by_a_gerund_belongs_to_the_athlete_before_it(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete) == {"rank": 1}
+
+
+def test_winning_several_races_by_a_gerund_is_a_count_not_a_rank(engine):
+    result = extract_snippet(engine, "Nora Sample ended her season by winning two races in Oslo.", "en")
+    assert not result.results
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("en", "Nora Sample finished runner-up, 0.5 seconds back.", "Nora Sample", 2),
+    ("en", "Mia Trial completed the podium in the 1000m.", "Mia Trial", 3),
+    ("nl", "Het podium werd gecompleteerd door Jan Voorbeeld.", "Jan Voorbeeld", 3),
+    ("de", "Tim Beispiel komplettierte das Podest über 10 Kilometer.", "Tim Beispiel", 3),
+    ("fr", "Marie Essai complète le podium de la descente.", "Marie Essai", 3),
+    ("es", "Ana Muestra completó el podio del gigante.", "Ana Muestra", 3),
+    ("it", "Marco Prova completa il podio della 15 km.", "Marco Prova", 3),
+])
+def test_a_place_named_without_an_ordinal(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete).get("rank") == rank
+
+
+def test_a_time_after_mit_is_a_time_and_a_margin_after_mit_is_a_gap(engine):
+    text = "Anna Muster war mit 34,56 Sekunden die Schnellste. Lena Probe lag mit 1,2 Sekunden Rückstand dahinter."
+    result = extract_snippet(engine, text, "de", filler=FILLERS["de"])
+    assert facts(result, "Anna Muster") == {"time": 34.56}
+    assert facts(result, "Lena Probe") == {"gap": 1.2}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Ivo Tester hopes to win gold on Sunday in the 500m."),
+    ("de", "Lena Probe will am Sonntag Gold holen."),
+    ("nl", "Kees Proef hoopt zondag op goud op de 1500 meter."),
+    ("fr", "Marie Essai espère remporter la descente samedi."),
+    ("es", "Ana Muestra aspira a ganar el oro del domingo."),
+    ("it", "Marco Prova punta a vincere l'oro domenica."),
+])
+def test_a_medal_or_win_hoped_for_is_not_a_result(engine, language, text):
+    assert not extract_snippet(engine, text, language, filler=FILLERS[language]).results
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("en", "Nora Sample, who finished second last year, was only ninth this time.", "Nora Sample", 9),
+    ("fr", "Lucas Essai a terminé deuxième pour la seconde fois.", "Lucas Essai", 2),
+    ("nl", "Kees Proef werd vandaag vijfde, Jan Test werd deze keer zesde.", "Jan Test", 6),
+])
+def test_a_rank_followed_by_an_adverb_or_preposition_is_still_a_rank(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [r.rank for r in result_of(result, athlete)] == [rank]
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("en", "Nora Sample finished 12th, 1:23 down on the winner. Ivo Tester crossed the line in fourth.", "Ivo Tester", 4),
+    ("nl", "Kees Proef kwam als twaalfde over de streep op 1.23 van de winnaar. Jan Test eindigde op de vierde plaats.",
+     "Jan Test", 4),
+    ("de", "Lena Probe kam als Zwölfte ins Ziel, 1:23 Minuten hinter der Siegerin. Kai Test landete auf Rang vier.",
+     "Kai Test", 4),
+])
+def test_the_winner_named_at_the_end_of_a_sentence_is_not_the_next_sentences_subject(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [r.rank for r in result_of(result, athlete)] == [rank]
+
+
+@pytest.mark.parametrize("language, text, athlete, gap", [
+    ("en", "Pete Moss lost 12 seconds to the winner in the time trial.", "Pete Moss", 12.0),
+    ("fr", "Paul Exemple a concédé 12 secondes au vainqueur et termine 7e.", "Paul Exemple", 12.0),
+    ("es", "Luis Ejemplo cedió 12 segundos con el ganador y fue séptimo.", "Luis Ejemplo", 12.0),
+])
+def test_time_lost_to_the_winner_is_a_gap(engine, language, text, athlete, gap):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete).get("gap") == gap
+
+
+@pytest.mark.parametrize("language, text, first, second", [
+    ("en", "Behind Ruth Example, Nora Sample and Mia Trial finished second and third respectively.", "Nora Sample", "Mia Trial"),
+    ("nl", "Kees Proef en Jan Voorbeeld werden respectievelijk tweede en derde.", "Kees Proef", "Jan Voorbeeld"),
+    ("fr", "Lucas Test et Marc Essai ont terminé respectivement deuxième et troisième.", "Lucas Test", "Marc Essai"),
+    ("es", "Pablo Prueba e Ivo Muestra fueron segundo y tercero, respectivamente.", "Pablo Prueba", "Ivo Muestra"),
+    ("it", "Luca Test e Sara Esempio hanno chiuso rispettivamente secondo e terza.", "Luca Test", "Sara Esempio"),
+])
+def test_ranks_given_respectively_pair_with_the_athletes_in_order(engine, language, text, first, second):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert (facts(result, first), facts(result, second)) == ({"rank": 2}, {"rank": 3})
+
+
+def test_ordinals_joined_before_a_noun_are_not_ranks(engine):
+    result = extract_snippet(engine, "Lars Test won de tweede en derde etappe.", "nl", filler=FILLERS["nl"])
+    assert [r.rank for r in result_of(result, "Lars Test")] == [1]
+
+
+def test_an_ordinal_straight_after_a_name_is_a_rank(engine):
+    text = "Ruth Example won in 4:12:33, with Nora Sample second at 12 seconds and Mia Trial third at 15 seconds."
+    result = extract_snippet(engine, text, "en", filler=FILLERS["en"])
+    assert facts(result, "Nora Sample") == {"rank": 2, "gap": 12.0}
+    assert facts(result, "Mia Trial") == {"rank": 3, "gap": 15.0}
+
+
+def test_dutch_hours_written_with_u(engine):
+    result = extract_snippet(engine, "Lars Test won de rit in 4u12'33\".", "nl", filler=FILLERS["nl"])
+    assert facts(result, "Lars Test") == {"rank": 1, "time": 4 * 3600 + 12 * 60 + 33}
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("nl", "Uitslag 500 meter: 1. Jan Test 34,56 2. Kees Proef 34,78 3. Lars Voorbeeld 34,91.",
+     {"Jan Test": {"rank": 1, "time": 34.56}, "Kees Proef": {"rank": 2, "time": 34.78},
+      "Lars Voorbeeld": {"rank": 3, "time": 34.91}}),
+    ("en", "Results: 1. Nora Sample (NOR) 1:53.50; 2. Mia Trial (USA) +0.45; 3. Ruth Example (CAN) +0.61.",
+     {"Nora Sample": {"rank": 1, "time": 113.5}, "Mia Trial": {"rank": 2, "gap": 0.45},
+      "Ruth Example": {"rank": 3, "gap": 0.61}}),
+    ("fr", "Classement : 1. Paul Exemple (FRA) en 4h12'33\", 2. Lucas Test à 12\", 3. Marc Essai à 15\".",
+     {"Paul Exemple": {"rank": 1, "time": 15153.0}, "Lucas Test": {"rank": 2, "gap": 12.0},
+      "Marc Essai": {"rank": 3, "gap": 15.0}}),
+    ("es", "Clasificación: 1. Luis Ejemplo (ESP) 4h12:33; 2. Pablo Prueba (COL) a 12 s; 3. Ivo Muestra (ITA) a 15 s.",
+     {"Luis Ejemplo": {"rank": 1, "time": 15153.0}, "Pablo Prueba": {"rank": 2, "gap": 12.0},
+      "Ivo Muestra": {"rank": 3, "gap": 15.0}}),
+    ("it", "Ordine d'arrivo: 1. Marco Prova (ITA) 4h12'33\"; 2. Luca Test (BEL) a 12\"; 3. Sara Esempio (FRA) a 15\".",
+     {"Marco Prova": {"rank": 1, "time": 15153.0}, "Luca Test": {"rank": 2, "gap": 12.0},
+      "Sara Esempio": {"rank": 3, "gap": 15.0}}),
+    ("de", "Ergebnis: 1. Lena Probe (GER) 1:53,50 Minuten, 2. Kai Test (NOR) +0,45, 3. Tim Beispiel (AUT) +0,61.",
+     {"Lena Probe": {"rank": 1, "time": 113.5}, "Kai Test": {"rank": 2, "gap": 0.45},
+      "Tim Beispiel": {"rank": 3, "gap": 0.61}}),
+])
+def test_a_results_list_run_into_one_line(engine, language, text, expected):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    for name, name_facts in expected.items():
+        assert facts(result, name) == pytest.approx(name_facts), name
+
+
+@pytest.mark.parametrize("language, text, athlete, event", [
+    ("en", "Nora Sample said: \"It was a hard race.\" She will race again on Sunday in the 1500m.", "Nora Sample", "1500 m"),
+    ("nl", "Kees Proef was tevreden. Zondag rijdt hij de 1500 meter.", "Kees Proef", "1500 m"),
+    ("de", "„Ich bin sehr glücklich“, sagte Lena Probe. Am Samstag startet sie im Sprint.", "Lena Probe", "sprint"),
+    ("fr", "Marie Essai a gagné. Samedi, elle disputera le géant.", "Marie Essai", "giant slalom"),
+])
+def test_a_fixture_told_with_a_pronoun_belongs_to_the_athlete_named_before(engine, language, text, athlete, event):
+    result = engine.extract(f"{text}\n\n{FILLERS[language]}", language=language, published="2026-02-02")
+    assert [(f.athletes, f.event) for f in result.schedule] == [([athlete], event)]
+
+
+def test_an_event_named_only_as_upcoming_is_not_the_event_of_todays_results(engine):
+    text = ("Classement : 1. Paul Exemple (FRA) en 4h12'33\", 2. Lucas Test à 12\", 3. Marc Essai à 15\".\n\n"
+            "Samedi, Paul Exemple disputera le contre-la-montre.")
+    result = engine.extract(text, language="fr", published="2026-07-10")
+    assert [r.event for r in result.results] == [None, None, None]
+    assert [f.event for f in result.schedule] == ["time trial"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Nora Sample took the lead after two laps in the 1500m."),
+    ("de", "Lena Probe holte sich die Führung."),
+    ("es", "Ana Muestra se llevó un susto en la salida."),
+])
+def test_a_verb_that_wins_only_with_what_is_won_is_no_win_without_it(engine, language, text):
+    assert not [r for r in extract_snippet(engine, text, language, filler=FILLERS[language]).results if r.rank == 1]
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("en", "Ivo Tester claimed the stage ahead of Pete Moss.", "Ivo Tester"),
+    ("en", "Canada's Valerie Sample took the honours with a winning time of 1:35.546.", "Valerie Sample"),
+    ("nl", "Kees Proef pakte de zege op de 1500 meter.", "Kees Proef"),
+    ("de", "Lena Probe sicherte sich den Titel im Sprint.", "Lena Probe"),
+    ("fr", "Marie Essai s'adjuge la descente de Val d'Isère.", "Marie Essai"),
+    ("it", "Sara Esempio conquista la 10 km di Anterselva.", "Sara Esempio"),
+])
+def test_the_same_verbs_win_with_a_race_title_or_victory(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete).get("rank") == 1
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("it", "Sara Esempio sale sul terzo gradino del podio nella 10 km.", "Sara Esempio"),
+    ("es", "Ana Muestra subió al tercer escalón del podio en el gigante.", "Ana Muestra"),
+    ("fr", "Marie Essai monte sur la troisième marche du podium de la descente.", "Marie Essai"),
+    ("nl", "Kees Proef eindigde op de derde trede van het podium.", "Kees Proef"),
+    ("en", "Nora Sample stood on the third step of the podium in the 1500m.", "Nora Sample"),
+    ("de", "Lena Probe landete auf der dritten Stufe des Podests.", "Lena Probe"),
+])
+def test_the_third_step_of_the_podium_is_third_place(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete).get("rank") == 3
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Classement : 1. Paul Exemple (FRA) en 4h12'33\", 2. Lucas Test (BEL) m.t., 3. Marc Essai (ITA) à 12\", "
+           "4. Luc Démo (ESP) m.t."),
+    ("it", "Ordine d'arrivo: 1. Paul Exemple (ITA) 4h12'33\"; 2. Lucas Test (BEL) s.t.; 3. Marc Essai (FRA) a 12\"; "
+           "4. Luc Démo s.t."),
+])
+def test_same_time_in_a_results_list_is_the_gap_of_the_item_before(engine, language, text):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [facts(result, name).get("gap") for name in ("Lucas Test", "Marc Essai", "Luc Démo")] == [0.0, 12.0, 12.0]
+
+
+def test_same_time_marks_outside_a_results_list_are_nothing(engine):
+    assert not extract_snippet(engine, "Nora Sample said s.t. about the race.", "en", filler=FILLERS["en"]).results
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("nl", "Kees Proef pakte goud voor wereldkampioen Jan Test op de 1500 meter.", "Kees Proef"),
+    ("en", "Nora Sample won gold ahead of world champion Mia Trial in the 200m.", "Nora Sample"),
+    ("de", "Tim Probe holte sich vor Weltmeister Kai Test Gold über 200 Meter.", "Tim Probe"),
+])
+def test_gold_won_ahead_of_a_champion_is_the_winners_gold(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [(r.athlete, r.medal) for r in result.results if r.medal] == [(athlete, "gold")]
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("de", "Zweiter wurde Tim Beispiel, Dritter Jonas Muster.", "Jonas Muster", 3),
+    ("es", "Segundo fue Pablo Prueba, a 5 segundos, y tercero Ivo Muestra, a 9.", "Ivo Muestra", 3),
+    ("es", "Lía Prueba se subió a lo más alto del podio.", "Lía Prueba", 1),
+    ("es", "La victoria fue para Luis Ejemplo, que aventajó en 3 segundos a Pablo Prueba.", "Luis Ejemplo", 1),
+    ("es", "Ana Muestra fue tercera a 1,2 segundos de la ganadora, Lía Prueba.", "Lía Prueba", 1),
+    ("it", "Sara Esempio sale sul gradino più alto del podio.", "Sara Esempio", 1),
+])
+def test_elliptical_ranks_podium_tops_and_winners_in_apposition(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete).get("rank") == rank
+
+
+def test_an_ordinal_before_a_capitalised_event_is_not_a_rank(engine):
+    result = extract_snippet(engine, "Ana Muestra ganó su tercera Copa del Mundo en Soldeu.", "es", filler=FILLERS["es"])
+    assert [r.rank for r in result_of(result, "Ana Muestra")] == [1]
+
+
+@pytest.mark.parametrize("language, text, athlete, expected", [
+    ("it", "Marco Prova ha chiuso al secondo posto a 3 secondi da Luca Test, vincitore della tappa.", "Luca Test", [1]),
+    ("en", "Pete Moss, the winner, said he was tired. Ivo Tester was second.", "Pete Moss", [1]),
+    ("en", "Pete Moss, winner of the race last year, finished fifth.", "Pete Moss", [5]),
+])
+def test_the_winner_named_then_called_so(engine, language, text, athlete, expected):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert [r.rank for r in result_of(result, athlete)] == expected
