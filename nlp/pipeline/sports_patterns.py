@@ -12,7 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from nlp.pipeline.lexicon import Lexicon, resource_word_list, words_regex
+from nlp.pipeline.lexicon import Lexicon, words_regex
+from nlp.pipeline.persons import given_names
 
 TIME, GAP, RANK, MEDAL, LEAD = "TIME", "GAP", "RANK", "MEDAL", "LEAD"
 SAME_TIME = "same time"  # the value of a GAP written "s.t." / "m.t." in a results list: the gap of the item before
@@ -120,7 +121,7 @@ class SportsPatterns:
         self.medal_context = lexicon.words("medal_context")
         self.place_nouns = words_regex(lexicon.words("place_nouns"))
         self.same_time_marks = words_regex(lexicon.words("same_time_marks"))
-        self.given_names = resource_word_list("given_names.txt")
+        self.given_names = given_names()
         self.podium_steps = words_regex(lexicon.words("podium_steps"))  # "third step of the podium"
         self.podium_nouns = words_regex(lexicon.words("medal_nouns"))
         self.rank_phrases = words_regex(lexicon.words("rank_phrases"))
