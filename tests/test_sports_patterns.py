@@ -167,3 +167,13 @@ def test_a_date_stays_a_date_outside_a_results_list():
 ])
 def test_ski_disciplines_named_by_their_short_name(language, text, value):
     assert ("DISCIPLINE", value) in [(label, v) for _, label, v in mentions(language, text)]
+
+
+@pytest.mark.parametrize("language, text, label, value", [
+    ("nl", "Hij won in 1.54,31, de rest volgde.", "TIME", 114.31),
+    ("en", "She clocked 1m54.31s to win.", "TIME", 114.31),
+    ("en", "She won in 34.65s ahead of a rival.", "TIME", 34.65),
+    ("en", "She won by 0.34 seconds ahead of a rival.", "LEAD", 0.34),
+])
+def test_times_before_punctuation_compact_minutes_and_leads(language, text, label, value):
+    assert (label, value) in [(lab, v) for _, lab, v in mentions(language, text)]

@@ -22,8 +22,9 @@ DATE = "DATE"
 
 _HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[hu:]\s?(\d{2})\s?[:'’′]\s?(\d{2})(?:[.,](\d{1,3}))?[\"”″]?(?![\d'’])")
 _MS = re.compile(r"(?<![\d:.,'’])(\d{1,2})[:'’′](\d{2})(?:[.,\"”″](\d{1,3}))?[\"”″]?(?![\d:'’]|[.,]\d)")
-_M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?![\d,]|\.\d)")
+_M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?!\d|[.,]\d)")
 _MIN_SEC = re.compile(r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?![\w])")
+_M_S_COMPACT = re.compile(r"(?<![\w.,])(\d{1,2})m(\d{2}(?:[.,]\d{1,3})?)s(?!\w)")  # "1m54.31s"
 _M_S_PRIMES = re.compile(r"(?<![\d.,])(\d{1,2})[’'′]\s?:?\s?(\d{2})(?:[’'′]{2}|[\"”″])\s?[.,]?(\d{1,3})?(?![\d])")
 _S_DOUBLE_PRIME = re.compile(r"(?<![\d.,:'’′])(\d{1,3})[\"”″](?![\d\w])")
 _S_QUOTE_CC = re.compile(r"(?<![\d'’:.,])(\d{1,2})[\"”″](\d{1,2})(?!\d)")
@@ -102,6 +103,8 @@ class SportsPatterns:
         self.hours_units = words_regex(lexicon.words("hours_units"))
         self.lead_words = _phrases_regex(lexicon.words("lead_words"), at_end=False)
         self.lead_words_before = _phrases_regex(lexicon.words("lead_words_before"), at_end=True)
+        # "won in 34.65s ahead of X": after a time's own context a position word does not make a lead
+        self.lead_positions = _phrases_regex(lexicon.words("lead_positions"), at_end=False)
         self.predicative = lexicon.set("predicative_markers")
         self.determiners = lexicon.set("determiners")
         self.hundredths = lexicon.set("hundredths_units")
@@ -158,7 +161,9 @@ class SportsPatterns:
             if not explicit_format and not unit and _starts_with_any(after, self.non_time_units):
                 return
             end_with_unit = end + unit.end() if unit else end
-            lead = _starts_with_phrase(_after(text, end_with_unit, 25), self.lead_words)
+            after_unit = _after(text, end_with_unit, 25)
+            lead = _starts_with_phrase(after_unit, self.lead_words) and not (
+                _starts_with_phrase(after_unit, self.lead_positions) and _ends_with_any(before, self.time_before))
             lead = lead or ((unit or explicit_format) and _ends_with_any(before, self.lead_words_before))
             if lead:  # "5 segundos de ventaja sobre X", "avance de 33 secondes sur X": X's gap, not the owner's time
                 found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
@@ -181,8 +186,9 @@ class SportsPatterns:
                 if explicit_format or (3.0 <= seconds < 600 and not float(seconds).is_integer()):
                     found.append(Mention(start, end_with_unit, TIME, round(seconds, 3)))
 
-        for m in _MIN_SEC.finditer(text):  # "2 min 33.187 sec", "2min 5.59sec"
-            add(m.start(), m.end(), int(m.group(1)) * 60 + float(m.group(2).replace(",", ".")), True)
+        for pattern in (_MIN_SEC, _M_S_COMPACT):  # "2 min 33.187 sec", "2min 5.59sec", "1m54.31s"
+            for m in pattern.finditer(text):
+                add(m.start(), m.end(), int(m.group(1)) * 60 + float(m.group(2).replace(",", ".")), True)
         for m in _HMS.finditer(text):
             frac = float("0." + m.group(4)) if m.group(4) else 0.0
             add(m.start(), m.end(), int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3)) + frac, True)
