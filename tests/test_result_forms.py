@@ -302,3 +302,18 @@ def test_an_ordinal_before_a_capitalised_event_is_not_a_rank(engine):
 def test_the_winner_named_then_called_so(engine, language, text, athlete, expected):
     result = extract_snippet(engine, text, language, filler=FILLERS[language])
     assert [r.rank for r in result_of(result, athlete)] == expected
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Pete Moss was disqualified after finishing second in the 1000m."),
+    ("nl", "Kees Proef werd gediskwalificeerd nadat hij als tweede was gefinisht."),
+    ("de", "Lena Probe wurde nach ihrem zweiten Platz disqualifiziert."),
+    ("fr", "Marie Essai a été disqualifiée après avoir terminé deuxième."),
+])
+def test_a_place_taken_away_by_disqualification_is_no_result(engine, language, text):
+    assert not extract_snippet(engine, text, language, filler=FILLERS[language]).results
+
+
+def test_a_win_after_someone_elses_disqualification_stands(engine):
+    result = extract_snippet(engine, "Pete Moss won the 1000m after Ivo Tester was disqualified.", "en", filler=FILLERS["en"])
+    assert [(r.athlete, r.rank) for r in result.results] == [("Pete Moss", 1)]

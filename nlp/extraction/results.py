@@ -133,6 +133,19 @@ def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> 
     return owners
 
 
+def _disqualified(attribution: Attribution, lexicon: Lexicon) -> set[tuple[int, str]]:
+    """(sentence index, athlete) for "X was disqualified after finishing second": the place does not stand.
+    The athlete is the last one named before the word in its sentence."""
+    words = lexicon.set("disqualification_words")
+    found = set()
+    for i in (i for i, lower in enumerate(attribution.lowers) if lower in words):
+        index = attribution.sentence_index(i)
+        named = attribution.athletes_in(attribution.sentences[index].start, i)
+        if named:
+            found.add((index, named[-1].kb_id_))
+    return found
+
+
 def _inline_list_owners(doc: Doc, attribution: Attribution) -> dict[int, str]:
     """"1. Jan Test 34,56 2. Kees Proef 34,78 3. …": each item's rank (by its start) belongs to the first
     athlete of its item, whatever the sentence splitter made of the numbers."""
@@ -220,6 +233,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
     rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
     fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
+    disqualified = _disqualified(attribution, lexicon)
     lowers = attribution.lowers
     last_gap: float | None = None  # for "s.t." / "m.t." in a results list: the gap of the item before
     for span in attribution.sports:
@@ -255,7 +269,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             else:
                 prefer_following = True  # "Tweede werd Ted-Jan Bloemen", "1. Ariarne Test (AUS) 1:53.50"
         athlete = athlete or attribution.owner(span, exclude=exclude, prefer_following=prefer_following)
-        if athlete is None:
+        if athlete is None or (attribution.sentence_index(span.start), athlete) in disqualified:
             continue
         event = event_near(events, span, attribution, default_event)
         if event in TEAM_EVENTS and _in_sentence_with_event(events, span, attribution, TEAM_EVENTS):
@@ -265,6 +279,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
     for athlete_span, athlete in winners(doc, attribution, lexicon):
+        if (attribution.sentence_index(athlete_span.start), athlete) in disqualified:
+            continue
         sentence = attribution.sentence_text(athlete_span.start)
         builder.add(athlete, "rank", 1, event_near(events, athlete_span, attribution, default_event), sentence)
     for athlete_span, athlete in race_leaders(doc, attribution, lexicon):
