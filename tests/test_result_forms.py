@@ -317,3 +317,16 @@ def test_a_place_taken_away_by_disqualification_is_no_result(engine, language, t
 def test_a_win_after_someone_elses_disqualification_stands(engine):
     result = extract_snippet(engine, "Pete Moss won the 1000m after Ivo Tester was disqualified.", "en", filler=FILLERS["en"])
     assert [(r.athlete, r.rank) for r in result.results] == [("Pete Moss", 1)]
+
+
+@pytest.mark.parametrize("language, text, beaten, gap", [
+    ("de", "Der Sieg ging an Lena Probe, die 0,3 Sekunden schneller war als Kai Test.", "Kai Test", 0.3),
+    ("en", "Nora Sample won the 500m, 0.12 seconds faster than Mia Trial.", "Mia Trial", 0.12),
+    ("nl", "Kees Proef won, hij was 0,12 seconde sneller dan Jan Test.", "Jan Test", 0.12),
+    ("fr", "Marie Essai s'impose, 12 centièmes plus rapide que Lina Test.", "Lina Test", 0.12),
+    ("es", "Ana Muestra ganó, 12 centésimas más rápida que Lía Prueba.", "Lía Prueba", 0.12),
+    ("it", "Sara Esempio vince, 12 centesimi più veloce di Gina Prova.", "Gina Prova", 0.12),
+])
+def test_faster_than_gives_the_beaten_athlete_the_gap_in_its_unit(engine, language, text, beaten, gap):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, beaten) == pytest.approx({"gap": gap})

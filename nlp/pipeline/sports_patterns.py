@@ -161,6 +161,11 @@ class SportsPatterns:
             if not explicit_format and not unit and _starts_with_any(after, self.non_time_units):
                 return
             end_with_unit = end + unit.end() if unit else end
+            unit_words = " ".join(unit.group(0).lower().split()) if unit else ""
+            if unit_words in self.hundredths and seconds >= 1:
+                seconds = seconds / 100
+            elif unit_words in self.tenths and seconds >= 1:
+                seconds = seconds / 10
             after_unit = _after(text, end_with_unit, 25)
             lead = _starts_with_phrase(after_unit, self.lead_words) and not (
                 _starts_with_phrase(after_unit, self.lead_positions) and _ends_with_any(before, self.time_before))
@@ -168,11 +173,6 @@ class SportsPatterns:
             if lead:  # "5 segundos de ventaja sobre X", "avance de 33 secondes sur X": X's gap, not the owner's time
                 found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
                 return
-            unit_words = " ".join(unit.group(0).lower().split()) if unit else ""
-            if unit_words in self.hundredths and seconds >= 1:
-                seconds = seconds / 100
-            elif unit_words in self.tenths and seconds >= 1:
-                seconds = seconds / 10
             # "third at 0:14", "à 0"41" are gaps, "timed at 2:33.411" a time: gaps are whole seconds or short,
             # or written in the seconds-only notation of gaps ("sesta a 37”6")
             gap_like = float(seconds).is_integer() or seconds < 20 or seconds_notation
