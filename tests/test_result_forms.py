@@ -330,3 +330,23 @@ def test_a_win_after_someone_elses_disqualification_stands(engine):
 def test_faster_than_gives_the_beaten_athlete_the_gap_in_its_unit(engine, language, text, beaten, gap):
     result = extract_snippet(engine, text, language, filler=FILLERS[language])
     assert facts(result, beaten) == pytest.approx({"gap": gap})
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("de", "Lena Probe ist neue Weltmeisterin im Sprint.", "Lena Probe", 1),
+    ("de", "Kai Test wurde Vizeweltmeister über 10 Kilometer.", "Kai Test", 2),
+    ("nl", "Kees Proef kroonde zich tot wereldkampioen op de 10.000 meter.", "Kees Proef", 1),
+    ("fr", "Marie Essai est sacrée championne du monde de descente.", "Marie Essai", 1),
+    ("es", "Ana Muestra se proclamó campeona del mundo de eslalon.", "Ana Muestra", 1),
+    ("it", "Sara Esempio si laurea campionessa del mondo nella sprint.", "Sara Esempio", 1),
+    ("en", "Nora Sample became world champion in the 500m.", "Nora Sample", 1),
+])
+def test_a_title_won_is_a_place(engine, language, text, athlete, rank):
+    result = extract_snippet(engine, text, language, filler=FILLERS[language])
+    assert facts(result, athlete) == {"rank": rank}
+
+
+def test_a_champion_named_by_title_is_not_a_winner(engine):
+    result = extract_snippet(engine, "Nora Sample, the world champion, finished fifth in the 500m.", "en",
+                             filler=FILLERS["en"])
+    assert [r.rank for r in result_of(result, "Nora Sample")] == [5]

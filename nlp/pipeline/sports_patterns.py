@@ -128,6 +128,11 @@ class SportsPatterns:
         self.podium_steps = words_regex(lexicon.words("podium_steps"))  # "third step of the podium"
         self.podium_nouns = words_regex(lexicon.words("medal_nouns"))
         self.rank_phrases = words_regex(lexicon.words("rank_phrases"))
+        self.champion_titles = {" ".join(k.lower().split()): v for k, v in lexicon["champion_titles"].items()}
+        # "wurde Weltmeisterin", "se proclamó campeona del mundo": a title won, with its verb (not "the world
+        # champion, X, finished fifth")
+        self.title_won = re.compile(rf"{words_regex(lexicon.words('title_verbs')).pattern}\s+"
+                                    rf"({words_regex(lexicon.words('champion_titles')).pattern})", re.I)
         self.rank_phrase_values = {" ".join(k.lower().split()): v for k, v in lexicon["rank_phrases"].items()}
         self.rank_verbs = lexicon.set("rank_verbs")
         self.neutral_followers = lexicon.set("rank_neutral_followers")
@@ -273,6 +278,8 @@ class SportsPatterns:
                   or (found and _ORDINAL_JOINER.fullmatch(text[found[-1].end:m.start()])
                       and self._ends_a_phrase(text, m.end()))):
                 found.append(Mention(m.start(), m.end(), RANK, value))  # also "tweede en derde": a second rank
+        for m in self.title_won.finditer(text):
+            found.append(Mention(m.start(), m.end(), RANK, self.champion_titles[" ".join(m.group(1).lower().split())]))
         for m in self.rank_phrases.finditer(text):  # "runner-up", "completed the podium"
             found.append(Mention(m.start(), m.end(), RANK, self.rank_phrase_values[" ".join(m.group(0).lower().split())]))
         for m in _LIST_RANK.finditer(text):  # "1. Ariarne Test (AUS) 1:53.50": a results list
