@@ -340,6 +340,8 @@ def test_faster_than_gives_the_beaten_athlete_the_gap_in_its_unit(engine, langua
     ("es", "Ana Muestra se proclamó campeona del mundo de eslalon.", "Ana Muestra", 1),
     ("it", "Sara Esempio si laurea campionessa del mondo nella sprint.", "Sara Esempio", 1),
     ("en", "Nora Sample became world champion in the 500m.", "Nora Sample", 1),
+    ("de", "Im Sprint wurde Lena Probe Weltmeisterin vor Kai Test.", "Lena Probe", 1),
+    ("nl", "In Inzell werd Kees Proef wereldkampioen op de 1500 meter.", "Kees Proef", 1),
 ])
 def test_a_title_won_is_a_place(engine, language, text, athlete, rank):
     result = extract_snippet(engine, text, language, filler=FILLERS[language])

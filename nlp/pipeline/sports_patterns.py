@@ -131,8 +131,11 @@ class SportsPatterns:
         self.champion_titles = {" ".join(k.lower().split()): v for k, v in lexicon["champion_titles"].items()}
         # "wurde Weltmeisterin", "se proclamó campeona del mundo": a title won, with its verb (not "the world
         # champion, X, finished fifth")
-        self.title_won = re.compile(rf"{words_regex(lexicon.words('title_verbs')).pattern}\s+"
-                                    rf"({words_regex(lexicon.words('champion_titles')).pattern})", re.I)
+        title_verbs = words_regex(lexicon.words("title_verbs")).pattern
+        titles = words_regex(lexicon.words("champion_titles")).pattern
+        self.title_won = re.compile(rf"{title_verbs}\s+({titles})", re.I)
+        # "Im Sprint wurde Lena Probe Weltmeisterin": the name between verb and title (verb-second order)
+        self.title_won_named = re.compile(rf"(?i:{title_verbs})\s+(?:[A-ZÀ-Þ][\w'’-]+\s+){{1,4}}((?i:{titles}))")
         self.rank_phrase_values = {" ".join(k.lower().split()): v for k, v in lexicon["rank_phrases"].items()}
         self.rank_verbs = lexicon.set("rank_verbs")
         self.neutral_followers = lexicon.set("rank_neutral_followers")
@@ -280,6 +283,8 @@ class SportsPatterns:
                 found.append(Mention(m.start(), m.end(), RANK, value))  # also "tweede en derde": a second rank
         for m in self.title_won.finditer(text):
             found.append(Mention(m.start(), m.end(), RANK, self.champion_titles[" ".join(m.group(1).lower().split())]))
+        for m in self.title_won_named.finditer(text):
+            found.append(Mention(m.start(1), m.end(1), RANK, self.champion_titles[" ".join(m.group(1).lower().split())]))
         for m in self.rank_phrases.finditer(text):  # "runner-up", "completed the podium"
             found.append(Mention(m.start(), m.end(), RANK, self.rank_phrase_values[" ".join(m.group(0).lower().split())]))
         for m in _LIST_RANK.finditer(text):  # "1. Ariarne Test (AUS) 1:53.50": a results list
