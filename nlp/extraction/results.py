@@ -6,7 +6,8 @@ from spacy.tokens import Doc, Span
 
 from models.records import Result
 from nlp.extraction.attribution import Attribution
-from nlp.extraction.winners import coordinated_before, phrase, race_leaders, winners
+from nlp.extraction.schedule import contains_phrase
+from nlp.extraction.winners import coordinated_before, race_leaders, winners
 from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.sports_patterns import (DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, SAME_TIME, TIME,
                                           WEEKDAY, inline_list_items)
@@ -61,18 +62,13 @@ def _in_sentence_with_event(events: list[Span], span: Span, attribution: Attribu
 def main_event(events: list[Span], attribution: Attribution, lexicon: Lexicon) -> str | None:
     """The event the article is about: the first one named (title first, then body), leaving out events
     named only as upcoming ("Samedi, X disputera le contre-la-montre")."""
-    future = lexicon.set("future_markers") | lexicon.set("fixture_verbs")
+    future = lexicon.words("fixture_verbs") + lexicon.words("future_markers")  # as extract_schedule reads them
     for event in events:
         sentence = attribution.sentences[attribution.sentence_index(event.start)]
         days = [s for s in attribution.sports if s.label_ in {WEEKDAY, DATE} and sentence.start <= s.start < sentence.end]
-        if not (days and _mentions_any(attribution.lowers[sentence.start:sentence.end], future)):
+        if not (days and contains_phrase(attribution.sentence_text(event.start), future)):
             return event._.value
     return None
-
-
-def _mentions_any(lowers: list[str], phrases: frozenset[str]) -> bool:
-    padded = f" {phrase(lowers)} "
-    return any(f" {p} " in padded for p in phrases)
 
 
 def event_near(events: list[Span], span: Span, attribution: Attribution, default: str | None) -> str | None:

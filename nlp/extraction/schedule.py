@@ -35,7 +35,7 @@ def resolve_weekday(when: str, published: dt.date | None) -> dt.date | None:
     return published + dt.timedelta(days=days_ahead or 7)
 
 
-def _contains_phrase(text: str, phrases: list[str]) -> bool:
+def contains_phrase(text: str, phrases: list[str]) -> bool:
     padded = f" {' '.join(text.lower().split())} "
     return any(f" {p.lower()} " in padded for p in phrases)
 
@@ -51,7 +51,7 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
             athletes = attribution.athletes_in(sentence.start, sentence.end)
             if (previous_sentence_had_fixture and athletes
                     and any(w in ALSO_WORDS for w in attribution.lowers[sentence.start:sentence.end])
-                    and _contains_phrase(attribution.sentence_text(sentence.start), fixture_words)):
+                    and contains_phrase(attribution.sentence_text(sentence.start), fixture_words)):
                 for athlete in athletes:
                     if athlete.kb_id_ not in fixtures[-1].athletes:
                         fixtures[-1].athletes.append(athlete.kb_id_)
@@ -62,7 +62,7 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
         bounds = [sentence.start] + [attribution.clause(d.start).start for d in days[1:]] + [sentence.end]
         for day, start, end in zip(days, bounds, bounds[1:]):
             region = doc[start:end]
-            if not _contains_phrase(attribution.text[region.start_char:region.end_char], fixture_words):
+            if not contains_phrase(attribution.text[region.start_char:region.end_char], fixture_words):
                 continue
             events = [s for s in sports if s.label_ in {DISCIPLINE, DISTANCE} and start <= s.start < end]
             athletes = []

@@ -123,6 +123,7 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     inverted_verbs = lexicon.set("inverted_win_verbs")
     already = lexicon.set("already_words")
     ambiguous = lexicon.set("ambiguous_win_verbs")
+    won_things = medal_words | lexicon.set("victory_nouns") | lexicon.set("win_objects")
     found = []
     lowers = attribution.lowers
     for athlete in attribution.athletes:
@@ -146,7 +147,7 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
             if _counted_object(lexicon, won_object):
                 continue  # "who has won two stages": a count of earlier wins
             if phrase(lowers[verb.start:verb.end]) in ambiguous and not _names_a_win(
-                    attribution, lexicon, verb.end, min(clause.end, verb.end + 8)):
+                    attribution, lexicon, won_things, verb.end, min(clause.end, verb.end + 8)):
                 continue  # "took the lead", "pakte de leiding": the verb wins only with what is won
             if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":
                 found.append((athlete, athlete.kb_id_))
@@ -169,13 +170,12 @@ def _winner_in_apposition(attribution: Attribution, athlete: Span, lexicon: Lexi
     return lexicon.set("past_markers").isdisjoint(attribution.lowers[athlete.end + 1:apposition_end])
 
 
-def _names_a_win(attribution: Attribution, lexicon: Lexicon, start: int, end: int) -> bool:
-    """Words start:end name something won: a medal, a victory or title, a race, or an event ("the 1500m")."""
+def _names_a_win(attribution: Attribution, lexicon: Lexicon, won_things: frozenset[str], start: int, end: int) -> bool:
+    """Words start:end name something won (`won_things`: a medal, a victory or title, a race), or an event."""
     if lexicon.set("lead_nouns") & set(attribution.lowers[start:start + 3]):
         return False  # "took the lead in the 1500m": a lead on the way
-    words = set(attribution.lowers[start:end])
-    won = lexicon.set("medals") | lexicon.set("victory_nouns") | lexicon.set("win_objects")
-    return bool(words & won) or any(s.label_ in EVENT_LABELS and start <= s.start < end for s in attribution.sports)
+    return (not won_things.isdisjoint(attribution.lowers[start:end])
+            or any(s.label_ in EVENT_LABELS and start <= s.start < end for s in attribution.sports))
 
 
 def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
