@@ -107,3 +107,8 @@ def test_a_surname_that_also_names_a_place_is_still_a_person(language, text, ath
 ])
 def test_a_lone_name_opening_a_sentence_with_a_result_verb_is_an_athlete(language, text, expected):
     assert set(people(language, text).values()) == expected
+
+
+def test_a_result_in_the_previous_paragraph_does_not_make_a_name_an_athlete():
+    found = people("de", "Dritter ist Enric Mose.\n\nMehr Text folgt später.")
+    assert set(found.values()) == {"Enric Mose"}

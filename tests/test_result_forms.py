@@ -352,3 +352,13 @@ def test_a_champion_named_by_title_is_not_a_winner(engine):
     result = extract_snippet(engine, "Nora Sample, the world champion, finished fifth in the 500m.", "en",
                              filler=FILLERS["en"])
     assert [r.rank for r in result_of(result, "Nora Sample")] == [5]
+
+
+@pytest.mark.parametrize("language, text, athlete, expected", [
+    ("en", "Third was Enric Mose of Spain, 25 seconds down.", "Enric Mose", {"rank": 3, "gap": 25.0}),
+    ("en", "Enric Mose finished 1:02 down in ninth.", "Enric Mose", {"rank": 9, "gap": 62.0}),
+    ("de", "Damit liegt Tobias Baier auf dem 53. Gesamtrang (+25:34).", "Tobias Baier", {"rank": 53, "gap": 1534.0}),
+    ("de", "Hans Gampel belegte den fünften Gesamtrang.", "Hans Gampel", {"rank": 5}),
+])
+def test_a_gap_told_as_down_and_a_place_in_the_overall_ranking(engine, language, text, athlete, expected):
+    assert facts(extract_snippet(engine, text, language, FILLERS[language]), athlete) == expected

@@ -174,7 +174,7 @@ class Persons:
                 candidate.evidence.add("medal-list")
             if self._names_a_place(span):
                 candidate.evidence.add("venue")
-            if len(tokens) >= 2 and any(abs(r.start - span.start) <= 8 for r in results):
+            if len(tokens) >= 2 and any(self._near_in_sentence(r, span) for r in results):
                 candidate.evidence.add("result-context")
             if self._listed_surname_with_result(span, results):
                 candidate.evidence.add("result-context")
@@ -196,6 +196,14 @@ class Persons:
         if all(is_common_word(word, language) and word.title() not in self.given for word in lead):
             return span.doc[inner:span.end]
         return span
+
+    @staticmethod
+    def _near_in_sentence(result: Span, span: Span) -> bool:
+        """A result within 8 words of the name, in its sentence (a list item's line is its own sentence)."""
+        if abs(result.start - span.start) > 8:
+            return False
+        doc = span.doc
+        return not any(doc[i].is_sent_start for i in range(min(result.start, span.start) + 1, max(result.start, span.start) + 1))
 
     def _lone_subject_of_result_verb(self, span: Span) -> bool:
         """"Visser won dit seizoen al zijn races": a lone name opening its sentence, right before a verb that
