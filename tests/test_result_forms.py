@@ -362,3 +362,23 @@ def test_a_champion_named_by_title_is_not_a_winner(engine):
 ])
 def test_a_gap_told_as_down_and_a_place_in_the_overall_ranking(engine, language, text, athlete, expected):
     assert facts(extract_snippet(engine, text, language, FILLERS[language]), athlete) == expected
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Piet Roggel werd vierde in de daguitslag, achter Dani Martens, Julien Alaf en de Italiaan Diego Ulisse."),
+    ("en", "Peter Rogg finished fourth behind Dani Martens, Julien Alaf and Diego Ulisse."),
+    ("es", "Pedro Rogla fue cuarto, por detrás de Dani Martens, Julien Alaf y Diego Ulisse."),
+    ("fr", "Pierre Rogle a terminé quatrième derrière Dani Martens, Julien Alaf et Diego Ulisse."),
+    ("de", "Peter Rogl wurde Vierter hinter Dani Martens, Julien Alaf und Diego Ulisse."),
+    ("it", "Pietro Rogli è arrivato quarto dietro a Dani Martens, Julien Alaf e Diego Ulisse."),
+])
+def test_the_athletes_listed_ahead_of_a_place_take_the_places_before_it(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    ranks = {r.athlete: r.rank for r in result.results if r.rank is not None}
+    assert ranks == {"Dani Martens": 1, "Julien Alaf": 2, "Diego Ulisse": 3} | {
+        next(a.name for a in result.athletes if a.name.startswith("P")): 4}
+
+
+def test_a_list_ahead_that_does_not_fill_the_places_says_nothing_of_theirs(engine):
+    result = extract_snippet(engine, "Peter Rogg finished fourth behind Dani Martens and Julien Alaf.", "en")
+    assert {r.athlete: r.rank for r in result.results if r.rank is not None} == {"Peter Rogg": 4}

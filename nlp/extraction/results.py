@@ -8,6 +8,7 @@ from models.records import Result
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.schedule import contains_phrase
 from nlp.extraction.winners import coordinated_before, race_leaders, winners
+from nlp.pipeline.components import LIST_JOINERS
 from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.sports_patterns import (DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, SAME_TIME, TIME,
                                           WEEKDAY, inline_list_items)
@@ -159,6 +160,31 @@ def _inline_list_owners(doc: Doc, attribution: Attribution) -> dict[int, str]:
     return owners
 
 
+def _placed_ahead(span: Span, place: int, attribution: Attribution, behind_words: frozenset[str]) -> list[str]:
+    """"Roglic werd vierde, achter Martínez, Alaphilippe en Ulissi": when exactly `place` - 1 athletes are
+    listed behind the rank's owner, they are first, second, third… in that order; any other count says nothing."""
+    if not 2 <= place <= 6:
+        return []
+    sentence = attribution.sentences[attribution.sentence_index(span.start)]
+    behind = next((i for i in range(span.end, min(span.end + 8, sentence.end)) if attribution.lowers[i] in behind_words),
+                  None)
+    if behind is None:
+        return []
+    listed: list[Span] = []
+    for athlete in attribution.athletes_in(behind + 1, sentence.end):
+        previous_end = listed[-1].end if listed else behind + 1
+        between = attribution.lowers[previous_end:athlete.start]
+        if len(between) > (4 if not listed else 5):
+            break
+        if listed and not ("," in between or any(w in LIST_JOINERS for w in between)):
+            break
+        if any(w in {".", ";", ":"} for w in between):
+            break
+        listed.append(athlete)
+    names = list(dict.fromkeys(a.kb_id_ for a in listed))
+    return names if len(names) == place - 1 else []
+
+
 def _opens_name_list(doc: Doc, span: Span) -> bool:
     """"goud (Kramer, Nuis)": a medal tally, reported by nlp.extraction.medals, not a result."""
     return span.label_ == MEDAL and span.end < len(doc) and doc[span.end].text == "("
@@ -228,6 +254,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     lead_references = lexicon.set("lead_reference_words")
     intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
     rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
+    behind_words = lexicon.set("behind_words")
     fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
     disqualified = _disqualified(attribution, lexicon)
     lowers = attribution.lowers
@@ -272,6 +299,9 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             continue  # relays and team pursuits are team results, not an athlete's
         sentence = attribution.sentence_text(span.start)
         builder.add(athlete, FIELD_OF[span.label_], value, event, sentence, gap_to)
+        if span.label_ == RANK:
+            for place, ahead in enumerate(_placed_ahead(span, value, attribution, behind_words), start=1):
+                builder.add(ahead, "rank", place, event, sentence)
         if gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
     for athlete_span, athlete in winners(doc, attribution, lexicon):
