@@ -382,3 +382,23 @@ def test_the_athletes_listed_ahead_of_a_place_take_the_places_before_it(engine, 
 def test_a_list_ahead_that_does_not_fill_the_places_says_nothing_of_theirs(engine):
     result = extract_snippet(engine, "Peter Rogg finished fourth behind Dani Martens and Julien Alaf.", "en")
     assert {r.athlete: r.rank for r in result.results if r.rank is not None} == {"Peter Rogg": 4}
+
+
+@pytest.mark.parametrize("language, text, athlete, expected", [
+    ("de", "Trotzdem muss sich Michael Felps auch diesmal mit WM-Silber zufrieden geben.", "Michael Felps",
+     {"rank": 2, "medal": "silver"}),
+    ("de", "Lukas Probe holte Olympia-Bronze.", "Lukas Probe", {"rank": 3, "medal": "bronze"}),
+    ("nl", "Sanne Test pakte op de 1500 meter EK-goud.", "Sanne Test", {"rank": 1, "medal": "gold"}),
+])
+def test_a_medal_ending_a_compound_is_a_medal_and_only_gold_is_a_win(engine, language, text, athlete, expected):
+    assert facts(extract_snippet(engine, text, language, FILLERS[language]), athlete) == expected
+
+
+@pytest.mark.parametrize("language, text", [
+    ("de", "Paul Bieder setzte sich um vier Hundertstel gegen den viertplatzierten Koreaner Tae Hwan Pork durch."),
+    ("en", "Paul Bieder held off fourth-placed Tae Hwan Pork by four hundredths."),
+])
+def test_a_placed_ordinal_is_the_rank_of_the_athlete_it_describes(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Tae Hwan Pork")["rank"] == 4
+    assert all(r.rank is None for r in result.results if r.athlete == "Paul Bieder")

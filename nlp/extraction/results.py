@@ -255,6 +255,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
     rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
     behind_words = lexicon.set("behind_words")
+    placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))
     fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
     disqualified = _disqualified(attribution, lexicon)
     lowers = attribution.lowers
@@ -284,6 +285,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         # "het goud ging naar X", "gold for X"; not "Kees Proef pakte goud voor X" (gold ahead of X)
         prefer_following = (span.label_ == MEDAL and any(w in receivers for w in lowers[span.end:span.end + 3])
                             and not attribution.athletes_in(clause_start, span.start))
+        if span.label_ == RANK and any(mark in span.text.lower() for mark in placed_marks):
+            prefer_following = True  # "held off fourth-placed X": the place is X's
         if (athlete is None and span.label_ == RANK and span.end < len(doc)
                 and not attribution.athletes_in(clause_start, span.start)):
             if (any(w in rank_verbs for w in lowers[clause_start:span.start])

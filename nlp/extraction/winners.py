@@ -140,7 +140,8 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
         if verb is not None:
             clause = attribution.clause(verb.start)
             near = lowers[max(clause.start, verb.start - 3):min(clause.end, verb.end + 8)]
-            medal = next((w for w in near if w in medal_words), None)
+            # a medal word, alone or ending a compound ("Olympia-Bronze", "WK-zilver")
+            medal = next((w.rsplit("-", 1)[-1] for w in near if w.rsplit("-", 1)[-1] in medal_words), None)
             won_object = lowers[verb.end:min(clause.end, verb.end + 8)]
             if medal is None and any(w in not_a_win for w in won_object):
                 continue  # "claimed the team's third medal", "took second place": not a win

@@ -24,11 +24,13 @@ def available_languages() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
 
 
-def words_regex(words: list[str] | dict[str, Any], *, flags: int = re.I) -> re.Pattern[str]:
-    """Whole-word alternation, longest first, spaces matching any whitespace."""
+def words_regex(words: list[str] | dict[str, Any], *, flags: int = re.I, compound_tail: bool = False) -> re.Pattern[str]:
+    """Whole-word alternation, longest first, spaces matching any whitespace. With `compound_tail`, a word may
+    also end a hyphenated compound ("WM-Silber", "EK-goud")."""
     items = sorted(set(words), key=len, reverse=True)
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or r"(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w]|-\w)", flags)
+    start = r"(?:(?<=\w-)|(?<![\w-]))" if compound_tail else r"(?<![\w-])"
+    return re.compile(rf"{start}(?:{body})(?![\w]|-\w)", flags)
 
 
 @dataclass(frozen=True)

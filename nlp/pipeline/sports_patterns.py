@@ -116,7 +116,7 @@ class SportsPatterns:
         self.gap_after = _phrases_regex(lexicon.words("gap_context_after"), at_end=False)
         self.gap_before = _phrases_regex(lexicon.words("gap_context_before"), at_end=True)
         self.time_before = _phrases_regex(lexicon.words("time_context_before"), at_end=True)
-        self.medals = words_regex(lexicon.words("medals"))
+        self.medals = words_regex(lexicon.words("medals"), compound_tail=True)  # "WM-Silber", "EK-goud"
         self.medal_values = {k.lower(): v for k, v in lexicon["medals"].items()}
         self.discipline_values = {k.lower(): v for k, v in lexicon["disciplines"].items()}
         self.weekday_values = {k.lower(): v for k, v in lexicon["weekdays"].items()}
@@ -139,6 +139,7 @@ class SportsPatterns:
         self.rank_phrase_values = {" ".join(k.lower().split()): v for k, v in lexicon["rank_phrases"].items()}
         self.rank_verbs = lexicon.set("rank_verbs")
         self.neutral_followers = lexicon.set("rank_neutral_followers")
+        self.placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))  # "viertplatzierte"
         self.disciplines = words_regex(lexicon.words("disciplines"))
         self.competitions = lexicon.regex("competitions")
         self.weekdays = words_regex(lexicon.words("weekdays"))
@@ -309,6 +310,8 @@ class SportsPatterns:
         """An ordinal is a rank unless it modifies a noun ("tiende rit", "second season", "zweite Runde").
         Ranks: after a finishing verb or "als/as", before a determiner ("terzo il belga X"), in brackets
         after a name ("Majka (sesto)"), in apposition ("X, deuxième à 12"), or a numeric ordinal ("53/o")."""
+        if any(mark in m.group(0).lower() for mark in self.placed_marks):
+            return True  # "der viertplatzierte Koreaner X", "fourth-placed X": a place, whatever follows
         after = _after(text, m.end(), 30)
         next_word = _WORD.match(after.lstrip())
         next_text = next_word.group(0).lower() if next_word else ""
