@@ -94,7 +94,7 @@ def test_a_place_named_without_an_ordinal(engine, language, text, athlete, rank)
 def test_a_time_after_mit_is_a_time_and_a_margin_after_mit_is_a_gap(engine):
     text = "Anna Muster war mit 34,56 Sekunden die Schnellste. Lena Probe lag mit 1,2 Sekunden Rückstand dahinter."
     result = extract_snippet(engine, text, "de", filler=FILLERS["de"])
-    assert facts(result, "Anna Muster") == {"time": 34.56}
+    assert facts(result, "Anna Muster") == {"time": 34.56, "rank": 1}  # "die Schnellste": the winner
     assert facts(result, "Lena Probe") == {"gap": 1.2}
 
 
@@ -402,3 +402,24 @@ def test_a_placed_ordinal_is_the_rank_of_the_athlete_it_describes(engine, langua
     result = extract_snippet(engine, text, language, FILLERS[language])
     assert facts(result, "Tae Hwan Pork")["rank"] == 4
     assert all(r.rank is None for r in result.results if r.athlete == "Paul Bieder")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Charles Hamlin was the fastest in the men's 1500m in 2:12.624."),
+    ("nl", "In Zamudio was Charles Hamlin de snelste."),
+    ("fr", "Charles Hamlin a été le plus rapide sur 1500 m."),
+    ("es", "Charles Hamlin fue el más rápido en los 1500 metros."),
+    ("de", "Charles Hamlin war der Schnellste über 1500 Meter."),
+    ("it", "Charles Hamlin è stato il più veloce nei 1500 metri."),
+])
+def test_the_fastest_of_a_race_won_it(engine, language, text):
+    assert facts(extract_snippet(engine, text, language, FILLERS[language]), "Charles Hamlin")["rank"] == 1
+
+
+@pytest.mark.parametrize("language, text, rank", [
+    ("en", "Charles Hamlin set the fastest lap of the race and finished fifth.", 5),
+    ("en", "Charles Hamlin was the fastest in qualifying but finished fifth.", 5),
+    ("nl", "Charles Hamlin reed de snelste tijd en werd tweede.", 2),
+])
+def test_the_fastest_lap_time_or_qualifier_is_not_the_winner(engine, language, text, rank):
+    assert facts(extract_snippet(engine, text, language, FILLERS[language]), "Charles Hamlin")["rank"] == rank

@@ -128,6 +128,7 @@ class SportsPatterns:
         self.podium_steps = words_regex(lexicon.words("podium_steps"))  # "third step of the podium"
         self.podium_nouns = words_regex(lexicon.words("medal_nouns"))
         self.rank_phrases = words_regex(lexicon.words("rank_phrases"))
+        self.fastest_phrases = words_regex(lexicon.words("fastest_phrases"))
         self.champion_titles = {" ".join(k.lower().split()): v for k, v in lexicon["champion_titles"].items()}
         # "wurde Weltmeisterin", "se proclamó campeona del mundo": a title won, with its verb (not "the world
         # champion, X, finished fifth")
@@ -288,6 +289,9 @@ class SportsPatterns:
             found.append(Mention(m.start(1), m.end(1), RANK, self.champion_titles[" ".join(m.group(1).lower().split())]))
         for m in self.rank_phrases.finditer(text):  # "runner-up", "completed the podium"
             found.append(Mention(m.start(), m.end(), RANK, self.rank_phrase_values[" ".join(m.group(0).lower().split())]))
+        for m in self.fastest_phrases.finditer(text):  # "was de snelste": first (not "the fastest lap")
+            if self._ends_a_phrase(text, m.end()):
+                found.append(Mention(m.start(), m.end(), RANK, 1))
         for m in _LIST_RANK.finditer(text):  # "1. Ariarne Test (AUS) 1:53.50": a results list
             found.append(Mention(m.start(1), m.end(), RANK, int(m.group(1))))
         for start, _, rank in inline_items:  # "1. Jan Test 34,56 2. Kees Proef 34,78 3. …"
