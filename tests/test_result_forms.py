@@ -423,3 +423,25 @@ def test_the_fastest_of_a_race_won_it(engine, language, text):
 ])
 def test_the_fastest_lap_time_or_qualifier_is_not_the_winner(engine, language, text, rank):
     assert facts(extract_snippet(engine, text, language, FILLERS[language]), "Charles Hamlin")["rank"] == rank
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Peter Rogg won the sprint ahead of Dani Martens and Julien Alaf."),
+    ("fr", "Pierre Rogle s'est imposé devant Dani Martens et Julien Alaf."),
+    ("es", "Pedro Rogla ganó por delante de Dani Martens y Julien Alaf."),
+    ("it", "Pietro Rogli ha vinto davanti a Dani Martens e Julien Alaf."),
+])
+def test_the_athletes_a_winner_finished_ahead_of_are_second_and_third(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Dani Martens") == {"rank": 2}
+    assert facts(result, "Julien Alaf") == {"rank": 3}
+
+
+def test_a_winner_ahead_of_a_described_rival_makes_the_rival_second(engine):
+    result = extract_snippet(engine, "Ryan Lachte holte sich vor Olympiasieger Michael Felps Gold.", "de", FILLERS["de"])
+    assert facts(result, "Michael Felps") == {"rank": 2}
+
+
+def test_only_a_winner_places_those_behind(engine):
+    result = extract_snippet(engine, "Peter Rogg finished fifth, ahead of Dani Martens.", "en")
+    assert all(r.rank is None for r in result.results if r.athlete == "Dani Martens")

@@ -160,6 +160,19 @@ def _inline_list_owners(doc: Doc, attribution: Attribution) -> dict[int, str]:
     return owners
 
 
+def _listed_from(attribution: Attribution, start: int, end: int) -> list[str]:
+    """The athletes of an enumeration opening within four words of `start` ("A, B en de Italiaan C"), in order."""
+    listed: list[Span] = []
+    for athlete in attribution.athletes_in(start, end):
+        between = attribution.lowers[listed[-1].end if listed else start:athlete.start]
+        if len(between) > (5 if listed else 4) or any(w in {".", ";", ":"} for w in between):
+            break
+        if listed and not ("," in between or any(w in LIST_JOINERS for w in between)):
+            break
+        listed.append(athlete)
+    return list(dict.fromkeys(a.kb_id_ for a in listed))
+
+
 def _placed_ahead(span: Span, place: int, attribution: Attribution, behind_words: frozenset[str]) -> list[str]:
     """"Roglic werd vierde, achter Martínez, Alaphilippe en Ulissi": when exactly `place` - 1 athletes are
     listed behind the rank's owner, they are first, second, third… in that order; any other count says nothing."""
@@ -168,21 +181,20 @@ def _placed_ahead(span: Span, place: int, attribution: Attribution, behind_words
     sentence = attribution.sentences[attribution.sentence_index(span.start)]
     behind = next((i for i in range(span.end, min(span.end + 8, sentence.end)) if attribution.lowers[i] in behind_words),
                   None)
-    if behind is None:
-        return []
-    listed: list[Span] = []
-    for athlete in attribution.athletes_in(behind + 1, sentence.end):
-        previous_end = listed[-1].end if listed else behind + 1
-        between = attribution.lowers[previous_end:athlete.start]
-        if len(between) > (4 if not listed else 5):
-            break
-        if listed and not ("," in between or any(w in LIST_JOINERS for w in between)):
-            break
-        if any(w in {".", ";", ":"} for w in between):
-            break
-        listed.append(athlete)
-    names = list(dict.fromkeys(a.kb_id_ for a in listed))
+    names = _listed_from(attribution, behind + 1, sentence.end) if behind is not None else []
     return names if len(names) == place - 1 else []
+
+
+def _placed_behind_winner(anchor: Span, attribution: Attribution, markers: list[list[str]]) -> list[str]:
+    """"Lochte holte sich vor Olympiasieger Phelps Gold", "won ahead of A and B": the athletes listed after
+    "ahead of" in the winner's sentence are second, third (at most three of them)."""
+    sentence = attribution.sentences[attribution.sentence_index(anchor.start)]
+    lowers = attribution.lowers
+    for i in range(anchor.end, min(anchor.end + 12, sentence.end)):
+        marker = next((m for m in markers if lowers[i:i + len(m)] == m), None)
+        if marker is not None:
+            return _listed_from(attribution, i + len(marker), sentence.end)[:3]
+    return []
 
 
 def _opens_name_list(doc: Doc, span: Span) -> bool:
@@ -256,6 +268,14 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
     behind_words = lexicon.set("behind_words")
     placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))
+    beaten_markers = [m.lower().split() for m in lexicon.words("beaten_markers")]
+    runners_up_of: set[int] = set()  # winner mentions whose "ahead of A and B" was read
+
+    def add_runners_up(anchor: Span, event: str | None, sentence: str) -> None:
+        if anchor.start not in runners_up_of:
+            runners_up_of.add(anchor.start)
+            for place, runner_up in enumerate(_placed_behind_winner(anchor, attribution, beaten_markers), start=2):
+                builder.add(runner_up, "rank", place, event, sentence)
     fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
     disqualified = _disqualified(attribution, lexicon)
     lowers = attribution.lowers
@@ -305,13 +325,17 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if span.label_ == RANK:
             for place, ahead in enumerate(_placed_ahead(span, value, attribution, behind_words), start=1):
                 builder.add(ahead, "rank", place, event, sentence)
+        if (span.label_, value) in {(RANK, 1), (MEDAL, "gold")}:
+            add_runners_up(span, event, sentence)
         if gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
     for athlete_span, athlete in winners(doc, attribution, lexicon):
         if (attribution.sentence_index(athlete_span.start), athlete) in disqualified:
             continue
         sentence = attribution.sentence_text(athlete_span.start)
-        builder.add(athlete, "rank", 1, event_near(events, athlete_span, attribution, default_event), sentence)
+        event = event_near(events, athlete_span, attribution, default_event)
+        builder.add(athlete, "rank", 1, event, sentence)
+        add_runners_up(athlete_span, event, sentence)
     for athlete_span, athlete in race_leaders(doc, attribution, lexicon):
         sentence = attribution.sentence_text(athlete_span.start)
         builder.add(athlete, "rank", 1, "general classification", sentence)
