@@ -112,3 +112,12 @@ def test_a_lone_name_opening_a_sentence_with_a_result_verb_is_an_athlete(languag
 def test_a_result_in_the_previous_paragraph_does_not_make_a_name_an_athlete():
     found = people("de", "Dritter ist Enric Mose.\n\nMehr Text folgt später.")
     assert set(found.values()) == {"Enric Mose"}
+
+
+@pytest.mark.parametrize("language, text, full_name, alone", [
+    ("it", "Marco Dell'Aquila ha vinto la gara. Poi Dell'Aquila ha parlato.", "Marco Dell'Aquila", "Dell'Aquila"),
+    ("fr", "Pierre D'Amico a gagné. Ensuite D'Amico a parlé.", "Pierre D'Amico", "D'Amico"),
+    ("nl", "Dai Dai N’tab behaalde zilver. N’tab won zaterdag de eerste manche.", "Dai Dai N’tab", "N’tab"),
+])
+def test_an_elided_surname_is_written_whole_and_found_alone(language, text, full_name, alone):
+    assert people(language, text) == {full_name: full_name, alone: full_name}

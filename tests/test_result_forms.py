@@ -445,3 +445,8 @@ def test_a_winner_ahead_of_a_described_rival_makes_the_rival_second(engine):
 def test_only_a_winner_places_those_behind(engine):
     result = extract_snippet(engine, "Peter Rogg finished fifth, ahead of Dani Martens.", "en")
     assert all(r.rank is None for r in result.results if r.athlete == "Dani Martens")
+
+
+def test_a_personal_best_time_is_a_time(engine):
+    text = "Het goud was voor de Rus Artem Arefjev, die finishte in een persoonlijke toptijd van 34,45."
+    assert facts(extract_snippet(engine, text, "nl", FILLERS["nl"]), "Artem Arefjev")["time"] == 34.45

@@ -63,7 +63,7 @@ class Candidate:
 
 
 def name_words(span: Span) -> list[str]:
-    """Words of a name, hyphenated parts re-joined ("Keri-Anne")."""
+    """Words of a name, hyphenated and elided parts re-joined ("Keri-Anne", "N’tab", "Dell'Aquila")."""
     words = doc_words(span.doc)
     texts, space_after = words.texts, words.space_after
     joined: list[str] = []
@@ -78,6 +78,8 @@ def name_words(span: Span) -> list[str]:
             glue = False
         else:
             joined.append(text)
+        if len(text) > 1 and text[-1] in ELISION_MARKS and not space_after[i]:
+            glue = True  # "Dell'" + "Aquila", "D'" + "Amico": the tokenizer splits off the elided article
     return joined
 
 
@@ -89,6 +91,7 @@ DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienn
 COMPOUND_ADJECTIVE_HEADS = frozenset({"born", "based", "bred", "raised", "geboren", "née", "né", "nata", "nato",
                                       "nacido", "nacida", "year", "old", "jarige", "jährige", "jähriger"})
 GLUE = frozenset({"-", "‐", "'", "’"})
+ELISION_MARKS = frozenset({"'", "’"})
 
 
 def is_common_word(word: str, language: str) -> bool:
@@ -136,10 +139,18 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
     def name_word(k: int) -> bool:
         return is_name_token(texts[k]) and texts[k] not in stop
 
+    def elided_start(k: int) -> bool:
+        """"N’tab" (N ’ tab) or "D'Amico" (D' Amico) opening a name: the tokenizer split off its first letters."""
+        if k + 1 >= n or words.space_after[k]:
+            return False
+        if len(texts[k]) == 1 and texts[k].isupper():
+            return _joins_hyphen(words, k + 1)
+        return texts[k][:1].isupper() and texts[k][-1] in ELISION_MARKS and name_word(k + 1)
+
     spans: list[Span] = []
     i = 0
     while i < n:
-        if not name_word(i) or is_role(lowers[i], roles):
+        if not (name_word(i) or elided_start(i)) or is_role(lowers[i], roles):
             i += 1
             continue
         j = i + 1
