@@ -450,3 +450,14 @@ def test_only_a_winner_places_those_behind(engine):
 def test_a_personal_best_time_is_a_time(engine):
     text = "Het goud was voor de Rus Artem Arefjev, die finishte in een persoonlijke toptijd van 34,45."
     assert facts(extract_snippet(engine, text, "nl", FILLERS["nl"]), "Artem Arefjev")["time"] == 34.45
+
+
+def test_secondo_opening_a_sentence_before_a_name_means_according_to(engine):
+    result = extract_snippet(engine, "Secondo Giovanni Visconte la corsa era dura.", "it", FILLERS["it"])
+    assert all(r.rank is None for r in result.results)
+
+
+def test_an_ordinal_before_a_full_name_is_a_rank_even_when_it_is_also_a_given_name(engine):
+    result = extract_snippet(engine, "Primo Marco Rossi, secondo Giovanni Visconte.", "it", FILLERS["it"])
+    assert facts(result, "Marco Rossi") == {"rank": 1}
+    assert facts(result, "Giovanni Visconte") == {"rank": 2}

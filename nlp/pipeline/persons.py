@@ -131,6 +131,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
     stop = set(lexicon.words("stopwords_capitalized"))
     roles = lexicon.set("athlete_roles") | lexicon.set("non_athlete_roles")
     determiners = lexicon.set("determiners")
+    ordinals = frozenset(w.lower() for w in lexicon.data.get("ordinals", {}))
     nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
     words = doc_words(doc)
     texts, lowers = words.texts, words.lowers
@@ -182,6 +183,8 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
             nouns_capitalised  # "Dominator Martin X" in German
             or lowers[i].endswith(DESCRIPTOR_ENDINGS)
             or is_common_word(lowers[i], lexicon.language))  # "Ieri Marco X", "Gisteren Jan X"
+        if j - i >= 3 and lowers[i] in ordinals and texts[i + 1] in given_names():
+            i += 1  # "Primo Marco Rossi, secondo …": the rank, then the name (Primo is a given name too)
         if j - i >= 3 and texts[i] not in given_names() and (after_determiner or descriptor):
             i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name
             while i < j - 1 and texts[i].islower():

@@ -140,6 +140,7 @@ class SportsPatterns:
         self.rank_phrase_values = {" ".join(k.lower().split()): v for k, v in lexicon["rank_phrases"].items()}
         self.rank_verbs = lexicon.set("rank_verbs")
         self.neutral_followers = lexicon.set("rank_neutral_followers")
+        self.reporting_words = lexicon.set("quote_reporting_words")  # "secondo" (according to) is also an ordinal
         self.placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))  # "viertplatzierte"
         self.disciplines = words_regex(lexicon.words("disciplines"))
         self.competitions = lexicon.regex("competitions")
@@ -336,6 +337,8 @@ class SportsPatterns:
             next_is_noun = True  # German nouns are capitalised: "zweite Lauf"
         if words_before and words_before[-1] in self.predicative:
             return True  # "als 26e geëindigd", "as second"
+        if m.group(0).lower() in self.reporting_words and not sentence_before.strip():
+            return False  # "Secondo Giovanni X, la corsa …": "according to", opening the sentence
         if next_word is not None and next_word.group(0) in self.given_names:
             return True  # "y tercero Ivo Muestra", "Dritter Jonas Muster": the rank, then who took it
         if next_is_noun:
