@@ -461,3 +461,21 @@ def test_an_ordinal_before_a_full_name_is_a_rank_even_when_it_is_also_a_given_na
     result = extract_snippet(engine, "Primo Marco Rossi, secondo Giovanni Visconte.", "it", FILLERS["it"])
     assert facts(result, "Marco Rossi") == {"rank": 1}
     assert facts(result, "Giovanni Visconte") == {"rank": 2}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Jasper Philipse a gagné l'étape. Les Canadiens Derek Gie (53e) et Jan Tester (101e) ont fini avec le même "
+           "temps que Philipse."),
+    ("en", "Kees Proef won the stage. Jan Tester finished in the same time as the winner."),
+    ("nl", "Kees Proef won de etappe. Jan Tester kwam in dezelfde tijd als Proef over de streep."),
+    ("de", "Kees Proef gewann die Etappe. Jan Tester kam mit der gleichen Zeit wie Proef ins Ziel."),
+    ("es", "Kees Proef ganó la etapa. Jan Tester llegó con el mismo tiempo que Proef."),
+    ("it", "Kees Proef ha vinto la tappa. Jan Tester è arrivato con lo stesso tempo del vincitore."),
+])
+def test_the_same_time_as_the_winner_is_no_gap(engine, language, text):
+    assert facts(extract_snippet(engine, text, language, FILLERS[language]), "Jan Tester")["gap"] == 0.0
+
+
+def test_the_same_time_as_someone_who_did_not_win_says_nothing_of_the_gap(engine):
+    result = extract_snippet(engine, "Jan Tester finished in the same time as Kees Proef.", "en")
+    assert all(r.gap is None for r in result.results)

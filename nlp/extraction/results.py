@@ -197,6 +197,30 @@ def _placed_behind_winner(anchor: Span, attribution: Attribution, markers: list[
     return []
 
 
+def _same_time_as_winner(attribution: Attribution, lexicon: Lexicon, winners_so_far: set[str]) -> list[tuple[str, int]]:
+    """"A (53e), B et C ont fini avec le même temps que Philipsen", "in the same time as the winner": the athletes
+    listed at the opening of the sentence finished 0 seconds behind, when the one they matched is the winner.
+    Returns (athlete, token index of the phrase)."""
+    phrases = [p.lower().split() for p in lexicon.words("same_time_as")]
+    winner_nouns = lexicon.set("winner_nouns")
+    lowers = attribution.lowers
+    found = []
+    for sentence in attribution.sentences:
+        for i in range(sentence.start, sentence.end):
+            phrase = next((p for p in phrases if lowers[i:i + len(p)] == p), None)
+            if phrase is None:
+                continue
+            after = i + len(phrase)
+            matched = attribution.athletes_in(after, min(after + 3, sentence.end))
+            if not (lowers[after:after + 2] and winner_nouns & set(lowers[after:after + 2])
+                    or matched and matched[0].kb_id_ in winners_so_far):
+                break
+            listed = _listed_from(attribution, sentence.start, i)
+            found += [(athlete, i) for athlete in listed if athlete not in winners_so_far]
+            break
+    return found
+
+
 def _opens_name_list(doc: Doc, span: Span) -> bool:
     """"goud (Kramer, Nuis)": a medal tally, reported by nlp.extraction.medals, not a result."""
     return span.label_ == MEDAL and span.end < len(doc) and doc[span.end].text == "("
@@ -336,6 +360,10 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         event = event_near(events, athlete_span, attribution, default_event)
         builder.add(athlete, "rank", 1, event, sentence)
         add_runners_up(athlete_span, event, sentence)
+    winners_so_far = {r.athlete for r in builder.results if r.rank == 1}
+    for athlete, i in _same_time_as_winner(attribution, lexicon, winners_so_far):
+        builder.add(athlete, "gap", 0.0, event_near(events, doc[i:i + 1], attribution, default_event),
+                    attribution.sentence_text(i))
     for athlete_span, athlete in race_leaders(doc, attribution, lexicon):
         sentence = attribution.sentence_text(athlete_span.start)
         builder.add(athlete, "rank", 1, "general classification", sentence)
