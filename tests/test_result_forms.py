@@ -479,3 +479,13 @@ def test_the_same_time_as_the_winner_is_no_gap(engine, language, text):
 def test_the_same_time_as_someone_who_did_not_win_says_nothing_of_the_gap(engine):
     result = extract_snippet(engine, "Jan Tester finished in the same time as Kees Proef.", "en")
     assert all(r.gap is None for r in result.results)
+
+
+@pytest.mark.parametrize("language, text, athlete, rank", [
+    ("es", "Kaden Groves ha superado al colombiano Juan Molano, que finalmente ha sido segundo.", "Juan Molano", 2),
+    ("it", "Marco Rossi è stato secondo nella tappa di ieri.", "Marco Rossi", 2),
+    ("fr", "Pierre Rogle a été troisième du sprint.", "Pierre Rogle", 3),
+    ("de", "Peter Rogl ist Zweiter gewesen.", "Peter Rogl", 2),
+])
+def test_a_place_told_with_the_perfect_of_to_be(engine, language, text, athlete, rank):
+    assert facts(extract_snippet(engine, text, language, FILLERS[language]), athlete) == {"rank": rank}
