@@ -6,9 +6,9 @@ from spacy.tokens import Doc, Span
 
 from models.records import Result
 from nlp.extraction.attribution import Attribution
+from nlp.extraction.placings import placed_ahead, placed_behind_winner, same_time_as_winner
 from nlp.extraction.schedule import contains_phrase
 from nlp.extraction.winners import coordinated_before, race_leaders, winners
-from nlp.pipeline.components import LIST_JOINERS
 from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.sports_patterns import (DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, SAME_TIME, TIME,
                                           WEEKDAY, inline_list_items)
@@ -160,67 +160,6 @@ def _inline_list_owners(doc: Doc, attribution: Attribution) -> dict[int, str]:
     return owners
 
 
-def _listed_from(attribution: Attribution, start: int, end: int) -> list[str]:
-    """The athletes of an enumeration opening within four words of `start` ("A, B en de Italiaan C"), in order."""
-    listed: list[Span] = []
-    for athlete in attribution.athletes_in(start, end):
-        between = attribution.lowers[listed[-1].end if listed else start:athlete.start]
-        if len(between) > (5 if listed else 4) or any(w in {".", ";", ":"} for w in between):
-            break
-        if listed and not ("," in between or any(w in LIST_JOINERS for w in between)):
-            break
-        listed.append(athlete)
-    return list(dict.fromkeys(a.kb_id_ for a in listed))
-
-
-def _placed_ahead(span: Span, place: int, attribution: Attribution, behind_words: frozenset[str]) -> list[str]:
-    """"Roglic werd vierde, achter Martínez, Alaphilippe en Ulissi": when exactly `place` - 1 athletes are
-    listed behind the rank's owner, they are first, second, third… in that order; any other count says nothing."""
-    if not 2 <= place <= 6:
-        return []
-    sentence = attribution.sentences[attribution.sentence_index(span.start)]
-    behind = next((i for i in range(span.end, min(span.end + 8, sentence.end)) if attribution.lowers[i] in behind_words),
-                  None)
-    names = _listed_from(attribution, behind + 1, sentence.end) if behind is not None else []
-    return names if len(names) == place - 1 else []
-
-
-def _placed_behind_winner(anchor: Span, attribution: Attribution, markers: list[list[str]]) -> list[str]:
-    """"Lochte holte sich vor Olympiasieger Phelps Gold", "won ahead of A and B": the athletes listed after
-    "ahead of" in the winner's sentence are second, third (at most three of them)."""
-    sentence = attribution.sentences[attribution.sentence_index(anchor.start)]
-    lowers = attribution.lowers
-    for i in range(anchor.end, min(anchor.end + 12, sentence.end)):
-        marker = next((m for m in markers if lowers[i:i + len(m)] == m), None)
-        if marker is not None:
-            return _listed_from(attribution, i + len(marker), sentence.end)[:3]
-    return []
-
-
-def _same_time_as_winner(attribution: Attribution, lexicon: Lexicon, winners_so_far: set[str]) -> list[tuple[str, int]]:
-    """"A (53e), B et C ont fini avec le même temps que Philipsen", "in the same time as the winner": the athletes
-    listed at the opening of the sentence finished 0 seconds behind, when the one they matched is the winner.
-    Returns (athlete, token index of the phrase)."""
-    phrases = [p.lower().split() for p in lexicon.words("same_time_as")]
-    winner_nouns = lexicon.set("winner_nouns")
-    lowers = attribution.lowers
-    found = []
-    for sentence in attribution.sentences:
-        for i in range(sentence.start, sentence.end):
-            phrase = next((p for p in phrases if lowers[i:i + len(p)] == p), None)
-            if phrase is None:
-                continue
-            after = i + len(phrase)
-            matched = attribution.athletes_in(after, min(after + 3, sentence.end))
-            if not (lowers[after:after + 2] and winner_nouns & set(lowers[after:after + 2])
-                    or matched and matched[0].kb_id_ in winners_so_far):
-                break
-            listed = _listed_from(attribution, sentence.start, i)
-            found += [(athlete, i) for athlete in listed if athlete not in winners_so_far]
-            break
-    return found
-
-
 def _opens_name_list(doc: Doc, span: Span) -> bool:
     """"goud (Kramer, Nuis)": a medal tally, reported by nlp.extraction.medals, not a result."""
     return span.label_ == MEDAL and span.end < len(doc) and doc[span.end].text == "("
@@ -298,7 +237,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     def add_runners_up(anchor: Span, event: str | None, sentence: str) -> None:
         if anchor.start not in runners_up_of:
             runners_up_of.add(anchor.start)
-            for place, runner_up in enumerate(_placed_behind_winner(anchor, attribution, beaten_markers), start=2):
+            for place, runner_up in enumerate(placed_behind_winner(anchor, attribution, beaten_markers), start=2):
                 builder.add(runner_up, "rank", place, event, sentence)
     fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
     disqualified = _disqualified(attribution, lexicon)
@@ -347,7 +286,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         sentence = attribution.sentence_text(span.start)
         builder.add(athlete, FIELD_OF[span.label_], value, event, sentence, gap_to)
         if span.label_ == RANK:
-            for place, ahead in enumerate(_placed_ahead(span, value, attribution, behind_words), start=1):
+            for place, ahead in enumerate(placed_ahead(span, value, attribution, behind_words), start=1):
                 builder.add(ahead, "rank", place, event, sentence)
         if (span.label_, value) in {(RANK, 1), (MEDAL, "gold")}:
             add_runners_up(span, event, sentence)
@@ -361,7 +300,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         builder.add(athlete, "rank", 1, event, sentence)
         add_runners_up(athlete_span, event, sentence)
     winners_so_far = {r.athlete for r in builder.results if r.rank == 1}
-    for athlete, i in _same_time_as_winner(attribution, lexicon, winners_so_far):
+    for athlete, i in same_time_as_winner(attribution, lexicon, winners_so_far):
         builder.add(athlete, "gap", 0.0, event_near(events, doc[i:i + 1], attribution, default_event),
                     attribution.sentence_text(i))
     for athlete_span, athlete in race_leaders(doc, attribution, lexicon):

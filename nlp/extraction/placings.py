@@ -1,0 +1,71 @@
+"""Places a sentence implies for the athletes it lists: "fourth behind A, B and C", "won ahead of A and B",
+"in the same time as the winner"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from nlp.extraction.attribution import Attribution
+from nlp.pipeline.components import LIST_JOINERS
+from nlp.pipeline.lexicon import Lexicon
+
+
+def _listed_from(attribution: Attribution, start: int, end: int) -> list[str]:
+    """The athletes of an enumeration opening within four words of `start` ("A, B en de Italiaan C"), in order."""
+    listed: list[Span] = []
+    for athlete in attribution.athletes_in(start, end):
+        between = attribution.lowers[listed[-1].end if listed else start:athlete.start]
+        if len(between) > (5 if listed else 4) or any(w in {".", ";", ":"} for w in between):
+            break
+        if listed and not ("," in between or any(w in LIST_JOINERS for w in between)):
+            break
+        listed.append(athlete)
+    return list(dict.fromkeys(a.kb_id_ for a in listed))
+
+
+def placed_ahead(span: Span, place: int, attribution: Attribution, behind_words: frozenset[str]) -> list[str]:
+    """"Roglic werd vierde, achter Martínez, Alaphilippe en Ulissi": when exactly `place` - 1 athletes are
+    listed behind the rank's owner, they are first, second, third… in that order; any other count says nothing."""
+    if not 2 <= place <= 6:
+        return []
+    sentence = attribution.sentences[attribution.sentence_index(span.start)]
+    behind = next((i for i in range(span.end, min(span.end + 8, sentence.end)) if attribution.lowers[i] in behind_words),
+                  None)
+    names = _listed_from(attribution, behind + 1, sentence.end) if behind is not None else []
+    return names if len(names) == place - 1 else []
+
+
+def placed_behind_winner(anchor: Span, attribution: Attribution, markers: list[list[str]]) -> list[str]:
+    """"Lochte holte sich vor Olympiasieger Phelps Gold", "won ahead of A and B": the athletes listed after
+    "ahead of" in the winner's sentence are second, third (at most three of them)."""
+    sentence = attribution.sentences[attribution.sentence_index(anchor.start)]
+    lowers = attribution.lowers
+    for i in range(anchor.end, min(anchor.end + 12, sentence.end)):
+        marker = next((m for m in markers if lowers[i:i + len(m)] == m), None)
+        if marker is not None:
+            return _listed_from(attribution, i + len(marker), sentence.end)[:3]
+    return []
+
+
+def same_time_as_winner(attribution: Attribution, lexicon: Lexicon, winners_so_far: set[str]) -> list[tuple[str, int]]:
+    """"A (53e), B et C ont fini avec le même temps que Philipsen", "in the same time as the winner": the athletes
+    listed at the opening of the sentence finished 0 seconds behind, when the one they matched is the winner.
+    Returns (athlete, token index of the phrase)."""
+    phrases = [p.lower().split() for p in lexicon.words("same_time_as")]
+    winner_nouns = lexicon.set("winner_nouns")
+    lowers = attribution.lowers
+    found = []
+    for sentence in attribution.sentences:
+        for i in range(sentence.start, sentence.end):
+            phrase = next((p for p in phrases if lowers[i:i + len(p)] == p), None)
+            if phrase is None:
+                continue
+            after = i + len(phrase)
+            matched = attribution.athletes_in(after, min(after + 3, sentence.end))
+            if not (lowers[after:after + 2] and winner_nouns & set(lowers[after:after + 2])
+                    or matched and matched[0].kb_id_ in winners_so_far):
+                break
+            listed = _listed_from(attribution, sentence.start, i)
+            found += [(athlete, i) for athlete in listed if athlete not in winners_so_far]
+            break
+    return found
