@@ -121,3 +121,11 @@ def test_a_result_in_the_previous_paragraph_does_not_make_a_name_an_athlete():
 ])
 def test_an_elided_surname_is_written_whole_and_found_alone(language, text, full_name, alone):
     assert people(language, text) == {full_name: full_name, alone: full_name}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Jan Tester finished in the same time as the winner.\n\nMore text follows later."),
+    ("it", "Jan Tester è arrivato con lo stesso tempo del vincitore.\n\nAltro testo segue più tardi."),
+])
+def test_a_common_word_opening_the_sentence_after_a_role_word_is_not_an_athlete(language, text):
+    assert set(people(language, text).values()) == {"Jan Tester"}

@@ -164,7 +164,8 @@ class Persons:
                 candidate.evidence.add("given-name")
             if has_nation_code_after(span, never):
                 candidate.evidence.add("nation-code")
-            if preceded_by(span, self.athlete_roles, window=2) or self._after_country_possessive(span, never):
+            if ((preceded_by(span, self.athlete_roles, window=2) and not self._common_word_opening(span, tokens))
+                    or self._after_country_possessive(span, never)):
                 candidate.evidence.add("athlete-role")
             if preceded_by(span, self.other_roles, window=3):
                 candidate.evidence.add("other-role")
@@ -184,6 +185,11 @@ class Persons:
                 candidate.evidence.add("surname-repeated")
             candidates.append(candidate)
         return candidates
+
+    def _common_word_opening(self, span: Span, tokens: list[str]) -> bool:
+        """"… the winner.\n\nMore text follows": a common word opening its sentence, whatever ended the last one."""
+        return (len(tokens) == 1 and span.doc[span.start].is_sent_start
+                and is_common_word(tokens[0].lower(), self.lexicon.language))
 
     def _trim_common_lead(self, span: Span, ner_persons: list[Span]) -> Span:
         """"Yesterday Oscar Quimby": where the NER's person starts inside the sequence, after common words
