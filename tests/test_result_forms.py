@@ -489,3 +489,14 @@ def test_the_same_time_as_someone_who_did_not_win_says_nothing_of_the_gap(engine
 ])
 def test_a_place_told_with_the_perfect_of_to_be(engine, language, text, athlete, rank):
     assert facts(extract_snippet(engine, text, language, FILLERS[language]), athlete) == {"rank": rank}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "In Zamudio was Daniel Martens de snelste, al was het verschil met Julien Alaf zeer klein. De Fransman werd "
+           "tweede. Hij reed de rit in 4:12:33."),
+    ("en", "Daniel Martens won the stage ahead of Julien Alaf. The Frenchman was disappointed. He finished in 4:12:33."),
+])
+def test_a_pronoun_after_a_described_athlete_refers_to_that_athlete(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Julien Alaf")["time"] == 15153.0
+    assert "time" not in facts(result, "Daniel Martens")

@@ -95,11 +95,15 @@ class Attribution:
         return None
 
     def subject_before(self, sentence_index: int, last: bool = False) -> str | None:
-        """The first (or last) athlete named in the closest earlier sentence that names one."""
+        """The first (or last) athlete named in the closest earlier sentence that names one; a sentence that
+        names none but describes one ("De Fransman werd tweede. Hij won …") passes on the athlete it describes."""
         for index in range(sentence_index - 1, -1, -1):
-            named = self.athletes_in(self.sentences[index].start, self.sentences[index].end)
+            sentence = self.sentences[index]
+            named = self.athletes_in(sentence.start, sentence.end)
             if named:
                 return named[-1 if last else 0].kb_id_
+            if self._anaphor(sentence.start, sentence.end) == "description":
+                return self.subject_before(index, last=True)
         return None
 
     def beaten_in(self, clause: Clause) -> frozenset[str]:
