@@ -500,3 +500,13 @@ def test_a_pronoun_after_a_described_athlete_refers_to_that_athlete(engine, lang
     result = extract_snippet(engine, text, language, FILLERS[language])
     assert facts(result, "Julien Alaf")["time"] == 15153.0
     assert "time" not in facts(result, "Daniel Martens")
+
+
+def test_a_relay_named_with_its_distance_is_a_team_result(engine):
+    text = "Op de gemengde aflossing (2.000 meter) veroverden Sjinkie Knegt, Suzanne Schulting en Xandra Velzeboer zilver."
+    assert extract_snippet(engine, text, "nl", FILLERS["nl"]).results == []
+
+
+def test_an_individual_win_beside_a_relay_in_one_sentence_stands(engine):
+    result = extract_snippet(engine, "Jan Tester won the 500m, and the relay went to Canada.", "en")
+    assert facts(result, "Jan Tester") == {"rank": 1}

@@ -55,9 +55,13 @@ def event_mentions(sports: list[Span]) -> list[Span]:
     return [s for s in sports if s.label_ in {DISTANCE, DISCIPLINE}]
 
 
-def _in_sentence_with_event(events: list[Span], span: Span, attribution: Attribution, wanted: frozenset[str]) -> bool:
+def _team_event_sentence(events: list[Span], span: Span, attribution: Attribution) -> bool:
+    """The sentence is about a relay or team pursuit: it names one, and every other event it names stands right
+    next to one ("de gemengde aflossing (2.000 meter)", "the 4x100m relay")."""
     sentence = attribution.sentences[attribution.sentence_index(span.start)]
-    return any(e._.value in wanted for e in events if sentence.start <= e.start < sentence.end)
+    in_sentence = [e for e in events if sentence.start <= e.start < sentence.end]
+    teams = [e for e in in_sentence if e._.value in TEAM_EVENTS]
+    return bool(teams) and all(e in teams or any(abs(e.start - t.start) <= 4 for t in teams) for e in in_sentence)
 
 
 def main_event(events: list[Span], attribution: Attribution, lexicon: Lexicon) -> str | None:
@@ -281,7 +285,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if athlete is None or (attribution.sentence_index(span.start), athlete) in disqualified:
             continue
         event = event_near(events, span, attribution, default_event)
-        if event in TEAM_EVENTS and _in_sentence_with_event(events, span, attribution, TEAM_EVENTS):
+        if _team_event_sentence(events, span, attribution):
             continue  # relays and team pursuits are team results, not an athlete's
         sentence = attribution.sentence_text(span.start)
         builder.add(athlete, FIELD_OF[span.label_], value, event, sentence, gap_to)
