@@ -510,3 +510,13 @@ def test_a_relay_named_with_its_distance_is_a_team_result(engine):
 def test_an_individual_win_beside_a_relay_in_one_sentence_stands(engine):
     result = extract_snippet(engine, "Jan Tester won the 500m, and the relay went to Canada.", "en")
     assert facts(result, "Jan Tester") == {"rank": 1}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("it", "Sereno e convinto pure Gregorio Paltrinieri, la nostra vera e forse unica speranza concreta di medaglia "
+           "d’oro, che si è confessato."),
+    ("en", "Gregorio Paltrinieri, Britain's great gold medal hope, spoke to the press."),
+    ("es", "Gregorio Paltrinieri, gran esperanza de una medalla de oro, habló con la prensa."),
+])
+def test_a_medal_hope_is_not_a_medal(engine, language, text):
+    assert extract_snippet(engine, text, language, FILLERS[language]).results == []
