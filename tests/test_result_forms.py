@@ -520,3 +520,13 @@ def test_an_individual_win_beside_a_relay_in_one_sentence_stands(engine):
 ])
 def test_a_medal_hope_is_not_a_medal(engine, language, text):
     assert extract_snippet(engine, text, language, FILLERS[language]).results == []
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("nl", "Mitch Kolman kwam als zestiende uit het water na 1,5 kilometer zwemmen.", None),
+    ("en", "Mitch Kolman came out of the water in 16th place but finished third.", 3),
+    ("it", "Mitch Kolman è uscito dall'acqua in sedicesima posizione.", None),
+])
+def test_a_place_out_of_the_water_is_a_split_not_the_result(engine, language, text, expected):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert [r.rank for r in result.results if r.rank is not None] == ([expected] if expected else [])

@@ -175,7 +175,7 @@ def _is_intermediate(doc: Doc, span: Span, attribution: Attribution, markers: li
     if span.label_ != RANK:
         return False
     clause = attribution.clause(span.start)
-    around = " ".join(attribution.lowers[max(clause.start, span.start - 4):min(clause.end, span.end + 8)])
+    around = " ".join(attribution.lowers[max(clause.start, span.start - 6):min(clause.end, span.end + 8)])
     return any(f" {m} " in f" {around} " for m in markers)
 
 
