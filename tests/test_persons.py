@@ -129,3 +129,18 @@ def test_an_elided_surname_is_written_whole_and_found_alone(language, text, full
 ])
 def test_a_common_word_opening_the_sentence_after_a_role_word_is_not_an_athlete(language, text):
     assert set(people(language, text).values()) == {"Jan Tester"}
+
+
+def test_a_surname_with_a_capitalised_particle_resolves_to_the_full_name():
+    found = people("nl", "Mathieu van der Poel won. Van der Poel was blij.")
+    assert found == {"Mathieu van der Poel": "Mathieu van der Poel", "Van der Poel": "Mathieu van der Poel"}
+
+
+def test_an_article_between_two_names_does_not_join_them():
+    found = people("de", "Im Finale ließ Michael Felps den Deutschen Paul Biedermann hinter sich.")
+    assert set(found.values()) == {"Michael Felps", "Paul Biedermann"}
+
+
+def test_a_german_noun_of_a_place_is_not_a_name_with_a_particle():
+    found = people("de", "Im Hammerfinale von Shanghai gewann Michael Felps. Die WM in Shanghai endet morgen.")
+    assert set(found.values()) == {"Michael Felps"}

@@ -318,6 +318,7 @@ class Persons:
             tokens = c.tokens
             token_set = frozenset(fold(t) for t in tokens)
             if len(tokens) >= 2 and not any(t.endswith(".") and len(t) == 2 for t in tokens) and (
+                    tokens[0].lower() not in self.particles) and (  # "Van der Poel" is a surname, not a full name
                     " ".join(tokens) in full_names or token_set not in token_sets):
                 full_names.setdefault(" ".join(tokens), tokens)  # "Zhang Wei" after "Wei Zhang" is an alias
                 token_sets.add(token_set)

@@ -128,6 +128,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """Maximal runs of capitalised tokens, allowing particles ("van der"), hyphens and initials inside.
     Leading function words and role nouns ("Bundestrainer", "Coach") are not part of the name."""
     particles = lexicon.set("name_particles")
+    inner_particles = lexicon.set("inner_name_particles")
     stop = set(lexicon.words("stopwords_capitalized"))
     roles = lexicon.set("athlete_roles") | lexicon.set("non_athlete_roles")
     determiners = lexicon.set("determiners")
@@ -166,10 +167,12 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
                 j += 1
                 continue
             k = j
-            while k < n and texts[k].islower() and lowers[k] in particles and k - j < 3:
-                k += 1
-            if j < k < n and name_word(k):
-                j = k + 1
+            while (k < n and texts[k].islower() and lowers[k] in particles and k - j < 3
+                   and (k > j or lowers[k] not in inner_particles or lowers[k - 1] in particles)):
+                k += 1  # "van der Poel", "von der Leyen"; "der"/"den" only inside ("ließ X den Deutschen Y")
+            if j < k < n and name_word(k) and not (nouns_capitalised and not any(
+                    texts[x] in given_names() for x in range(i, j))):
+                j = k + 1  # "van der Poel"; not "Hammerfinale von Shanghai" (a German noun, then a place)
                 continue
             inner_particle = lowers[j] in particles and texts[j][:1].isupper()  # "Andre De Grasse"
             if inner_particle and j + 1 < n and name_word(j + 1):
