@@ -144,3 +144,17 @@ def test_an_article_between_two_names_does_not_join_them():
 def test_a_german_noun_of_a_place_is_not_a_name_with_a_particle():
     found = people("de", "Im Hammerfinale von Shanghai gewann Michael Felps. Die WM in Shanghai endet morgen.")
     assert set(found.values()) == {"Michael Felps"}
+
+
+@pytest.mark.parametrize("language, text, official", [
+    ("en", "Peter Gerdol, the World Cup women’s race director, said that Anna Test won.", "Peter Gerdol"),
+    ("fr", "Pierre Dupont, directeur de course de la Coupe du monde, a dit que Anna Test a gagné.", "Pierre Dupont"),
+])
+def test_a_role_in_apposition_after_the_name_makes_an_official_not_an_athlete(language, text, official):
+    found = people(language, text)
+    assert official not in found and "Anna Test" in found
+
+
+def test_a_coach_named_inside_an_athletes_apposition_leaves_the_athlete_an_athlete():
+    found = people("en", "Anna Test, whose coach Mark Hale watched, won the race.")
+    assert set(found) == {"Anna Test"}

@@ -23,7 +23,7 @@ from nlp.pipeline.doc_words import doc_words
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.pipeline.persons import (
     Candidate, fold, given_names, name_key, non_person_names, has_nation_code_after, initials_match, is_common_word,
-    name_sequences, preceded_by,
+    name_sequences, preceded_by, role_in_apposition,
     surname_tokens,
 )
 from nlp.pipeline.sports_patterns import (
@@ -116,6 +116,7 @@ class Persons:
         self.particles = self.lexicon.set("name_particles")
         self.athlete_roles = self.lexicon.set("athlete_roles")
         self.other_roles = self.lexicon.set("non_athlete_roles")
+        self.determiners = self.lexicon.set("determiners")
         self.medal_words = self.lexicon.set("medals")
         self.result_verbs = frozenset(  # one-word verbs that report a result (not "was", "als", "took")
             w for w in self.lexicon.set("win_verbs") | self.lexicon.set("rank_verbs")
@@ -167,7 +168,7 @@ class Persons:
             if ((preceded_by(span, self.athlete_roles, window=2) and not self._common_word_opening(span, tokens))
                     or self._after_country_possessive(span, never)):
                 candidate.evidence.add("athlete-role")
-            if preceded_by(span, self.other_roles, window=3):
+            if preceded_by(span, self.other_roles, window=3) or role_in_apposition(span, self.other_roles, self.determiners):
                 candidate.evidence.add("other-role")
             if bounds in gazetteer_bounds:
                 candidate.evidence.add("gazetteer")

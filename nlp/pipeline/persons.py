@@ -220,6 +220,20 @@ def preceded_by(span: Span, words: frozenset[str], window: int = 2) -> bool:
     return any(is_role(w, words) for w in previous) or " ".join(previous).endswith(multiword_roles(words))
 
 
+def role_in_apposition(span: Span, roles: frozenset[str], determiners: frozenset[str]) -> bool:
+    """"Peter Gerdol, the World Cup women’s race director, said": the apposition after the name is headed by a
+    role, as its last word or (Romance word order) its first after a determiner ("X, directeur de course,")."""
+    words = doc_words(span.doc)
+    if span.end + 1 >= len(words.texts) or words.texts[span.end] != ",":
+        return False
+    end = next((k for k in range(span.end + 1, min(len(words.texts), span.end + 13)) if words.is_punct[k]), None)
+    apposition = words.lowers[span.end + 1:end] if end is not None else []
+    if not apposition:
+        return False
+    head = apposition[1:2] if apposition[0] in determiners else apposition[:1]
+    return any(is_role(w, roles) for w in head + apposition[-1:]) or " ".join(apposition).endswith(multiword_roles(roles))
+
+
 def surname_tokens(tokens: list[str], particles: frozenset[str]) -> list[str]:
     """The surname part of a full name: the last word, with its particles ("van der Poel")."""
     if len(tokens) < 2:
