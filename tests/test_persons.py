@@ -158,3 +158,16 @@ def test_a_role_in_apposition_after_the_name_makes_an_official_not_an_athlete(la
 def test_a_coach_named_inside_an_athletes_apposition_leaves_the_athlete_an_athlete():
     found = people("en", "Anna Test, whose coach Mark Hale watched, won the race.")
     assert set(found) == {"Anna Test"}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The coach said that Anna Test won the race."),
+    ("nl", "De bondscoach zag Anna Test winnen."),
+])
+def test_a_role_a_few_words_back_across_a_verb_does_not_make_an_official(language, text):
+    assert people(language, text) == {"Anna Test": "Anna Test"}
+
+
+def test_a_role_with_its_complement_before_a_comma_still_names_the_official():
+    found = people("de", "Es sprachen der leitende Disziplintrainer der Damen, Kristian Mehringer, und Anna Test.")
+    assert set(found) == {"Anna Test"}

@@ -168,7 +168,7 @@ class Persons:
             if ((preceded_by(span, self.athlete_roles, window=2) and not self._common_word_opening(span, tokens))
                     or self._after_country_possessive(span, never)):
                 candidate.evidence.add("athlete-role")
-            if preceded_by(span, self.other_roles, window=3) or role_in_apposition(span, self.other_roles, self.determiners):
+            if self._named_with_other_role(span):
                 candidate.evidence.add("other-role")
             if bounds in gazetteer_bounds:
                 candidate.evidence.add("gazetteer")
@@ -186,6 +186,13 @@ class Persons:
                 candidate.evidence.add("surname-repeated")
             candidates.append(candidate)
         return candidates
+
+    def _named_with_other_role(self, span: Span) -> bool:
+        """"Coach Mark Hale", "der leitende Disziplintrainer der Damen, Kristian Mehringer", "Peter Gerdol, the race
+        director,"; not "the coach said that Anna Test won" (a role a few words back counts only before a comma)."""
+        after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
+        return (preceded_by(span, self.other_roles, window=3 if after_comma else 1)
+                or role_in_apposition(span, self.other_roles, self.determiners))
 
     def _common_word_opening(self, span: Span, tokens: list[str]) -> bool:
         """"… the winner.\n\nMore text follows": a common word opening its sentence, whatever ended the last one."""
