@@ -29,8 +29,8 @@ def placed_ahead(span: Span, place: int, attribution: Attribution, behind_words:
     if not 2 <= place <= 6:
         return []
     sentence = attribution.sentences[attribution.sentence_index(span.start)]
-    behind = next((i for i in range(span.end, min(span.end + 8, sentence.end)) if attribution.lowers[i] in behind_words),
-                  None)
+    window = range(span.end, min(span.end + 8, sentence.end))
+    behind = next((i for i in window if attribution.lowers[i] in behind_words), None)
     names = _listed_from(attribution, behind + 1, sentence.end) if behind is not None else []
     return names if len(names) == place - 1 else []
 

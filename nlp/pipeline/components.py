@@ -216,8 +216,8 @@ class Persons:
         """A result within 8 words of the name, in its sentence (a list item's line is its own sentence)."""
         if abs(result.start - span.start) > 8:
             return False
-        doc = span.doc
-        return not any(doc[i].is_sent_start for i in range(min(result.start, span.start) + 1, max(result.start, span.start) + 1))
+        between = range(min(result.start, span.start) + 1, max(result.start, span.start) + 1)
+        return not any(span.doc[i].is_sent_start for i in between)
 
     def _lone_subject_of_result_verb(self, span: Span) -> bool:
         """"Visser won dit seizoen al zijn races": a lone name opening its sentence, right before a verb that
