@@ -54,9 +54,14 @@ def same_time_as_winner(attribution: Attribution, lexicon: Lexicon, winners_so_f
     phrases = [p.lower().split() for p in lexicon.words("same_time_as")]
     winner_nouns = lexicon.set("winner_nouns")
     lowers = attribution.lowers
-    found = []
+    openers = {p[0] for p in phrases}
+    found: list[tuple[str, int]] = []
+    if openers.isdisjoint(lowers):
+        return found
     for sentence in attribution.sentences:
         for i in range(sentence.start, sentence.end):
+            if lowers[i] not in openers:
+                continue
             phrase = next((p for p in phrases if lowers[i:i + len(p)] == p), None)
             if phrase is None:
                 continue

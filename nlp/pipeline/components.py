@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -144,6 +145,7 @@ class Persons:
         spans += [g for g in gazetteer if not any(s.start <= g.start < s.end for s in spans)]
         never = non_person_names(self.lexicon.language)
         # Token positions by word, read from one ORTH array (a Token object per word costs more).
+        sentence_of = numpy.cumsum(doc.to_array(SENT_START) == 1).tolist()  # each token's sentence number
         positions: dict[int, list[int]] = defaultdict(list)
         for index, orth in enumerate(doc.to_array(ORTH).tolist()):
             positions[orth].append(index)
@@ -176,7 +178,8 @@ class Persons:
                 candidate.evidence.add("medal-list")
             if self._names_a_place(span):
                 candidate.evidence.add("venue")
-            if len(tokens) >= 2 and any(self._near_in_sentence(r, span) for r in results):
+            if len(tokens) >= 2 and any(abs(r.start - span.start) <= 8 and sentence_of[r.start] == sentence_of[span.start]
+                                        for r in results):  # a list item's line is its own sentence
                 candidate.evidence.add("result-context")
             if self._listed_surname_with_result(span, results):
                 candidate.evidence.add("result-context")
@@ -210,14 +213,6 @@ class Persons:
         if all(is_common_word(word, language) and word.title() not in self.given for word in lead):
             return span.doc[inner:span.end]
         return span
-
-    @staticmethod
-    def _near_in_sentence(result: Span, span: Span) -> bool:
-        """A result within 8 words of the name, in its sentence (a list item's line is its own sentence)."""
-        if abs(result.start - span.start) > 8:
-            return False
-        between = range(min(result.start, span.start) + 1, max(result.start, span.start) + 1)
-        return not any(span.doc[i].is_sent_start for i in between)
 
     def _lone_subject_of_result_verb(self, span: Span) -> bool:
         """"Visser won dit seizoen al zijn races": a lone name opening its sentence, right before a verb that
