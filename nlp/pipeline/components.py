@@ -198,7 +198,7 @@ class Persons:
                 or role_in_apposition(span, self.other_roles, self.determiners))
 
     def _common_word_opening(self, span: Span, tokens: list[str]) -> bool:
-        """"… the winner.\n\nMore text follows": a common word opening its sentence, whatever ended the last one."""
+        """"… the winner. More text follows": a common word opening its sentence, whatever ended the last one."""
         return (len(tokens) == 1 and span.doc[span.start].is_sent_start
                 and is_common_word(tokens[0].lower(), self.lexicon.language))
 
