@@ -110,14 +110,14 @@ def test_a_lone_name_opening_a_sentence_with_a_result_verb_is_an_athlete(languag
 
 
 def test_a_result_in_the_previous_paragraph_does_not_make_a_name_an_athlete():
-    found = people("de", "Dritter ist Enric Mose.\n\nMehr Text folgt später.")
-    assert set(found.values()) == {"Enric Mose"}
+    found = people("de", "Dritter ist Enric Valls.\n\nMehr Text folgt später.")
+    assert set(found.values()) == {"Enric Valls"}
 
 
 @pytest.mark.parametrize("language, text, full_name, alone", [
     ("it", "Marco Dell'Aquila ha vinto la gara. Poi Dell'Aquila ha parlato.", "Marco Dell'Aquila", "Dell'Aquila"),
     ("fr", "Pierre D'Amico a gagné. Ensuite D'Amico a parlé.", "Pierre D'Amico", "D'Amico"),
-    ("nl", "Dai Dai N’tab behaalde zilver. N’tab won zaterdag de eerste manche.", "Dai Dai N’tab", "N’tab"),
+    ("nl", "Ama N’tebe reed naar zilver. N’tebe won later ook een rit.", "Ama N’tebe", "N’tebe"),
 ])
 def test_an_elided_surname_is_written_whole_and_found_alone(language, text, full_name, alone):
     assert people(language, text) == {full_name: full_name, alone: full_name}
@@ -137,17 +137,17 @@ def test_a_surname_with_a_capitalised_particle_resolves_to_the_full_name():
 
 
 def test_an_article_between_two_names_does_not_join_them():
-    found = people("de", "Im Finale ließ Michael Felps den Deutschen Paul Biedermann hinter sich.")
-    assert set(found.values()) == {"Michael Felps", "Paul Biedermann"}
+    found = people("de", "Im Finale ließ Ruben Vogt den Deutschen Lars Adler hinter sich.")
+    assert set(found.values()) == {"Ruben Vogt", "Lars Adler"}
 
 
 def test_a_german_noun_of_a_place_is_not_a_name_with_a_particle():
-    found = people("de", "Im Hammerfinale von Shanghai gewann Michael Felps. Die WM in Shanghai endet morgen.")
-    assert set(found.values()) == {"Michael Felps"}
+    found = people("de", "Im Traumfinale von Oslo gewann Ruben Vogt. Die WM in Oslo endet morgen.")
+    assert set(found.values()) == {"Ruben Vogt"}
 
 
 @pytest.mark.parametrize("language, text, official", [
-    ("en", "Peter Gerdol, the World Cup women’s race director, said that Anna Test won.", "Peter Gerdol"),
+    ("en", "Karl Weber, the competition’s chief race director, said that Anna Test won.", "Karl Weber"),
     ("fr", "Pierre Dupont, directeur de course de la Coupe du monde, a dit que Anna Test a gagné.", "Pierre Dupont"),
 ])
 def test_a_role_in_apposition_after_the_name_makes_an_official_not_an_athlete(language, text, official):
@@ -169,5 +169,5 @@ def test_a_role_a_few_words_back_across_a_verb_does_not_make_an_official(languag
 
 
 def test_a_role_with_its_complement_before_a_comma_still_names_the_official():
-    found = people("de", "Es sprachen der leitende Disziplintrainer der Damen, Kristian Mehringer, und Anna Test.")
+    found = people("de", "Es sprachen der leitende Techniktrainer der Herren, Uwe Brandl, und Anna Test.")
     assert set(found) == {"Anna Test"}

@@ -24,7 +24,7 @@ def _listed_from(attribution: Attribution, start: int, end: int) -> list[str]:
 
 
 def placed_ahead(span: Span, place: int, attribution: Attribution, behind_words: frozenset[str]) -> list[str]:
-    """"Roglic werd vierde, achter Martínez, Alaphilippe en Ulissi": when exactly `place` - 1 athletes are
+    """"X werd vierde, achter A, B en de Italiaan C": when exactly `place` - 1 athletes are
     listed behind the rank's owner, they are first, second, third… in that order; any other count says nothing."""
     if not 2 <= place <= 6:
         return []
@@ -36,7 +36,7 @@ def placed_ahead(span: Span, place: int, attribution: Attribution, behind_words:
 
 
 def placed_behind_winner(anchor: Span, attribution: Attribution, markers: list[list[str]]) -> list[str]:
-    """"Lochte holte sich vor Olympiasieger Phelps Gold", "won ahead of A and B": the athletes listed after
+    """"X holte sich vor Weltmeister Y Gold", "won ahead of A and B": the athletes listed after
     "ahead of" in the winner's sentence are second, third (at most three of them)."""
     sentence = attribution.sentences[attribution.sentence_index(anchor.start)]
     lowers = attribution.lowers
@@ -48,7 +48,7 @@ def placed_behind_winner(anchor: Span, attribution: Attribution, markers: list[l
 
 
 def same_time_as_winner(attribution: Attribution, lexicon: Lexicon, winners_so_far: set[str]) -> list[tuple[str, int]]:
-    """"A (53e), B et C ont fini avec le même temps que Philipsen", "in the same time as the winner": the athletes
+    """"A (40e), B et C ont fini avec le même temps que le vainqueur", "in the same time as the winner": the athletes
     listed at the opening of the sentence finished 0 seconds behind, when the one they matched is the winner.
     Returns (athlete, token index of the phrase)."""
     phrases = [p.lower().split() for p in lexicon.words("same_time_as")]

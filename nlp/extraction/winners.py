@@ -23,7 +23,7 @@ def phrase(words: list[str]) -> str:
 def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs: frozenset[str],
                     already: frozenset[str] = frozenset()) -> Span | None:
     """The win verb (one or more words) right after a name, past a bracketed team or nation and a
-    relative pronoun with its auxiliary: "Kaden Groves (Alpecin) se ha impuesto", "Quinn won",
+    relative pronoun with its auxiliary: "Kees Proef (Movistar) se ha impuesto", "Quinn won",
     "Lorentzen (NOR), who had won". Not an earlier win: "Morin, qui a déjà gagné deux étapes"."""
     texts, lowers = attribution.texts, attribution.lowers
     i = athlete.end

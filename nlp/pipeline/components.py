@@ -191,7 +191,7 @@ class Persons:
         return candidates
 
     def _named_with_other_role(self, span: Span) -> bool:
-        """"Coach Mark Hale", "der leitende Disziplintrainer der Damen, Kristian Mehringer", "Peter Gerdol, the race
+        """"Coach Mark Hale", "der leitende Techniktrainer der Herren, Uwe Brandl", "Karl Weber, the race
         director,"; not "the coach said that Anna Test won" (a role a few words back counts only before a comma)."""
         after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
         return (preceded_by(span, self.other_roles, window=3 if after_comma else 1)
@@ -216,7 +216,7 @@ class Persons:
 
     def _lone_subject_of_result_verb(self, span: Span) -> bool:
         """"Visser won dit seizoen al zijn races": a lone name opening its sentence, right before a verb that
-        reports a result ("In Zamudio won X" does not open its sentence with the name)."""
+        reports a result ("In Assen won X" does not open its sentence with the name)."""
         words = doc_words(span.doc)
         return (len(span) == 1 and span.doc[span.start].is_sent_start and span.end < len(words.lowers)
                 and words.lowers[span.end] in self.result_verbs)
@@ -303,7 +303,7 @@ class Persons:
         if "venue" in evidence and not evidence & {"gazetteer", "athlete-role", "nation-code", "medal-list"}:
             return False  # a place's name, even one made of a person's ("the Giovanni Agnelli course")
         if len(candidate.tokens) == 1 and strong == {"ner"}:
-            return False  # a lone capitalised word needs more than the NER's word for it ("Zamudio", "Aanvaard")
+            return False  # a lone capitalised word needs more than the NER's word for it ("Assen", "Aanvaard")
         return bool(strong)
 
     # -- document-level resolution -----------------------------------------------------------------

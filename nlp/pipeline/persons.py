@@ -63,7 +63,7 @@ class Candidate:
 
 
 def name_words(span: Span) -> list[str]:
-    """Words of a name, hyphenated and elided parts re-joined ("Keri-Anne", "N’tab", "Dell'Aquila")."""
+    """Words of a name, hyphenated and elided parts re-joined ("Keri-Anne", "N’tebe", "Dell'Aquila")."""
     words = doc_words(span.doc)
     texts, space_after = words.texts, words.space_after
     joined: list[str] = []
@@ -142,7 +142,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
         return is_name_token(texts[k]) and texts[k] not in stop
 
     def elided_start(k: int) -> bool:
-        """"N’tab" (N ’ tab) or "D'Amico" (D' Amico) opening a name: the tokenizer split off its first letters."""
+        """"N’tebe" (N ’ tebe) or "D'Amico" (D' Amico) opening a name: the tokenizer split off its first letters."""
         if k + 1 >= n or words.space_after[k]:
             return False
         if len(texts[k]) == 1 and texts[k].isupper():
@@ -172,7 +172,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
                 k += 1  # "van der Poel", "von der Leyen"; "der"/"den" only inside ("ließ X den Deutschen Y")
             if j < k < n and name_word(k) and not (nouns_capitalised and not any(
                     texts[x] in given_names() for x in range(i, j))):
-                j = k + 1  # "van der Poel"; not "Hammerfinale von Shanghai" (a German noun, then a place)
+                j = k + 1  # "van der Poel"; not "Traumfinale von Oslo" (a German noun, then a place)
                 continue
             inner_particle = lowers[j] in particles and texts[j][:1].isupper()  # "Andre De Grasse"
             if inner_particle and j + 1 < n and name_word(j + 1):
@@ -191,7 +191,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
         if j - i >= 3 and texts[i] not in given_names() and (after_determiner or descriptor):
             i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name
             while i < j - 1 and texts[i].islower():
-                i += 1  # "el Alpecin de Kaden Groves": no particle left in front of the name
+                i += 1  # "el Movistar de Kees Proef": no particle left in front of the name
         spans.append(doc[i:j])
         i = j
     return spans
@@ -221,7 +221,7 @@ def preceded_by(span: Span, words: frozenset[str], window: int = 2) -> bool:
 
 
 def role_in_apposition(span: Span, roles: frozenset[str], determiners: frozenset[str]) -> bool:
-    """"Peter Gerdol, the World Cup women’s race director, said": the apposition after the name is headed by a
+    """"Karl Weber, the chief race director, said": the apposition after the name is headed by a
     role, as its last word or (Romance word order) its first after a determiner ("X, directeur de course,")."""
     words = doc_words(span.doc)
     if span.end + 1 >= len(words.texts) or words.texts[span.end] != ",":
