@@ -23,6 +23,11 @@ def _listed_from(attribution: Attribution, start: int, end: int) -> list[str]:
     return list(dict.fromkeys(a.kb_id_ for a in listed))
 
 
+def _phrase_at(lowers: list[str], i: int, phrases: list[list[str]]) -> list[str] | None:
+    """The phrase (as lower-case words) that starts at word `i`, if any."""
+    return next((p for p in phrases if lowers[i:i + len(p)] == p), None)
+
+
 def placed_ahead(span: Span, place: int, attribution: Attribution, behind_words: frozenset[str]) -> list[str]:
     """"X werd vierde, achter A, B en de Italiaan C": when exactly `place` - 1 athletes are
     listed behind the rank's owner, they are first, second, third… in that order; any other count says nothing."""
@@ -41,7 +46,7 @@ def placed_behind_winner(anchor: Span, attribution: Attribution, markers: list[l
     sentence = attribution.sentences[attribution.sentence_index(anchor.start)]
     lowers = attribution.lowers
     for i in range(anchor.end, min(anchor.end + 12, sentence.end)):
-        marker = next((m for m in markers if lowers[i:i + len(m)] == m), None)
+        marker = _phrase_at(lowers, i, markers)
         if marker is not None:
             return _listed_from(attribution, i + len(marker), sentence.end)[:3]
     return []
@@ -62,13 +67,13 @@ def same_time_as_winner(attribution: Attribution, lexicon: Lexicon, winners_so_f
         for i in range(sentence.start, sentence.end):
             if lowers[i] not in openers:
                 continue
-            phrase = next((p for p in phrases if lowers[i:i + len(p)] == p), None)
+            phrase = _phrase_at(lowers, i, phrases)
             if phrase is None:
                 continue
             after = i + len(phrase)
             matched = attribution.athletes_in(after, min(after + 3, sentence.end))
-            if not (lowers[after:after + 2] and winner_nouns & set(lowers[after:after + 2])
-                    or matched and matched[0].kb_id_ in winners_so_far):
+            matched_a_winner = bool(matched) and matched[0].kb_id_ in winners_so_far
+            if winner_nouns.isdisjoint(lowers[after:after + 2]) and not matched_a_winner:
                 break
             listed = _listed_from(attribution, sentence.start, i)
             found += [(athlete, i) for athlete in listed if athlete not in winners_so_far]
