@@ -3,7 +3,8 @@
 import pytest
 
 from nlp.pipeline.lexicon import load_lexicon
-from nlp.pipeline.sports_patterns import SportsPatterns, inline_list_items
+from nlp.pipeline.result_lists import inline_list_items
+from nlp.pipeline.sports_patterns import SportsPatterns
 
 
 def mentions(language: str, text: str) -> list[tuple[str, str, object]]:

@@ -10,8 +10,8 @@ from nlp.extraction.placings import placed_ahead, placed_behind_winner, same_tim
 from nlp.extraction.schedule import contains_phrase
 from nlp.extraction.winners import coordinated_before, race_leaders, winners
 from nlp.pipeline.lexicon import Lexicon
-from nlp.pipeline.sports_patterns import (DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, SAME_TIME, TIME,
-                                          WEEKDAY, inline_list_items)
+from nlp.pipeline.result_lists import inline_list_items
+from nlp.pipeline.sports_patterns import DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, SAME_TIME, TIME, WEEKDAY
 
 MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 TEAM_EVENTS = frozenset({"relay", "team pursuit", "team sprint", "team time trial"})

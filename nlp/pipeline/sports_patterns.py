@@ -14,6 +14,7 @@ from typing import Any
 
 from nlp.pipeline.lexicon import Lexicon, words_regex
 from nlp.pipeline.persons import given_names
+from nlp.pipeline.result_lists import LINE_ITEM, inline_list_items, line_end
 
 TIME, GAP, RANK, MEDAL, LEAD = "TIME", "GAP", "RANK", "MEDAL", "LEAD"
 SAME_TIME = "same time"  # the value of a GAP written "s.t." / "m.t." in a results list: the gap of the item before
@@ -38,10 +39,6 @@ _APPROX_BEFORE = re.compile(r"(?:within|binnen|en moins de|in meno di|innerhalb 
 _DISTANCE = re.compile(r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])")
 _STAGE_NUMBER = re.compile(r"(?<![\w])(?:(stage|etappe|étape|etapa|tappa|frazione)\s+(\d{1,2})|(\d{1,2})(?:e|ste|de|st|nd|rd|th|ª|º|a|o|ème|\.)\s+(etappe|étape|etapa|tappa|stage|Etappe))(?![\w])", re.I)
 _TEAM = re.compile(r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])")
-_LIST_RANK = re.compile(r"(?m)^[ \t]*(\d{1,3})[.)][ \t]+(?=[^\W\d_])")
-_INLINE_ITEM = re.compile(r"(?<![\w.,:/+-])(\d{1,3})[.)][ \t]+(?=[^\W\d_a-z])")
-INLINE_LIST_MIN_ITEMS = 3
-INLINE_ITEM_MAX_LENGTH = 160
 _ORDINAL_JOINER = re.compile(r"\s*(?:,|,?\s+(?:and|en|et|y|e|und))\s+", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -156,7 +153,7 @@ class SportsPatterns:
     # -- times and gaps -------------------------------------------------------------------------
     def _time_mentions(self, text: str, inline_items: list[tuple[int, int, int]]) -> list[Mention]:
         found: list[Mention] = []
-        list_items = inline_items + [(m.start(), _line_end(text, m.end()), 0) for m in _LIST_RANK.finditer(text)]
+        list_items = inline_items + [(m.start(), line_end(text, m.end()), 0) for m in LINE_ITEM.finditer(text)]
 
         def add(start: int, end: int, seconds: float, explicit_format: bool, seconds_notation: bool = False) -> None:
             if any(start < m.end and m.start < end for m in found):
@@ -293,7 +290,7 @@ class SportsPatterns:
         for m in self.fastest_phrases.finditer(text):  # "was de snelste": first (not "the fastest lap")
             if self._ends_a_phrase(text, m.end()):
                 found.append(Mention(m.start(), m.end(), RANK, 1))
-        for m in _LIST_RANK.finditer(text):  # "1. Ariarne Test (AUS) 1:53.50": a results list
+        for m in LINE_ITEM.finditer(text):  # "1. Ariarne Test (AUS) 1:53.50": a results list
             found.append(Mention(m.start(1), m.end(), RANK, int(m.group(1))))
         for start, _, rank in inline_items:  # "1. Jan Test 34,56 2. Kees Proef 34,78 3. …"
             if not any(f.start <= start < f.end for f in found):
@@ -431,38 +428,6 @@ class SportsPatterns:
         item_starts = {start for start, _, _ in items}
         mentions += [m for m in self._event_mentions(text) if not (m.label == DATE and m.start in item_starts)]
         return _without_overlaps(mentions)  # (not "1. Jan" of "1. Jan Test 34,56 2. …" as a date)
-
-
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return end if end >= 0 else len(text)
-
-
-def inline_list_items(text: str) -> list[tuple[int, int, int]]:
-    """Results run into one line: "1. Jan Test 34,56 2. Kees Proef 34,78 3. Lars Voorbeeld 34,91".
-    (start, end, rank) of each item: at least INLINE_LIST_MIN_ITEMS consecutive numbers on one line, each
-    followed by a capitalised word, items no longer than INLINE_ITEM_MAX_LENGTH characters. An item ends
-    where the next begins (the last at the end of its line or after INLINE_ITEM_MAX_LENGTH)."""
-    markers = list(_INLINE_ITEM.finditer(text))
-    items: list[tuple[int, int, int]] = []
-    run: list[re.Match[str]] = []
-
-    def close_run() -> None:
-        if len(run) >= INLINE_LIST_MIN_ITEMS:
-            for m, following in zip(run, run[1:] + [None]):
-                end = following.start() if following else min(_line_end(text, m.end()), m.start() + INLINE_ITEM_MAX_LENGTH)
-                items.append((m.start(), end, int(m.group(1))))
-
-    for m in markers:
-        previous = run[-1] if run else None
-        if previous is not None and (int(m.group(1)) != int(previous.group(1)) + 1
-                                     or m.start() - previous.start() > INLINE_ITEM_MAX_LENGTH
-                                     or "\n" in text[previous.end():m.start()]):
-            close_run()
-            run = []
-        run.append(m)
-    close_run()
-    return items
 
 
 @lru_cache(maxsize=1)
