@@ -530,3 +530,36 @@ def test_a_medal_hope_is_not_a_medal(engine, language, text):
 def test_a_place_out_of_the_water_is_a_split_not_the_result(engine, language, text, expected):
     result = extract_snippet(engine, text, language, FILLERS[language])
     assert [r.rank for r in result.results if r.rank is not None] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Femke Aalders won in Calgary, beating Norway's Ingrid Solvang by 0.35 seconds."),
+    ("nl", "Femke Aalders won in Calgary. Ze versloeg Ingrid Solvang met 0,35 seconde."),
+    ("de", "Femke Aalders gewann in Calgary und schlug die Norwegerin Ingrid Solvang um 0,35 Sekunden."),
+    ("fr", "Femke Aalders a gagné à Calgary. Elle a devancé la Norvégienne Ingrid Solvang de 35 centièmes."),
+    ("es", "Femke Aalders ganó en Calgary y superó a la noruega Ingrid Solvang por 35 centésimas."),
+    ("it", "Femke Aalders ha vinto a Calgary, precedendo la norvegese Ingrid Solvang di 35 centesimi."),
+])
+def test_the_margin_a_winner_beat_someone_by_is_the_beaten_athletes_gap(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Femke Aalders") == {"rank": 1}
+    assert facts(result, "Ingrid Solvang")["gap"] == 0.35
+
+
+def test_a_record_beaten_by_a_margin_is_nobodys_gap(engine):
+    result = extract_snippet(engine, "Femke Aalders a gagné en 1'52\"34. Elle a battu son record de 35 centièmes.", "fr",
+                             FILLERS["fr"])
+    assert facts(result, "Femke Aalders") == {"rank": 1, "time": 112.34}
+
+
+@pytest.mark.parametrize("language, text, runner_up, third", [
+    ("it", "Luca Morelli ha vinto la tappa, davanti all'olandese Piet Verhoef e allo spagnolo Iván Sotelo.",
+     "Piet Verhoef", "Iván Sotelo"),
+    ("de", "Lars Haugen siegte vor Paul Girardin (+8,2 Sekunden) und Felix Maierhof (+12,9).",
+     "Paul Girardin", "Felix Maierhof"),
+])
+def test_runners_up_listed_with_articles_or_bracketed_gaps_are_second_and_third(engine, language, text, runner_up,
+                                                                                 third):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, runner_up)["rank"] == 2
+    assert facts(result, third)["rank"] == 3

@@ -1,5 +1,5 @@
-"""Places a sentence implies for the athletes it lists: "fourth behind A, B and C", "won ahead of A and B",
-"in the same time as the winner"."""
+"""Places and margins a sentence implies for the athletes it names: "fourth behind A, B and C", "won ahead of A
+and B", "in the same time as the winner", "beating A by 0.35 seconds"."""
 
 from __future__ import annotations
 
@@ -14,13 +14,27 @@ def _listed_from(attribution: Attribution, start: int, end: int) -> list[str]:
     """The athletes of an enumeration opening within four words of `start` ("A, B en de Italiaan C"), in order."""
     listed: list[Span] = []
     for athlete in attribution.athletes_in(start, end):
-        between = attribution.lowers[listed[-1].end if listed else start:athlete.start]
+        between = _outside_brackets(attribution.lowers[listed[-1].end if listed else start:athlete.start])
         if len(between) > (5 if listed else 4) or any(w in {".", ";", ":"} for w in between):
             break
         if listed and not ("," in between or any(w in LIST_JOINERS for w in between)):
             break
         listed.append(athlete)
     return list(dict.fromkeys(a.kb_id_ for a in listed))
+
+
+def _outside_brackets(words: list[str]) -> list[str]:
+    """The words not inside a bracketed aside: "A (+8,2 Sekunden) und B" lists A and B."""
+    kept: list[str] = []
+    depth = 0
+    for word in words:
+        if word == "(":
+            depth += 1
+        elif word == ")" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(word)
+    return kept
 
 
 def _phrase_at(lowers: list[str], i: int, phrases: list[list[str]]) -> list[str] | None:
@@ -79,3 +93,23 @@ def same_time_as_winner(attribution: Attribution, lexicon: Lexicon, winners_so_f
             found += [(athlete, i) for athlete in listed if athlete not in winners_so_far]
             break
     return found
+
+
+def beaten_by_margin(span: Span, attribution: Attribution, beat_phrases: list[list[str]], margins: frozenset[str]
+                     ) -> str | None:
+    """"beating Norway's A by 0.35 seconds", "versloeg A met 0,35 seconde", "a devancé A de 35 centièmes": the
+    margin (`span`, a gap) is the beaten athlete's, not the winner's. The athlete stands right before the margin
+    word, and a beat phrase stands at most three words before the athlete (room for "the Norwegian")."""
+    lowers = attribution.lowers
+    if span.start < 2 or lowers[span.start - 1] not in margins:
+        return None
+    sentence_start = attribution.sentences[attribution.sentence_index(span.start)].start
+    beaten = [a for a in attribution.athletes_in(sentence_start, span.start) if a.end == span.start - 1]
+    if not beaten:
+        return None
+    athlete = beaten[-1]
+    for i in range(max(sentence_start, athlete.start - 6), athlete.start):
+        phrase = _phrase_at(lowers, i, beat_phrases)
+        if phrase is not None and 0 <= athlete.start - (i + len(phrase)) <= 3:
+            return athlete.kb_id_
+    return None

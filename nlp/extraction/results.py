@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from models.records import Result
 from nlp.extraction.attribution import Attribution
-from nlp.extraction.placings import placed_ahead, placed_behind_winner, same_time_as_winner
+from nlp.extraction.placings import beaten_by_margin, placed_ahead, placed_behind_winner, same_time_as_winner
 from nlp.extraction.schedule import contains_phrase
 from nlp.extraction.winners import coordinated_before, race_leaders, winners
 from nlp.pipeline.lexicon import Lexicon
@@ -236,6 +236,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     behind_words = lexicon.set("behind_words")
     placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))
     beaten_markers = [m.lower().split() for m in lexicon.words("beaten_markers")]
+    beat_phrases = [m.lower().split() for m in lexicon.words("beat_phrases")]
+    margin_words = lexicon.set("margin_words")
     runners_up_of: set[int] = set()  # winner mentions whose "ahead of A and B" was read
 
     def add_runners_up(anchor: Span, event: str | None, sentence: str) -> None:
@@ -264,6 +266,11 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(attribution, span, roles, medal_nouns)
                 or _is_negated(attribution, span, negations) or _is_distance_to_a_medal(attribution.sports, span)
                 or _is_intermediate(doc, span, attribution, intermediate) or _is_counted_medal(doc, span, lexicon)):
+            continue
+        beaten = beaten_by_margin(span, attribution, beat_phrases, margin_words) if span.label_ == GAP else None
+        if beaten:
+            sentence = attribution.sentence_text(span.start)
+            builder.add(beaten, "gap", value, event_near(events, span, attribution, default_event), sentence)
             continue
         gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
         exclude = frozenset({gap_to}) if gap_to else frozenset()

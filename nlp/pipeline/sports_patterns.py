@@ -112,6 +112,10 @@ class SportsPatterns:
         self.non_time_units = words_regex(lexicon.words("non_time_units"))
         self.gap_after = _phrases_regex(lexicon.words("gap_context_after"), at_end=False)
         self.gap_before = _phrases_regex(lexicon.words("gap_context_before"), at_end=True)
+        # "a devancé X de 35 centièmes": a margin word after a beaten athlete makes a gap where it alone would not
+        self.margin_before = _phrases_regex(lexicon.words("margin_words"), at_end=True)
+        self.beat_phrases = re.compile(_phrases_regex(lexicon.words("beat_phrases"), at_end=False).pattern.replace(
+            "(?:", r"(?<!\w)(?:", 1))
         self.time_before = _phrases_regex(lexicon.words("time_context_before"), at_end=True)
         self.medals = words_regex(lexicon.words("medals"), compound_tail=True)  # "WM-Silber", "EK-goud"
         self.medal_values = {k.lower(): v for k, v in lexicon["medals"].items()}
@@ -264,7 +268,16 @@ class SportsPatterns:
         """"+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
         if _starts_with_phrase(_after(text, end, 30), self.gap_after):
             return True
-        return has_unit and _ends_with_any(_before(text, start, 20), self.gap_before)
+        if not has_unit:
+            return False
+        if _ends_with_any(_before(text, start, 20), self.gap_before):
+            return True
+        before = _before(text, start, 60).split(".")[-1]
+        if not _ends_with_any(before, self.margin_before):
+            return False
+        words = before.split()
+        beaten_named = len(words) >= 2 and words[-2][:1].isupper()  # "devancé Solberg de", not "battu son record de"
+        return beaten_named and self.beat_phrases.search(before.lower()) is not None
 
     # -- ranks ------------------------------------------------------------------------------------
     def _rank_mentions(self, text: str, inline_items: list[tuple[int, int, int]]) -> list[Mention]:
