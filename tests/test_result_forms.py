@@ -563,3 +563,46 @@ def test_runners_up_listed_with_articles_or_bracketed_gaps_are_second_and_third(
     result = extract_snippet(engine, text, language, FILLERS[language])
     assert facts(result, runner_up)["rank"] == 2
     assert facts(result, third)["rank"] == 3
+
+
+def test_secondo_opening_a_sentence_with_a_gap_after_the_name_is_second_place(engine):
+    result = extract_snippet(engine, "Ha vinto Johan Klevstad. Secondo il francese Lucas Chanel a 1\"2, terzo Emil Jonsen a 2\"5.",
+                             "it", FILLERS["it"])
+    assert facts(result, "Lucas Chanel") == {"rank": 2, "gap": 1.2}
+    assert facts(result, "Emil Jonsen") == {"rank": 3, "gap": 2.5}
+
+
+def test_a_time_in_brackets_after_a_name_is_that_athletes_time(engine):
+    result = extract_snippet(engine, "Anouk Lammers won in 37,12, vóór Jutta Leerdam (37,34) en Marrit Slagman (37,40).", "nl",
+                             FILLERS["nl"])
+    assert facts(result, "Jutta Leerdam") == {"rank": 2, "time": 37.34}
+    assert facts(result, "Marrit Slagman") == {"rank": 3, "time": 37.40}
+
+
+def test_a_grade_in_brackets_after_a_name_is_not_a_time(engine):
+    result = extract_snippet(engine, "Torwart Manuel Neuhaus (2,5) hielt stark, Thomas Mahler (3,5) traf.", "de", FILLERS["de"])
+    assert all(r.time is None for r in result.results)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Anouk Lammers werd tweede, Maria Leerdam (37,40) derde."),
+    ("de", "Anna Lammers wurde Zweite, Maria Leerdam Dritte."),
+])
+def test_an_ordinal_after_a_name_in_an_elliptical_list_is_that_athletes_place(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Maria Leerdam")["rank"] == 3
+    assert all(r.athlete != "Maria Leerdam Dritte" for r in result.results)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Marie Martin s'est classée troisième, à 0\"84 de la gagnante, l'Américaine Mikaela Shifford."),
+    ("es", "Ana Prueba fue tercera, a 1,2 segundos de la ganadora, la estadounidense Mikaela Shifford."),
+])
+def test_the_winner_named_in_apposition_after_a_description_won(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Mikaela Shifford") == {"rank": 1}
+
+
+def test_a_time_phrase_ending_in_a_gap_word_gives_a_time(engine):
+    result = extract_snippet(engine, "Con il tempo di 47\"12 Thomas Ceccato ha conquistato l'oro.", "it", FILLERS["it"])
+    assert facts(result, "Thomas Ceccato") == {"rank": 1, "time": 47.12, "medal": "gold"}

@@ -105,10 +105,14 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     reference, not the owner. Returns (reference athlete, whether the text calls them the winner)."""
     winner_nouns = lexicon.set("winner_nouns")
     reference_words = lexicon.set("gap_reference_words") | winner_nouns
-    for athlete in attribution.athletes_in(span.end, span.end + 7):
+    describing = lexicon.set("determiners") | attribution.roles
+    for athlete in attribution.athletes_in(span.end, span.end + 9):
         between = attribution.lowers[span.end:athlete.start]
         punctuation = [w for w, punct in zip(between, attribution.is_punct[span.end:athlete.start]) if punct]
-        apposition = punctuation == [","] and len(between) >= 2 and between[-1] == "," and between[-2] in winner_nouns
+        comma = len(between) - 1 - between[::-1].index(",") if "," in between else -1
+        # "de la ganadora, X", "de la gagnante, l'Américaine X": the winner, then who she is
+        apposition = (punctuation == [","] and comma >= 1 and between[comma - 1] in winner_nouns
+                      and all(w in describing for w in between[comma + 1:]))
         if any(w in reference_words for w in between) and (not punctuation or apposition):
             return athlete.kb_id_, any(w in winner_nouns for w in between)
     return None, False

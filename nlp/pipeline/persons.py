@@ -163,8 +163,8 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
             if texts[j].isupper() and len(texts[j]) == 1 and j + 1 < n and _joins_hyphen(words, j + 1):
                 j += 3  # "N’tab" tokenised as N ’ tab
                 continue
-            if name_word(j) and not is_role(lowers[j], roles):
-                j += 1
+            if name_word(j) and not is_role(lowers[j], roles) and lowers[j] not in ordinals:
+                j += 1  # (not "Jutta Test Dritte": a capitalised ordinal after a name is the place)
                 continue
             k = j
             while (k < n and texts[k].islower() and lowers[k] in particles and k - j < 3

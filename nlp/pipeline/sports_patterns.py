@@ -31,6 +31,8 @@ _S_DOUBLE_PRIME = re.compile(r"(?<![\d.,:'’′])(\d{1,3})[\"”″](?![\d\w])"
 _S_QUOTE_CC = re.compile(r"(?<![\d'’:.,])(\d{1,2})[\"”″](\d{1,2})(?!\d)")
 _SECONDS = re.compile(r"(?<![\d.,:'’])(\d{1,3})(?:[.,](\d{1,3}))?(?![\d:'’]|[.,]\d)")
 _PLUS = re.compile(r"\+\s?$")
+_BRACKETED_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_BRACKET_AFTER_NAME = re.compile(r"(?<!\w)[^\W\d_][\w'’.-]*\s?\($")
 _LIST_ITEM_END = re.compile(r"\s*(?:[,.;)]|(?:y|e|et|and|en|und)(?!\w))")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bom|\bat|\bum|\bà|\ba las|\balle|\bvanaf|\bfrom|\bdès|\bdesde|\bab|\bdalle)\s+$", re.I)
@@ -117,6 +119,8 @@ class SportsPatterns:
         self.beat_phrases = re.compile(_phrases_regex(lexicon.words("beat_phrases"), at_end=False).pattern.replace(
             "(?:", r"(?<!\w)(?:", 1))
         self.time_before = _phrases_regex(lexicon.words("time_context_before"), at_end=True)
+        # "con il tempo di 47"12": a time phrase ending in a gap word ("di", "de") is a time
+        self.time_phrases = _phrases_regex([p for p in lexicon.words("time_context_before") if " " in p], at_end=True)
         self.medals = words_regex(lexicon.words("medals"), compound_tail=True)  # "WM-Silber", "EK-goud"
         self.medal_values = {k.lower(): v for k, v in lexicon["medals"].items()}
         self.discipline_values = {k.lower(): v for k, v in lexicon["disciplines"].items()}
@@ -194,7 +198,8 @@ class SportsPatterns:
                 gap_start = start - len(_PLUS.search(before).group(0)) if _PLUS.search(before) else start
                 found.append(Mention(gap_start, end_with_unit, GAP, round(seconds, 3)))
             elif (explicit_format or unit or _ends_with_any(before, self.time_before)
-                  or any(item_start < start < item_end for item_start, item_end, _ in list_items)):
+                  or any(item_start < start < item_end for item_start, item_end, _ in list_items)
+                  or self._bracketed_after_name(text, start, end)):
                 if explicit_format or (3.0 <= seconds < 600 and not float(seconds).is_integer()):
                     found.append(Mention(start, end_with_unit, TIME, round(seconds, 3)))
 
@@ -264,6 +269,12 @@ class SportsPatterns:
                 elliptical.append(Mention(m.start(), m.end(), GAP, float(m.group(1))))
         return elliptical
 
+    @staticmethod
+    def _bracketed_after_name(text: str, start: int, end: int) -> bool:
+        """"Anna Test (37,34)": a time in hundredths alone in brackets after a name (not a football grade: "(2,5)")."""
+        hundredths = len(re.split(r"[.,]", text[start:end])[-1]) >= 2 and re.search(r"[.,]", text[start:end])
+        return bool(hundredths) and text.startswith(")", end) and _BRACKET_AFTER_NAME.search(_before(text, start)) is not None
+
     def _gap_context(self, text: str, start: int, end: int, has_unit: bool) -> bool:
         """"+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
         if _starts_with_phrase(_after(text, end, 30), self.gap_after):
@@ -271,7 +282,7 @@ class SportsPatterns:
         if not has_unit:
             return False
         if _ends_with_any(_before(text, start, 20), self.gap_before):
-            return True
+            return not _ends_with_any(_before(text, start, 30), self.time_phrases)
         before = _before(text, start, 60).split(".")[-1]
         if not _ends_with_any(before, self.margin_before):
             return False
@@ -348,7 +359,9 @@ class SportsPatterns:
         if words_before and words_before[-1] in self.predicative:
             return True  # "als 26e geëindigd", "as second"
         if m.group(0).lower() in self.reporting_words and not sentence_before.strip():
-            return False  # "Secondo Giovanni X, la corsa …": "according to", opening the sentence
+            clause = re.split(r"[,.;:]", text[m.end():m.end() + 80], maxsplit=1)[0]
+            if not any(c.isdigit() for c in clause):
+                return False  # "Secondo Giovanni X, la corsa …": "according to"; not "Secondo X a 1"2, terzo …"
         if next_word is not None and next_word.group(0) in self.given_names:
             return True  # "y tercero Ivo Muestra", "Dritter Jonas Muster": the rank, then who took it
         if next_is_noun:
@@ -368,12 +381,16 @@ class SportsPatterns:
                                                         and next_word.group(0).lower() in self.neutral_followers)
 
     def _after_a_name(self, sentence_before: str) -> bool:
-        """"with Nora Sample second at 12 seconds": an ordinal straight after a capitalised word that does not
-        open the sentence (not in languages that capitalise every noun)."""
-        if self.lexicon.data.get("nouns_capitalised") or sentence_before[-1:] not in {" ", ""}:
+        """"with Nora Sample second at 12 seconds", "Jutta Test (37,40) derde": an ordinal straight after a
+        capitalised word that does not open the sentence, a bracketed aside between; in languages that capitalise
+        every noun, only after a given name and a surname ("X wurde Zweite, Jutta Test Dritte")."""
+        sentence_before = _BRACKETED_END.sub(" ", sentence_before)
+        if sentence_before[-1:] not in {" ", ""}:
             return False
         words = _WORD.findall(sentence_before)
-        return len(words) >= 2 and sentence_before.rstrip().endswith(words[-1]) and words[-1][:1].isupper()
+        if not (len(words) >= 2 and sentence_before.rstrip().endswith(words[-1]) and words[-1][:1].isupper()):
+            return False
+        return not self.lexicon.data.get("nouns_capitalised") or words[-2] in self.given_names
 
     # -- medals -----------------------------------------------------------------------------------
     def _medal_mentions(self, text: str) -> list[Mention]:
