@@ -171,3 +171,33 @@ def test_a_role_a_few_words_back_across_a_verb_does_not_make_an_official(languag
 def test_a_role_with_its_complement_before_a_comma_still_names_the_official():
     found = people("de", "Es sprachen der leitende Techniktrainer der Herren, Uwe Brandl, und Anna Test.")
     assert set(found) == {"Anna Test"}
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("es", "La suiza Larissa Gutmann ganó el supergigante.", "Larissa Gutmann"),
+    ("it", "L'azzurra Dorotea Wierling ha vinto la sprint.", "Dorotea Wierling"),
+    ("de", "Der Norweger Klaebrand gewann den Sprint.", "Klaebrand"),
+    ("en", "The Dutchwoman Jutka Leerhof won the 1000m.", "Jutka Leerhof"),
+])
+def test_a_nationality_before_a_name_marks_an_athlete(language, text, athlete):
+    assert athlete in people(language, text)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("de", "Die norwegische Hauptstadt feierte den Sieg."),
+    ("de", "Seit den Deutschen Meisterschaften trainieren wir zusammen."),
+])
+def test_a_common_noun_after_a_nationality_is_not_a_person(language, text):
+    assert people(language, text) == {}
+
+
+def test_a_nationality_noun_before_a_full_name_is_not_part_of_it():
+    assert "Paul Doublet" in people("en", "Brit Paul Doublet won the final in 20.01.")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Lara Gutt won the super-G in St. Moritz in 1:12.45."),
+    ("es", "La suiza Lara Gutt ganó el supergigante de St. Moritz con un tiempo de 1:12,45."),
+])
+def test_a_place_named_after_a_saint_is_not_an_athlete_and_leaves_the_sentence_whole(language, text):
+    assert set(people(language, text)) == {"Lara Gutt"}

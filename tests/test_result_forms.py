@@ -606,3 +606,8 @@ def test_the_winner_named_in_apposition_after_a_description_won(engine, language
 def test_a_time_phrase_ending_in_a_gap_word_gives_a_time(engine):
     result = extract_snippet(engine, "Con il tempo di 47\"12 Thomas Ceccato ha conquistato l'oro.", "it", FILLERS["it"])
     assert facts(result, "Thomas Ceccato") == {"rank": 1, "time": 47.12, "medal": "gold"}
+
+
+def test_an_abbreviated_saint_does_not_end_the_sentence_before_the_winners_time(engine):
+    result = extract_snippet(engine, "La suiza Lara Gutt ganó en St. Moritz con un tiempo de 1:12,45.", "es", FILLERS["es"])
+    assert facts(result, "Lara Gutt") == {"rank": 1, "time": 72.45}

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.pipeline.doc_words import doc_words
-from nlp.pipeline.lexicon import load_lexicon
+from nlp.pipeline.lexicon import load_lexicon, nationality_words
 from nlp.pipeline.persons import (
     Candidate, fold, given_names, name_key, non_person_names, has_nation_code_after, initials_match, is_common_word,
     name_sequences, preceded_by, role_in_apposition,
@@ -116,6 +116,7 @@ class Persons:
         self.lexicon = load_lexicon(language or nlp.lang)
         self.particles = self.lexicon.set("name_particles")
         self.athlete_roles = self.lexicon.set("athlete_roles")
+        self.nationalities = nationality_words(self.lexicon.language)
         self.other_roles = self.lexicon.set("non_athlete_roles")
         self.determiners = self.lexicon.set("determiners")
         self.medal_words = self.lexicon.set("medals")
@@ -168,6 +169,7 @@ class Persons:
             if has_nation_code_after(span, never):
                 candidate.evidence.add("nation-code")
             if ((preceded_by(span, self.athlete_roles, window=2) and not self._common_word_opening(span, tokens))
+                    or self._after_nationality(span, tokens, "ner" in candidate.evidence)
                     or self._after_country_possessive(span, never)):
                 candidate.evidence.add("athlete-role")
             if self._named_with_other_role(span):
@@ -196,6 +198,13 @@ class Persons:
         after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
         return (preceded_by(span, self.other_roles, window=3 if after_comma else 1)
                 or role_in_apposition(span, self.other_roles, self.determiners))
+
+    def _after_nationality(self, span: Span, tokens: list[str], ner_person: bool) -> bool:
+        """"la suiza Lara X", "der Norweger Klæbo"; a lone word only when the NER also calls it a person and it is
+        not a common word (not "die norwegische Hauptstadt", "den Deutschen Meisterschaften")."""
+        lone = len(tokens) == 1
+        return preceded_by(span, self.nationalities, window=1) and not (
+            lone and (not ner_person or is_common_word(tokens[0].lower(), self.lexicon.language)))
 
     def _common_word_opening(self, span: Span, tokens: list[str]) -> bool:
         """"… the winner. More text follows": a common word opening its sentence, whatever ended the last one."""

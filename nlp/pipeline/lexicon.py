@@ -88,6 +88,14 @@ def load_lexicon(language: str) -> Lexicon:
 
 
 @lru_cache(maxsize=None)
+def nationality_words(language: str) -> frozenset[str]:
+    """Words naming a person by nationality or region ("suiza", "Norweger", "Dutchwoman"), in lower case, from
+    `nlp/lexicons/nationalities.json`: before a name they mark an athlete, as a role noun does."""
+    text = resources.files("nlp.lexicons").joinpath("nationalities.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(text).get(language, ()))
+
+
+@lru_cache(maxsize=None)
 def _cached_regex(language: str, key: str) -> re.Pattern[str]:
     lexicon = load_lexicon(language)
     case_sensitive = key in {"competitions", "stopwords_capitalized"}

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.vectors import Vectors
 from thinc.api import Config
 
+import nlp.pipeline.abbreviations  # noqa: F401  (registers the tokenizer callback pipeline.cfg names)
 import nlp.pipeline.components  # noqa: F401  (registers the factories)
 import nlp.pipeline.lexical_vectors  # noqa: F401  (registers the vectors the shipped NER pipelines name)
 from nlp.pipeline.lexicon import available_languages

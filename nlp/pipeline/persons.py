@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from models.folding import fold, name_key
 from nlp.pipeline.doc_words import DocWords, doc_words
 from nlp.pipeline.lexical_vectors import zipf_frequency
-from nlp.pipeline.lexicon import Lexicon, resource_word_list
+from nlp.pipeline.lexicon import Lexicon, nationality_words, resource_word_list
 
 
 def given_names() -> frozenset[str]:
@@ -108,6 +108,7 @@ def _joins_hyphen(words: DocWords, i: int) -> bool:
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=64)
 def compound_heads(roles: frozenset[str]) -> tuple[str, ...]:
     """Roles long enough to end a compound ("Disziplin" + "trainer"), as one tuple for str.endswith."""
     return tuple(role for role in roles if len(role) >= 6 and " " not in role)
@@ -130,7 +131,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
     particles = lexicon.set("name_particles")
     inner_particles = lexicon.set("inner_name_particles")
     stop = set(lexicon.words("stopwords_capitalized"))
-    roles = lexicon.set("athlete_roles") | lexicon.set("non_athlete_roles")
+    roles = lexicon.set("athlete_roles") | lexicon.set("non_athlete_roles") | nationality_words(lexicon.language)
     determiners = lexicon.set("determiners")
     ordinals = frozenset(w.lower() for w in lexicon.data.get("ordinals", {}))
     nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
