@@ -201,3 +201,7 @@ def test_a_nationality_noun_before_a_full_name_is_not_part_of_it():
 ])
 def test_a_place_named_after_a_saint_is_not_an_athlete_and_leaves_the_sentence_whole(language, text):
     assert set(people(language, text)) == {"Lara Gutt"}
+
+
+def test_an_elided_surname_after_a_given_name_stays_in_the_name():
+    assert "Marco D'Amato" in people("it", "Poi è arrivato Marco D'Amato, terzo a 12 secondi.")

@@ -611,3 +611,50 @@ def test_a_time_phrase_ending_in_a_gap_word_gives_a_time(engine):
 def test_an_abbreviated_saint_does_not_end_the_sentence_before_the_winners_time(engine):
     result = extract_snippet(engine, "La suiza Lara Gutt ganó en St. Moritz con un tiempo de 1:12,45.", "es", FILLERS["es"])
     assert facts(result, "Lara Gutt") == {"rank": 1, "time": 72.45}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Victoire pour le Danois Jonas Vingholm sur la 15e étape."),
+    ("de", "Sieg für die Norwegerin Ingrid Landholm in Hochfilzen."),
+    ("en", "A well-deserved victory for Jonas Vingholm in Calgary."),
+    ("it", "Vittoria per l'azzurra Dorotea Wierling nella sprint di Anterselva."),
+])
+def test_a_victory_for_an_athlete_is_a_win(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    winner = next(r.athlete for r in result.results)
+    assert facts(result, winner)["rank"] == 1
+
+
+def test_a_victory_dedicated_to_someone_is_the_subjects_not_theirs(engine):
+    result = extract_snippet(engine, "Jonas Vingholm dedicated the victory for his team to Tadej Pogalski.", "en")
+    assert facts(result, "Jonas Vingholm") == {"rank": 1}
+    assert all(r.athlete != "Tadej Pogalski" for r in result.results)
+
+
+@pytest.mark.parametrize("language, text, gap", [
+    ("fr", "Jonas Vingholm a gagné l'étape. Il a devancé de 8 secondes Tadej Pogalski.", 8.0),
+    ("fr", "Jonas Vingholm a gagné l'étape. Tadej Pogalski a concédé 32 secondes.", 32.0),
+    ("es", "Jonas Vingholm ganó la etapa. Tadej Pogalski cedió 32 segundos.", 32.0),
+    ("en", "Jonas Vingholm won the stage. Tadej Pogalski lost 12 seconds and dropped to third overall.", 12.0),
+])
+def test_time_conceded_or_a_margin_before_the_beaten_name_is_their_gap(engine, language, text, gap):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Tadej Pogalski")["gap"] == gap
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Jonas Vingholm a gagné l'étape. Troisième, l'Espagnol Carlos Rodrigo a concédé 32 secondes."),
+    ("es", "Egan Bernat ganó la etapa. Tercero, el británico Carlos Rodrigo, a 41 segundos."),
+])
+def test_a_rank_opening_the_sentence_before_a_comma_is_the_named_athletes(engine, language, text):
+    assert facts(extract_snippet(engine, text, language, FILLERS[language]), "Carlos Rodrigo")["rank"] == 3
+
+
+def test_an_english_enumeration_word_opening_a_sentence_is_not_a_rank(engine):
+    result = extract_snippet(engine, "Jonas Vingholm won the stage. Third, Tadej Pogalski needs a new bike.", "en")
+    assert all(r.athlete != "Tadej Pogalski" for r in result.results)
+
+
+def test_an_ordinal_before_a_given_name_and_an_elided_surname_is_that_athletes_rank(engine):
+    result = extract_snippet(engine, "Tadej Pogalski vince la tappa. Quarto Ben O'Connell.", "it", FILLERS["it"])
+    assert facts(result, "Ben O'Connell") == {"rank": 4}

@@ -87,8 +87,8 @@ class Attribution:
         words = self.lowers[start:end]
         if any(w in self.pronouns for w in words):
             return "pronoun"
-        if any(w in self.roles for w in words):
-            return "description"
+        if any(w in self.roles and start + k + 1 not in self.athlete_starts for k, w in enumerate(words)):
+            return "description"  # (not "l'Espagnol Carlos X": a description that introduces the name after it)
         if (self.nouns_capitalised and end - start >= 2 and self.lowers[start] in self.determiners
                 and self.texts[start + 1][:1].isupper()):
             return "description"  # German: "Der Berliner schlug an"

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.extraction.attribution import Attribution
 from nlp.pipeline.components import LIST_JOINERS
-from nlp.pipeline.lexicon import Lexicon
+from nlp.pipeline.lexicon import Lexicon, nationality_words
 from nlp.pipeline.sports_patterns import COMPETITION, DISCIPLINE, DISTANCE
 
 EVENT_LABELS = frozenset({DISCIPLINE, DISTANCE, COMPETITION})
@@ -197,7 +197,26 @@ def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
         if subjects:
             for subject in coordinated_before(doc, attribution, subjects[0]) + [subjects[0]]:
                 found.append((subject, subject.kb_id_))
+        elif (receiver := _victory_receiver(attribution, token.i, lexicon)) is not None:
+            found.append((receiver, receiver.kb_id_))
     return found
+
+
+def _victory_receiver(attribution: Attribution, noun: int, lexicon: Lexicon) -> Span | None:
+    """"Victoire pour le Danois X", "Sieg für X", "victory for X": the athlete the victory went to, named within a
+    few words after a receiving preposition (`victory_receivers`) with only determiners and roles between."""
+    receivers = lexicon.set("victory_receivers")
+    lowers = attribution.lowers
+    sentence_end = attribution.sentences[attribution.sentence_index(noun)].end
+    at = next((i for i in range(noun + 1, min(noun + 3, sentence_end)) if lowers[i] in receivers), None)
+    if at is None:
+        return None
+    describing = lexicon.set("determiners") | attribution.roles | nationality_words(lexicon.language)
+    for athlete in attribution.athletes_in(at + 1, min(at + 5, sentence_end)):
+        if all(w in describing for w in lowers[at + 1:athlete.start]):
+            return athlete
+        break
+    return None
 
 
 def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:

@@ -164,6 +164,9 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
             if texts[j].isupper() and len(texts[j]) == 1 and j + 1 < n and _joins_hyphen(words, j + 1):
                 j += 3  # "N’tab" tokenised as N ’ tab
                 continue
+            if len(texts[j]) <= 3 and elided_start(j):
+                j += 2  # "Ben O'Connor", "Marco D'Amico" tokenised as O' Connor, D' Amico
+                continue
             if name_word(j) and not is_role(lowers[j], roles) and lowers[j] not in ordinals:
                 j += 1  # (not "Jutta Test Dritte": a capitalised ordinal after a name is the place)
                 continue
@@ -187,7 +190,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
             nouns_capitalised  # "Dominator Martin X" in German
             or lowers[i].endswith(DESCRIPTOR_ENDINGS)
             or is_common_word(lowers[i], lexicon.language))  # "Ieri Marco X", "Gisteren Jan X"
-        if j - i >= 3 and lowers[i] in ordinals and texts[i + 1] in given_names():
+        if j - i >= 2 and lowers[i] in ordinals and texts[i + 1] in given_names():
             i += 1  # "Primo Marco Rossi, secondo …": the rank, then the name (Primo is a given name too)
         if j - i >= 3 and texts[i] not in given_names() and (after_determiner or descriptor):
             i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name

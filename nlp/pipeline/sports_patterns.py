@@ -31,6 +31,8 @@ _S_DOUBLE_PRIME = re.compile(r"(?<![\d.,:'’′])(\d{1,3})[\"”″](?![\d\w])"
 _S_QUOTE_CC = re.compile(r"(?<![\d'’:.,])(\d{1,2})[\"”″](\d{1,2})(?!\d)")
 _SECONDS = re.compile(r"(?<![\d.,:'’])(\d{1,3})(?:[.,](\d{1,3}))?(?![\d:'’]|[.,]\d)")
 _PLUS = re.compile(r"\+\s?$")
+# ", l'Espagnol X", ", el colombiano X", ", Jonas X": a comma, at most two lower-case words, a capitalised word
+_NAME_AFTER_COMMA = re.compile(r",\s+(?:[a-zà-ÿ]+['’]?\s*){0,2}[A-ZÀ-Þ]")
 _BRACKETED_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _BRACKET_AFTER_NAME = re.compile(r"(?<!\w)[^\W\d_][\w'’.-]*\s?\($")
 _LIST_ITEM_END = re.compile(r"\s*(?:[,.;)]|(?:y|e|et|and|en|und)(?!\w))")
@@ -145,6 +147,8 @@ class SportsPatterns:
         self.rank_phrase_values = {" ".join(k.lower().split()): v for k, v in lexicon["rank_phrases"].items()}
         self.rank_verbs = lexicon.set("rank_verbs")
         self.neutral_followers = lexicon.set("rank_neutral_followers")
+        # "Troisième, l'Espagnol X": a rank opening its sentence before a comma (not English "Second, the team …")
+        self.rank_opens_before_comma = bool(lexicon.data.get("rank_opens_sentence_before_comma"))
         self.reporting_words = lexicon.set("quote_reporting_words")  # "secondo" (according to) is also an ordinal
         self.placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))  # "viertplatzierte"
         self.disciplines = words_regex(lexicon.words("disciplines"))
@@ -364,6 +368,8 @@ class SportsPatterns:
                 return False  # "Secondo Giovanni X, la corsa …": "according to"; not "Secondo X a 1"2, terzo …"
         if next_word is not None and next_word.group(0) in self.given_names:
             return True  # "y tercero Ivo Muestra", "Dritter Jonas Muster": the rank, then who took it
+        if self.rank_opens_before_comma and not sentence_before.strip() and _NAME_AFTER_COMMA.match(after):
+            return True  # "Troisième, l'Espagnol Carlos X …": the rank opens the sentence, its owner follows
         if next_is_noun:
             return False
         return (numeric
