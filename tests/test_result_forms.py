@@ -658,3 +658,15 @@ def test_an_english_enumeration_word_opening_a_sentence_is_not_a_rank(engine):
 def test_an_ordinal_before_a_given_name_and_an_elided_surname_is_that_athletes_rank(engine):
     result = extract_snippet(engine, "Tadej Pogalski vince la tappa. Quarto Ben O'Connell.", "it", FILLERS["it"])
     assert facts(result, "Ben O'Connell") == {"rank": 4}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Sifa Hassen a gagné. Derrière elle, l'Éthiopienne Leta Gideon (30'01\"72) et la Kényane Hella Obrin (30'04\"12) "
+           "complètent le podium."),
+    ("en", "Sifa Hassen won the 10,000m. Leta Gideon and Hella Obrin completed the podium."),
+    ("es", "Sifa Hassen ganó los 10.000 metros. Leta Gideon y Hella Obrin completaron el podio."),
+])
+def test_two_athletes_completing_the_podium_are_second_and_third(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Leta Gideon")["rank"] == 2
+    assert facts(result, "Hella Obrin")["rank"] == 3

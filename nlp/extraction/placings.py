@@ -1,5 +1,5 @@
 """Places and margins a sentence implies for the athletes it names: "fourth behind A, B and C", "won ahead of A
-and B", "in the same time as the winner", "beating A by 0.35 seconds"."""
+and B", "A and B completed the podium", "in the same time as the winner", "beating A by 0.35 seconds"."""
 
 from __future__ import annotations
 
@@ -113,3 +113,17 @@ def beaten_by_margin(span: Span, attribution: Attribution, beat_phrases: list[li
         if phrase is not None and 0 <= athlete.start - (i + len(phrase)) <= 3:
             return athlete.kb_id_
     return None
+
+
+def completing_the_podium(span: Span, attribution: Attribution) -> list[str]:
+    """"l'Éthiopienne A (30'01"72) et la Kényane B complètent le podium": the two athletes joined by "and" right
+    before a phrase of third place are second and third, in that order."""
+    lowers = attribution.lowers
+    sentence = attribution.sentences[attribution.sentence_index(span.start)]
+    named = attribution.athletes_in(sentence.start, span.start)
+    if len(named) < 2 or _outside_brackets(lowers[named[-1].end:span.start]):
+        return []
+    between = _outside_brackets(lowers[named[-2].end:named[-1].start])
+    if not 1 <= len(between) <= 4 or between[0] not in LIST_JOINERS:
+        return []
+    return [named[-2].kb_id_, named[-1].kb_id_]

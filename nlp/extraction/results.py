@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from models.records import Result
 from nlp.extraction.attribution import Attribution
-from nlp.extraction.placings import beaten_by_margin, placed_ahead, placed_behind_winner, same_time_as_winner
+from nlp.extraction.placings import beaten_by_margin, completing_the_podium, placed_ahead, placed_behind_winner, same_time_as_winner
 from nlp.extraction.schedule import contains_phrase
 from nlp.extraction.winners import coordinated_before, race_leaders, winners
 from nlp.pipeline.lexicon import Lexicon
@@ -241,6 +241,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))
     beaten_markers = [m.lower().split() for m in lexicon.words("beaten_markers")]
     beat_phrases = [m.lower().split() for m in lexicon.words("beat_phrases")]
+    podium_phrases = {" ".join(p.lower().split()) for p, place in lexicon["rank_phrases"].items() if place == 3}
     margin_words = lexicon.set("margin_words")
     runners_up_of: set[int] = set()  # winner mentions whose "ahead of A and B" was read
 
@@ -303,6 +304,9 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if span.label_ == RANK:
             for place, ahead in enumerate(placed_ahead(span, value, attribution, behind_words), start=1):
                 builder.add(ahead, "rank", place, event, sentence)
+            if value == 3 and span.text.lower() in podium_phrases:
+                for place, listed in enumerate(completing_the_podium(span, attribution), start=2):
+                    builder.add(listed, "rank", place, event, sentence)
         if (span.label_, value) in {(RANK, 1), (MEDAL, "gold")}:
             add_runners_up(span, event, sentence)
         if gap_to_won:
