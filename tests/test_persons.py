@@ -205,3 +205,17 @@ def test_a_place_named_after_a_saint_is_not_an_athlete_and_leaves_the_sentence_w
 
 def test_an_elided_surname_after_a_given_name_stays_in_the_name():
     assert "Marco D'Amato" in people("it", "Poi è arrivato Marco D'Amato, terzo a 12 secondi.")
+
+
+def test_a_given_name_from_the_hand_written_list_makes_a_name_the_ner_missed():
+    assert "Klaasje de Wittering" in people("nl", "Klaasje de Wittering heeft de 500 meter gewonnen in 37,12.")
+
+
+def test_the_hand_written_given_names_are_not_flags_of_the_ner():
+    """The NER models were trained with the WikiNEuRal list as a feature; the rules' extra names must not change it."""
+    from nlp.pipeline.lexical_vectors import FREQUENCY_LANGUAGES, shared_lexical_vectors
+    from nlp.pipeline.persons import given_names
+
+    vectors = shared_lexical_vectors()
+    assert "Klaasje" in given_names()
+    assert "klaasje" not in vectors or vectors["klaasje"][len(FREQUENCY_LANGUAGES)] == 0.0

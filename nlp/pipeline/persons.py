@@ -16,8 +16,11 @@ from nlp.pipeline.lexical_vectors import zipf_frequency
 from nlp.pipeline.lexicon import Lexicon, nationality_words, resource_word_list
 
 
+@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    return resource_word_list("given_names.txt")
+    """Given names the person rules know: those learnt from WikiNEuRal (`given_names.txt`, also a flag of the NER's
+    lexical vectors) and a hand-written list of athletes' given names (`given_names_common.txt`, rules only)."""
+    return resource_word_list("given_names.txt") | resource_word_list("given_names_common.txt")
 
 
 @lru_cache(maxsize=None)
