@@ -670,3 +670,21 @@ def test_two_athletes_completing_the_podium_are_second_and_third(engine, languag
     result = extract_snippet(engine, text, language, FILLERS[language])
     assert facts(result, "Leta Gideon")["rank"] == 2
     assert facts(result, "Hella Obrin")["rank"] == 3
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Mikaela Shifton won the slalom by 0.48 seconds from Petra Vlahova."),
+    ("es", "Mikaela Shifton ganó el eslalon por 48 centésimas sobre la eslovaca Petra Vlahova."),
+    ("it", "Mikaela Shifton vince lo slalom di 48 centesimi su Petra Vlahova."),
+    ("de", "Mikaela Shifton gewann den Slalom mit 0,48 Sekunden vor Petra Vlahova."),
+])
+def test_a_winning_margin_from_someone_is_their_gap(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Mikaela Shifton") == {"rank": 1}
+    assert facts(result, "Petra Vlahova")["gap"] == 0.48
+
+
+def test_the_athlete_a_winner_outsprinted_owns_nothing_the_winner_took(engine):
+    result = extract_snippet(engine, "Kristian Blomberg outsprinted Alex Yeoman to take gold, with Hayden Wilder third.", "en")
+    assert facts(result, "Kristian Blomberg") == {"rank": 1, "medal": "gold"}
+    assert all(r.athlete != "Alex Yeoman" for r in result.results)

@@ -37,7 +37,8 @@ class Attribution:
         self.possessives = lexicon.set("possessive_pronouns")
         self.determiners = lexicon.set("determiners")
         self.nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
-        self.beaten_markers = [m.lower() for m in lexicon.words("beaten_markers")]
+        # "ahead of X", and the verbs that beat X ("outsprinted X to take gold"): X owns nothing in that clause
+        self.beaten_markers = [m.lower() for m in lexicon.words("beaten_markers") + lexicon.words("beat_phrases")]
         self.clause_openers = lexicon.set("clause_openers")
         self.sports: list[Span] = list(doc.spans.get("sports", []))  # a SpanGroup builds its Spans per read
         self.text = doc.text

@@ -118,6 +118,7 @@ class SportsPatterns:
         self.gap_before = _phrases_regex(lexicon.words("gap_context_before"), at_end=True)
         # "a devancé X de 35 centièmes": a margin word after a beaten athlete makes a gap where it alone would not
         self.margin_before = _phrases_regex(lexicon.words("margin_words"), at_end=True)
+        self.margin_references = _phrases_regex(lexicon.words("margin_reference_words"), at_end=False)
         self.beat_phrases = re.compile(_phrases_regex(lexicon.words("beat_phrases"), at_end=False).pattern.replace(
             "(?:", r"(?<!\w)(?:", 1))
         self.time_before = _phrases_regex(lexicon.words("time_context_before"), at_end=True)
@@ -190,6 +191,8 @@ class SportsPatterns:
             lead = _starts_with_phrase(after_unit, self.lead_words) and not (
                 _starts_with_phrase(after_unit, self.lead_positions) and _ends_with_any(before, self.time_before))
             lead = lead or ((unit or explicit_format) and _ends_with_any(before, self.lead_words_before))
+            lead = lead or bool(unit and _ends_with_any(before, self.margin_before)  # "won by 0.48 seconds from X"
+                                and _starts_with_phrase(after_unit, self.margin_references))
             if lead:  # "5 segundos de ventaja sobre X", "avance de 33 secondes sur X": X's gap, not the owner's time
                 found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
                 return
