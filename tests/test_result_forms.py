@@ -688,3 +688,37 @@ def test_the_athlete_a_winner_outsprinted_owns_nothing_the_winner_took(engine):
     result = extract_snippet(engine, "Kristian Blomberg outsprinted Alex Yeoman to take gold, with Hayden Wilder third.", "en")
     assert facts(result, "Kristian Blomberg") == {"rank": 1, "medal": "gold"}
     assert all(r.athlete != "Alex Yeoman" for r in result.results)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Jorrit Bergmans heeft zondag in Heerenveen de 10.000 meter gewonnen."),
+    ("de", "Johannes Klebermann hat am Sonntag in Oslo den Sprint gewonnen."),
+])
+def test_a_win_told_in_the_perfect_with_the_participle_at_the_clause_end(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert [r.rank for r in result.results] == [1]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Jorrit Bergmans heeft in Heerenveen nog nooit een race gewonnen."),
+    ("en", "Jorrit Bergmans never won a race in Calgary."),
+    ("it", "Luc Morello non ha mai vinto una tappa."),
+])
+def test_a_win_that_never_happened_is_not_a_result(engine, language, text):
+    assert not extract_snippet(engine, text, language, FILLERS[language]).results
+
+
+def test_the_athlete_someone_was_faster_than_does_not_own_their_time(engine):
+    result = extract_snippet(engine, "Joy Beumer won de 3000 meter. Ze was met 3.58,13 sneller dan Irene Schoutens.", "nl",
+                             FILLERS["nl"])
+    assert facts(result, "Joy Beumer") == {"rank": 1, "time": 238.13}
+    assert all(r.time is None and r.gap is None for r in result.results if r.athlete == "Irene Schoutens")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Anna Test won. Ze was ruim een seconde sneller dan Irene Schoutens."),
+    ("en", "Anna Test won in 1:52.34. Irene Schoutens finished more than 12 seconds behind."),
+])
+def test_an_approximate_margin_is_not_a_gap(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert all(r.gap is None for r in result.results)

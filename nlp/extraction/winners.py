@@ -21,16 +21,21 @@ def phrase(words: list[str]) -> str:
 
 
 def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs: frozenset[str],
-                    already: frozenset[str] = frozenset()) -> Span | None:
+                    already: frozenset[str] = frozenset(), auxiliaries: frozenset[str] = frozenset()) -> Span | None:
     """The win verb (one or more words) right after a name, past a bracketed team or nation and a
     relative pronoun with its auxiliary: "Kees Proef (Movistar) se ha impuesto", "Quinn won",
-    "Lorentzen (NOR), who had won". Not an earlier win: "Morin, qui a déjà gagné deux étapes"."""
+    "Lorentzen (NOR), who had won". Not an earlier win: "Morin, qui a déjà gagné deux étapes".
+    After an auxiliary of the perfect, the participle may close the clause: "X heeft zondag de 10.000 meter
+    gewonnen", "X hat am Sonntag in Oslo den Sprint gewonnen"."""
     texts, lowers = attribution.texts, attribution.lowers
     i = athlete.end
     if i < len(doc) and texts[i] == "(":
         close = next((j for j in range(i, min(len(doc), i + 8)) if texts[j] == ")"), None)
         i = close + 1 if close is not None else i
-    for start in range(i, min(len(doc), i + 5)):
+    reach = 5
+    if i < len(doc) and lowers[i] in auxiliaries:
+        reach = max(reach, min(attribution.clause(i).end, i + 12) - i)
+    for start in range(i, min(len(doc), i + reach)):
         if texts[start] in {".", ";", ":", "!", "?"} or start in attribution.athlete_starts:
             break  # "In the Santiago Stadium, Ana Muestra won": the verb is the next name's
         if lowers[start] in already:
@@ -122,6 +127,8 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     not_a_win = lexicon.set("medal_nouns") | lexicon.set("place_nouns")
     inverted_verbs = lexicon.set("inverted_win_verbs")
     already = lexicon.set("already_words")
+    auxiliaries = lexicon.set("perfect_auxiliaries")
+    negations = lexicon.set("negations") | lexicon.set("never_words")
     ambiguous = lexicon.set("ambiguous_win_verbs")
     won_things = medal_words | lexicon.set("victory_nouns") | lexicon.set("win_objects")
     found = []
@@ -136,7 +143,9 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
                 or _winner_in_apposition(attribution, athlete, lexicon)):
             found.append((athlete, athlete.kb_id_))
             continue
-        verb = _win_verb_after(doc, attribution, athlete, win_verbs, already)
+        verb = _win_verb_after(doc, attribution, athlete, win_verbs, already, auxiliaries)
+        if verb is not None and any(w in negations for w in lowers[athlete.end:verb.start]):
+            continue  # "X heeft nog nooit een race gewonnen", "X did not win"
         if verb is not None:
             clause = attribution.clause(verb.start)
             near = lowers[max(clause.start, verb.start - 3):min(clause.end, verb.end + 8)]

@@ -39,7 +39,10 @@ _LIST_ITEM_END = re.compile(r"\s*(?:[,.;)]|(?:y|e|et|and|en|und)(?!\w))")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bom|\bat|\bum|\bà|\ba las|\balle|\bvanaf|\bfrom|\bdès|\bdesde|\bab|\bdalle)\s+$", re.I)
 _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
-_APPROX_BEFORE = re.compile(r"(?:within|binnen|en moins de|in meno di|innerhalb von|en menos de|less than|minder dan)\s+$", re.I)
+# Approximate amounts are no results: "binnen 2 seconden", "ruim een seconde", "more than 12 seconds", "knapp zwei"
+_APPROX_BEFORE = re.compile(r"(?<!\w)(?:within|binnen|en moins de|in meno di|innerhalb von|en menos de|less than|minder dan"
+                            r"|more than|almost|nearly|about|around|ruim|bijna|ongeveer|meer dan|mehr als|knapp|rund|etwa"
+                            r"|plus de|près de|presque|environ|más de|casi|cerca de|unos|oltre|quasi|circa|più di)\s+$", re.I)
 _DISTANCE = re.compile(r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])")
 _STAGE_NUMBER = re.compile(r"(?<![\w])(?:(stage|etappe|étape|etapa|tappa|frazione)\s+(\d{1,2})|(\d{1,2})(?:e|ste|de|st|nd|rd|th|ª|º|a|o|ème|\.)\s+(etappe|étape|etapa|tappa|stage|Etappe))(?![\w])", re.I)
 _TEAM = re.compile(r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])")
@@ -188,8 +191,11 @@ class SportsPatterns:
             elif unit_words in self.tenths and seconds >= 1:
                 seconds = seconds / 10
             after_unit = _after(text, end_with_unit, 25)
+            # not "won in 34.65s ahead of X", "was met 3.58,13 sneller dan X": after a time's own context, a time
+            # followed by a position word, or one of a minute or more, is the owner's time, not a lead
             lead = _starts_with_phrase(after_unit, self.lead_words) and not (
-                _starts_with_phrase(after_unit, self.lead_positions) and _ends_with_any(before, self.time_before))
+                (_starts_with_phrase(after_unit, self.lead_positions) or seconds >= 60)
+                and _ends_with_any(before, self.time_before))
             lead = lead or ((unit or explicit_format) and _ends_with_any(before, self.lead_words_before))
             lead = lead or bool(unit and _ends_with_any(before, self.margin_before)  # "won by 0.48 seconds from X"
                                 and _starts_with_phrase(after_unit, self.margin_references))
