@@ -722,3 +722,17 @@ def test_the_athlete_someone_was_faster_than_does_not_own_their_time(engine):
 def test_an_approximate_margin_is_not_a_gap(engine, language, text):
     result = extract_snippet(engine, text, language, FILLERS[language])
     assert all(r.gap is None for r in result.results)
+
+
+@pytest.mark.parametrize("language, text, athlete", [
+    ("es", "Yulia Rojano ganó el triple salto con 15,41 metros. Shania Rickard fue plata con 14,89.", "Shania Rickard"),
+    ("en", "Yulia Rojano won the triple jump with 15.41m. Shania Rickard took silver with 14.89.", "Shania Rickard"),
+])
+def test_a_field_events_mark_is_not_a_time(engine, language, text, athlete):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, athlete) == {"rank": 2, "medal": "silver"}
+
+
+def test_a_bare_time_in_a_running_event_is_still_a_time(engine):
+    result = extract_snippet(engine, "Ana Pelegrín ganó los 200 metros con 22,41.", "es", FILLERS["es"])
+    assert facts(result, "Ana Pelegrín") == {"rank": 1, "time": 22.41}

@@ -125,6 +125,7 @@ class SportsPatterns:
         self.beat_phrases = re.compile(_phrases_regex(lexicon.words("beat_phrases"), at_end=False).pattern.replace(
             "(?:", r"(?<!\w)(?:", 1))
         self.time_before = _phrases_regex(lexicon.words("time_context_before"), at_end=True)
+        self.field_events = words_regex(lexicon.words("field_events"))
         # "con il tempo di 47"12": a time phrase ending in a gap word ("di", "de") is a time
         self.time_phrases = _phrases_regex([p for p in lexicon.words("time_context_before") if " " in p], at_end=True)
         self.medals = words_regex(lexicon.words("medals"), compound_tail=True)  # "WM-Silber", "EK-goud"
@@ -213,6 +214,8 @@ class SportsPatterns:
             elif (explicit_format or unit or _ends_with_any(before, self.time_before)
                   or any(item_start < start < item_end for item_start, item_end, _ in list_items)
                   or self._bracketed_after_name(text, start, end)):
+                if not explicit_format and not unit and self.field_events.search(text, max(0, start - 200), start):
+                    return  # "triple salto … plata con 14,89": a field event's mark, not a time
                 if explicit_format or (3.0 <= seconds < 600 and not float(seconds).is_integer()):
                     found.append(Mention(start, end_with_unit, TIME, round(seconds, 3)))
 
