@@ -736,3 +736,15 @@ def test_a_field_events_mark_is_not_a_time(engine, language, text, athlete):
 def test_a_bare_time_in_a_running_event_is_still_a_time(engine):
     result = extract_snippet(engine, "Ana Pelegrín ganó los 200 metros con 22,41.", "es", FILLERS["es"])
     assert facts(result, "Ana Pelegrín") == {"rank": 1, "time": 22.41}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Jonas Vingelo mantiene el liderato con 1:12 de ventaja sobre Primo Roglán y 2:05 sobre Egan Bernardo."),
+    ("fr", "Jonas Vingelo compte 72 secondes d'avance sur Primo Roglán et 125 secondes sur Egan Bernardo."),
+    ("it", "In classifica Jonas Vingelo guida con 1'12\" su Primo Roglán e 2'05\" su Egan Bernardo."),
+])
+def test_a_run_of_leads_gives_each_athlete_led_their_gap(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Primo Roglán")["gap"] == 72.0
+    assert facts(result, "Egan Bernardo")["gap"] == 125.0
+    assert all(r.time is None for r in result.results if r.athlete == "Jonas Vingelo")

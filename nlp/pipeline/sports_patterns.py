@@ -33,6 +33,7 @@ _SECONDS = re.compile(r"(?<![\d.,:'’])(\d{1,3})(?:[.,](\d{1,3}))?(?![\d:'’]|
 _PLUS = re.compile(r"\+\s?$")
 # ", l'Espagnol X", ", el colombiano X", ", Jonas X": a comma, at most two lower-case words, a capitalised word
 _NAME_AFTER_COMMA = re.compile(r",\s+(?:[a-zà-ÿ]+['’]?\s*){0,2}[A-ZÀ-Þ]")
+_JOINER_BEFORE = re.compile(r"(?:,|(?<!\w)(?:y|e|ed|et|and|en|und))\s*$", re.I)
 _BRACKETED_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _BRACKET_AFTER_NAME = re.compile(r"(?<!\w)[^\W\d_][\w'’.-]*\s?\($")
 _LIST_ITEM_END = re.compile(r"\s*(?:[,.;)]|(?:y|e|et|and|en|und)(?!\w))")
@@ -122,6 +123,8 @@ class SportsPatterns:
         # "a devancé X de 35 centièmes": a margin word after a beaten athlete makes a gap where it alone would not
         self.margin_before = _phrases_regex(lexicon.words("margin_words"), at_end=True)
         self.margin_references = _phrases_regex(lexicon.words("margin_reference_words"), at_end=False)
+        self.comparisons = _phrases_regex([w for w in lexicon.words("lead_words") if w in lexicon.words("beat_phrases")],
+                                          at_end=False)
         self.beat_phrases = re.compile(_phrases_regex(lexicon.words("beat_phrases"), at_end=False).pattern.replace(
             "(?:", r"(?<!\w)(?:", 1))
         self.time_before = _phrases_regex(lexicon.words("time_context_before"), at_end=True)
@@ -193,13 +196,19 @@ class SportsPatterns:
                 seconds = seconds / 10
             after_unit = _after(text, end_with_unit, 25)
             # not "won in 34.65s ahead of X", "was met 3.58,13 sneller dan X": after a time's own context, a time
-            # followed by a position word, or one of a minute or more, is the owner's time, not a lead
+            # followed by a position word, or a comparison by a minute or more, is the owner's time, not a lead
             lead = _starts_with_phrase(after_unit, self.lead_words) and not (
-                (_starts_with_phrase(after_unit, self.lead_positions) or seconds >= 60)
+                (_starts_with_phrase(after_unit, self.lead_positions)
+                 or (seconds >= 60 and _starts_with_phrase(after_unit, self.comparisons)))
                 and _ends_with_any(before, self.time_before))
             lead = lead or ((unit or explicit_format) and _ends_with_any(before, self.lead_words_before))
-            lead = lead or bool(unit and _ends_with_any(before, self.margin_before)  # "won by 0.48 seconds from X"
-                                and _starts_with_phrase(after_unit, self.margin_references))
+            if (unit or explicit_format) and _starts_with_phrase(after_unit, self.margin_references):
+                # "won by 0.48 seconds from X", "guida con 12" su X"; and the next of a run of leads:
+                # "12 secondes d'avance sur A et 45 secondes sur B", "1:12 de ventaja sobre A y 2:05 sobre B"
+                lead = lead or _ends_with_any(before, self.margin_before) or (
+                    _JOINER_BEFORE.search(before) is not None and any(
+                        m.label == LEAD and 0 <= start - m.end < 150 and not re.search(r"[.!?]\s", text[m.end:start])
+                        for m in found))
             if lead:  # "5 segundos de ventaja sobre X", "avance de 33 secondes sur X": X's gap, not the owner's time
                 found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
                 return
