@@ -221,10 +221,9 @@ def _victory_receiver(attribution: Attribution, noun: int, lexicon: Lexicon) -> 
     if at is None:
         return None
     describing = lexicon.set("determiners") | attribution.roles | nationality_words(lexicon.language)
-    for athlete in attribution.athletes_in(at + 1, min(at + 5, sentence_end)):
-        if all(w in describing for w in lowers[at + 1:athlete.start]):
-            return athlete
-        break
+    following = attribution.athletes_in(at + 1, min(at + 5, sentence_end))
+    if following and all(w in describing for w in lowers[at + 1:following[0].start]):
+        return following[0]
     return None
 
 

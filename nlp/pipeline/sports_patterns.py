@@ -80,12 +80,14 @@ def _starts_with_any(fragment: str, pattern: re.Pattern[str]) -> re.Match[str] |
     return pattern.match(fragment, len(fragment) - len(fragment.lstrip()))
 
 
-def _phrases_regex(phrases: list[str], *, at_end: bool) -> re.Pattern[str]:
-    """One pattern for a list of lower-case phrases: whole words, at the end of a fragment (`at_end`) or
-    at its start. A list without phrases never matches."""
+def _phrases_regex(phrases: list[str], *, at_end: bool, anywhere: bool = False) -> re.Pattern[str]:
+    """One pattern for a list of lower-case phrases: whole words, at the end of a fragment (`at_end`), at its
+    start, or (`anywhere`) wherever `search` finds them. A list without phrases never matches."""
     alternation = "|".join(re.escape(p.lower()) for p in phrases)
     if not phrases:
         return re.compile(r"(?!x)x")
+    if anywhere:
+        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
     return re.compile(rf"(?<!\w)(?:{alternation})$" if at_end else rf"(?:{alternation})(?!\w)")
 
 
@@ -125,8 +127,7 @@ class SportsPatterns:
         self.margin_references = _phrases_regex(lexicon.words("margin_reference_words"), at_end=False)
         self.comparisons = _phrases_regex([w for w in lexicon.words("lead_words") if w in lexicon.words("beat_phrases")],
                                           at_end=False)
-        self.beat_phrases = re.compile(_phrases_regex(lexicon.words("beat_phrases"), at_end=False).pattern.replace(
-            "(?:", r"(?<!\w)(?:", 1))
+        self.beat_phrases = _phrases_regex(lexicon.words("beat_phrases"), at_end=False, anywhere=True)
         self.time_before = _phrases_regex(lexicon.words("time_context_before"), at_end=True)
         self.field_events = words_regex(lexicon.words("field_events"))
         # "con il tempo di 47"12": a time phrase ending in a gap word ("di", "de") is a time
@@ -297,8 +298,9 @@ class SportsPatterns:
     @staticmethod
     def _bracketed_after_name(text: str, start: int, end: int) -> bool:
         """"Anna Test (37,34)": a time in hundredths alone in brackets after a name (not a football grade: "(2,5)")."""
-        hundredths = len(re.split(r"[.,]", text[start:end])[-1]) >= 2 and re.search(r"[.,]", text[start:end])
-        return bool(hundredths) and text.startswith(")", end) and _BRACKET_AFTER_NAME.search(_before(text, start)) is not None
+        decimals = re.search(r"[.,](\d+)$", text[start:end])
+        return (decimals is not None and len(decimals.group(1)) >= 2 and text.startswith(")", end)
+                and _BRACKET_AFTER_NAME.search(_before(text, start)) is not None)
 
     def _gap_context(self, text: str, start: int, end: int, has_unit: bool) -> bool:
         """"+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
