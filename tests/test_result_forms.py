@@ -748,3 +748,24 @@ def test_a_run_of_leads_gives_each_athlete_led_their_gap(engine, language, text)
     assert facts(result, "Primo Roglán")["gap"] == 72.0
     assert facts(result, "Egan Bernardo")["gap"] == 125.0
     assert all(r.time is None for r in result.results if r.athlete == "Jonas Vingelo")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Anna Testa won the downhill. Sofia Goggin missed the podium by 0.05 seconds in fourth."),
+    ("en", "Anna Testa won the downhill. Sofia Goggin was 0.05 seconds off the podium."),
+])
+def test_a_margin_to_the_podium_is_not_a_gap_to_the_winner(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert all(r.gap is None for r in result.results)
+
+
+def test_a_gap_of_an_athlete_who_reached_the_podium_stands(engine):
+    result = extract_snippet(engine, "Anna Testa gewann die Abfahrt. Sofia Goggin fuhr mit 0,57 Sekunden Rückstand als "
+                                     "Dritte aufs Podest.", "de", FILLERS["de"])
+    assert facts(result, "Sofia Goggin") == {"rank": 3, "gap": 0.57}
+
+
+def test_a_new_clause_after_the_runners_up_ends_their_list(engine):
+    result = extract_snippet(engine, "Marco Bellin took the win ahead of Luca Ferraro, while Paolo Rossin crashed out.", "en")
+    assert facts(result, "Luca Ferraro") == {"rank": 2}
+    assert all(r.athlete != "Paolo Rossin" for r in result.results)

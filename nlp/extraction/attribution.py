@@ -9,7 +9,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from nlp.pipeline.doc_words import doc_words
-from nlp.pipeline.lexicon import Lexicon
+from nlp.pipeline.lexicon import Lexicon, nationality_words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 CONJUNCTIONS = frozenset({"en", "and", "et", "y", "und", "e", "maar", "but", "mais", "pero", "aber", "ma", "while",
@@ -36,6 +36,8 @@ class Attribution:
         self.relatives = lexicon.set("relative_pronouns")
         self.possessives = lexicon.set("possessive_pronouns")
         self.determiners = lexicon.set("determiners")
+        # words that may stand between list items or before a name: "en de Italiaan", "et la Kényane"
+        self.describing = self.determiners | self.roles | nationality_words(lexicon.language)
         self.nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
         # "ahead of X", and the verbs that beat X ("outsprinted X to take gold"): X owns nothing in that clause
         self.beaten_markers = [m.lower() for m in lexicon.words("beaten_markers") + lexicon.words("beat_phrases")]

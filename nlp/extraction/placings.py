@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from nlp.extraction.attribution import Attribution
+from nlp.extraction.attribution import CONJUNCTIONS, Attribution
 from nlp.pipeline.components import LIST_JOINERS
 from nlp.pipeline.lexicon import Lexicon
 
@@ -19,6 +19,8 @@ def _listed_from(attribution: Attribution, start: int, end: int) -> list[str]:
             break
         if listed and not ("," in between or any(w in LIST_JOINERS for w in between)):
             break
+        if listed and any(w in CONJUNCTIONS and w not in LIST_JOINERS for w in between):
+            break  # "ahead of A, while B crashed": a new clause, not the list going on
         listed.append(athlete)
     return list(dict.fromkeys(a.kb_id_ for a in listed))
 

@@ -105,14 +105,13 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     reference, not the owner. Returns (reference athlete, whether the text calls them the winner)."""
     winner_nouns = lexicon.set("winner_nouns")
     reference_words = lexicon.set("gap_reference_words") | winner_nouns
-    describing = lexicon.set("determiners") | attribution.roles
     for athlete in attribution.athletes_in(span.end, span.end + 9):
         between = attribution.lowers[span.end:athlete.start]
         punctuation = [w for w, punct in zip(between, attribution.is_punct[span.end:athlete.start]) if punct]
         comma = len(between) - 1 - between[::-1].index(",") if "," in between else -1
         # "de la ganadora, X", "de la gagnante, l'Américaine X": the winner, then who she is
         apposition = (punctuation == [","] and comma >= 1 and between[comma - 1] in winner_nouns
-                      and all(w in describing for w in between[comma + 1:]))
+                      and all(w in attribution.describing for w in between[comma + 1:]))
         if any(w in reference_words for w in between) and (not punctuation or apposition):
             return athlete.kb_id_, any(w in winner_nouns for w in between)
     return None, False
@@ -208,11 +207,18 @@ def _is_title(attribution: Attribution, span: Span, roles: frozenset[str], medal
     return span.label_ == MEDAL and any(w in roles or w.startswith(("medalis", "medallis")) for w in following[:1])
 
 
-def _is_distance_to_a_medal(sports: list[Span], span: Span) -> bool:
-    """"zat 0,09 van het brons", "à 9 centièmes du bronze": a margin to a medal place; neither the
-    margin (not a gap to the winner) nor the medal (not won) is a result."""
+def _is_distance_to_a_medal(attribution: Attribution, span: Span, medal_nouns: frozenset[str],
+                            negations: frozenset[str]) -> bool:
+    """"zat 0,09 van het brons", "à 9 centièmes du bronze", "0.05 seconds off the podium", "missed the podium by
+    0.05 seconds": a margin to a medal place; neither the margin (not a gap to the winner) nor the medal (not won)
+    is a result."""
+    sports = attribution.sports
+    lowers = attribution.lowers
     if span.label_ == GAP:
-        return any(m.label_ == MEDAL and span.end < m.start <= span.end + 5 for m in sports)
+        podium_after = any(w in medal_nouns for w in lowers[span.end:span.end + 3])
+        podium_missed = (any(w in medal_nouns for w in lowers[max(0, span.start - 4):span.start])
+                         and any(w in negations for w in lowers[max(0, span.start - 6):span.start]))
+        return podium_after or podium_missed or any(m.label_ == MEDAL and span.end < m.start <= span.end + 5 for m in sports)
     if span.label_ == MEDAL:
         return any(g.label_ == GAP and span.start - 5 <= g.end < span.start for g in sports)
     return False
@@ -234,6 +240,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     roles = lexicon.set("athlete_roles")
     medal_nouns = lexicon.set("medal_nouns")
     negations = [n.lower() for n in lexicon.words("negations")]
+    negation_words = lexicon.set("negations")
     lead_references = lexicon.set("lead_reference_words")
     intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
     rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
@@ -269,7 +276,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
                 builder.add(trailing, "gap", span._.value, event_near(events, span, attribution, default_event), sentence)
             continue
         if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(attribution, span, roles, medal_nouns)
-                or _is_negated(attribution, span, negations) or _is_distance_to_a_medal(attribution.sports, span)
+                or _is_negated(attribution, span, negations) or _is_distance_to_a_medal(attribution, span, medal_nouns, negation_words)
                 or _is_intermediate(doc, span, attribution, intermediate) or _is_counted_medal(doc, span, lexicon)):
             continue
         beaten = beaten_by_margin(span, attribution, beat_phrases, margin_words) if span.label_ == GAP else None

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.extraction.attribution import Attribution
 from nlp.pipeline.components import LIST_JOINERS
-from nlp.pipeline.lexicon import Lexicon, nationality_words
+from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.sports_patterns import COMPETITION, DISCIPLINE, DISTANCE
 
 EVENT_LABELS = frozenset({DISCIPLINE, DISTANCE, COMPETITION})
@@ -220,9 +220,8 @@ def _victory_receiver(attribution: Attribution, noun: int, lexicon: Lexicon) -> 
     at = next((i for i in range(noun + 1, min(noun + 3, sentence_end)) if lowers[i] in receivers), None)
     if at is None:
         return None
-    describing = lexicon.set("determiners") | attribution.roles | nationality_words(lexicon.language)
     following = attribution.athletes_in(at + 1, min(at + 5, sentence_end))
-    if following and all(w in describing for w in lowers[at + 1:following[0].start]):
+    if following and all(w in attribution.describing for w in lowers[at + 1:following[0].start]):
         return following[0]
     return None
 
