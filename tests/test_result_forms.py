@@ -769,3 +769,19 @@ def test_a_new_clause_after_the_runners_up_ends_their_list(engine):
     result = extract_snippet(engine, "Marco Bellin took the win ahead of Luca Ferraro, while Paolo Rossin crashed out.", "en")
     assert facts(result, "Luca Ferraro") == {"rank": 2}
     assert all(r.athlete != "Paolo Rossin" for r in result.results)
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Quentin Fillard s'est imposé à Oslo. Le Français a devancé l'Allemand Bene Dollinger (+12\"3) et le "
+           "Norvégien Sturla Legrand (+18\"5)."),
+    ("nl", "Femke Aalders won de 1500 meter. Ze versloeg Bene Dollinger en Sturla Legrand."),
+])
+def test_the_athletes_the_winner_beat_in_the_next_sentence_are_second_and_third(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Bene Dollinger")["rank"] == 2
+    assert facts(result, "Sturla Legrand")["rank"] == 3
+
+
+def test_an_athlete_the_winner_beat_in_another_race_is_not_second(engine):
+    result = extract_snippet(engine, "Femke Aalders won the 1500m. She beat Ingrid Solvang last year in the final.", "en")
+    assert all(r.athlete != "Ingrid Solvang" for r in result.results)

@@ -56,15 +56,32 @@ def placed_ahead(span: Span, place: int, attribution: Attribution, behind_words:
     return names if len(names) == place - 1 else []
 
 
-def placed_behind_winner(anchor: Span, attribution: Attribution, markers: list[list[str]]) -> list[str]:
+def placed_behind_winner(anchor: Span, attribution: Attribution, markers: list[list[str]],
+                         beat_phrases: list[list[str]] = (), past_markers: frozenset[str] = frozenset()) -> list[str]:
     """"X holte sich vor Weltmeister Y Gold", "won ahead of A and B": the athletes listed after
-    "ahead of" in the winner's sentence are second, third (at most three of them)."""
+    "ahead of" in the winner's sentence are second, third (at most three of them). So are those the next sentence
+    lists after its subject, when that subject refers back to the winner: "Le Français a devancé l'Allemand A et
+    le Norvégien B" (a beat phrase or marker within its first words, no one named before it, no `past_markers`)."""
     sentence = attribution.sentences[attribution.sentence_index(anchor.start)]
     lowers = attribution.lowers
     for i in range(anchor.end, min(anchor.end + 12, sentence.end)):
         marker = _phrase_at(lowers, i, markers)
         if marker is not None:
             return _listed_from(attribution, i + len(marker), sentence.end)[:3]
+    index = attribution.sentence_index(anchor.start) + 1
+    if index >= len(attribution.sentences):
+        return []
+    following = attribution.sentences[index]
+    if not attribution.has_anaphor(following.start, min(following.start + 2, following.end)):
+        return []  # the subject opens the sentence: "Ze versloeg", "Le Français a devancé" (not "Last year she beat")
+    if not past_markers.isdisjoint(lowers[following.start:following.end]):
+        return []  # "She beat A last year": another race
+    for i in range(following.start, min(following.start + 8, following.end)):
+        if i in attribution.athlete_starts:
+            return []
+        marker = _phrase_at(lowers, i, [*markers, *beat_phrases])
+        if marker is not None:
+            return _listed_from(attribution, i + len(marker), following.end)[:3]
     return []
 
 

@@ -250,12 +250,14 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     beat_phrases = [m.lower().split() for m in lexicon.words("beat_phrases")]
     podium_phrases = {" ".join(p.lower().split()) for p, place in lexicon["rank_phrases"].items() if place == 3}
     margin_words = lexicon.set("margin_words")
+    past_markers = lexicon.set("past_markers")
     runners_up_of: set[int] = set()  # winner mentions whose "ahead of A and B" was read
 
     def add_runners_up(anchor: Span, event: str | None, sentence: str) -> None:
         if anchor.start not in runners_up_of:
             runners_up_of.add(anchor.start)
-            for place, runner_up in enumerate(placed_behind_winner(anchor, attribution, beaten_markers), start=2):
+            runners_up = placed_behind_winner(anchor, attribution, beaten_markers, beat_phrases, past_markers)
+            for place, runner_up in enumerate(runners_up, start=2):
                 builder.add(runner_up, "rank", place, event, sentence)
     fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
     disqualified = _disqualified(attribution, lexicon)
