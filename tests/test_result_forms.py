@@ -785,3 +785,10 @@ def test_the_athletes_the_winner_beat_in_the_next_sentence_are_second_and_third(
 def test_an_athlete_the_winner_beat_in_another_race_is_not_second(engine):
     result = extract_snippet(engine, "Femke Aalders won the 1500m. She beat Ingrid Solvang last year in the final.", "en")
     assert all(r.athlete != "Ingrid Solvang" for r in result.results)
+
+
+def test_a_winner_called_victorious_in_apposition_won(engine):
+    result = extract_snippet(engine, "Julia Simonet s'est classée deuxième, à 8\"1 de la Suédoise Hanna Oberholz, victorieuse.",
+                             "fr", FILLERS["fr"])
+    assert facts(result, "Hanna Oberholz") == {"rank": 1}
+    assert facts(result, "Julia Simonet") == {"rank": 2, "gap": 8.1}
