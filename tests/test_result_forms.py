@@ -792,3 +792,16 @@ def test_a_winner_called_victorious_in_apposition_won(engine):
                              "fr", FILLERS["fr"])
     assert facts(result, "Hanna Oberholz") == {"rank": 1}
     assert facts(result, "Julia Simonet") == {"rank": 2, "gap": 8.1}
+
+
+def test_the_athlete_a_place_was_behind_does_not_own_it(engine):
+    result = extract_snippet(engine, "Sven Krammer reed naar 6.04,23, goed voor de tweede plaats achter Pieter Roestman "
+                                     "(6.02,11).", "nl", FILLERS["nl"])
+    assert facts(result, "Sven Krammer") == {"rank": 2, "time": 364.23}
+    assert facts(result, "Pieter Roestman") == {"rank": 1, "time": 362.11}
+
+
+def test_a_dutch_place_told_with_was(engine):
+    result = extract_snippet(engine, "Irene Schoutens won in 3.57,88. Antje Rijpstra was met 3.59,01 tweede.", "nl",
+                             FILLERS["nl"])
+    assert facts(result, "Antje Rijpstra") == {"rank": 2, "time": 239.01}
