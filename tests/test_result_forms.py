@@ -805,3 +805,20 @@ def test_a_dutch_place_told_with_was(engine):
     result = extract_snippet(engine, "Irene Schoutens won in 3.57,88. Antje Rijpstra was met 3.59,01 tweede.", "nl",
                              FILLERS["nl"])
     assert facts(result, "Antje Rijpstra") == {"rank": 2, "time": 239.01}
+
+
+def test_a_unit_named_once_carries_to_the_next_gap_of_the_list(engine):
+    result = extract_snippet(engine, "Federica Brignolo ha vinto il supergigante. Alle sue spalle Cornelia Hüttner a 15 "
+                                     "centesimi e Lara Gutmann a 31.", "it", FILLERS["it"])
+    assert facts(result, "Cornelia Hüttner")["gap"] == 0.15
+    assert facts(result, "Lara Gutmann")["gap"] == 0.31
+
+
+def test_a_race_the_lexicon_does_not_know_is_won_with_an_ambiguous_verb(engine):
+    result = extract_snippet(engine, "Tadej Pogalski si è aggiudicato la Liegi-Bastogne-Liegi.", "it", FILLERS["it"])
+    assert facts(result, "Tadej Pogalski") == {"rank": 1}
+
+
+def test_a_country_conquered_is_no_race(engine):
+    result = extract_snippet(engine, "Tadej Pogalski conquista la Francia con il suo sorriso.", "it", FILLERS["it"])
+    assert not result.results

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from nlp.extraction.attribution import Attribution
 from nlp.pipeline.components import LIST_JOINERS
 from nlp.pipeline.lexicon import Lexicon
+from nlp.pipeline.persons import name_key, non_person_names
 from nlp.pipeline.sports_patterns import COMPETITION, DISCIPLINE, DISTANCE
 
 EVENT_LABELS = frozenset({DISCIPLINE, DISTANCE, COMPETITION})
@@ -185,7 +186,18 @@ def _names_a_win(attribution: Attribution, lexicon: Lexicon, won_things: frozens
     if lexicon.set("lead_nouns") & set(attribution.lowers[start:start + 3]):
         return False  # "took the lead in the 1500m": a lead on the way
     return (not won_things.isdisjoint(attribution.lowers[start:end])
-            or any(s.label_ in EVENT_LABELS and start <= s.start < end for s in attribution.sports))
+            or any(s.label_ in EVENT_LABELS and start <= s.start < end for s in attribution.sports)
+            or _names_a_race(attribution, lexicon, start, end))
+
+
+def _names_a_race(attribution: Attribution, lexicon: Lexicon, start: int, end: int) -> bool:
+    """"si è aggiudicato la Liegi-Bastogne-Liegi", "conquista la Sanremo": a determiner and a capitalised name that
+    is no athlete, country or team, right after the verb: a race the lexicon does not know."""
+    texts = attribution.texts
+    name = start + 1
+    return (name < end and attribution.lowers[start] in attribution.determiners and texts[name][:1].isupper()
+            and not any(a.start <= name < a.end for a in attribution.athletes)
+            and name_key(texts[name]) not in non_person_names(lexicon.language))
 
 
 def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:

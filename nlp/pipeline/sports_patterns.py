@@ -290,9 +290,13 @@ class SportsPatterns:
                 continue
             if not _LIST_ITEM_END.match(text, m.end()) or not _ends_with_any(_before(text, m.start(), 12), self.gap_before):
                 continue
-            if any(x.label in (GAP, LEAD) and 0 <= m.start() - x.end < 250 and "\n" not in text[x.end:m.start()]
-                   for x in found):
-                elliptical.append(Mention(m.start(), m.end(), GAP, float(m.group(1))))
+            earlier = [x for x in found if x.label in (GAP, LEAD) and 0 <= m.start() - x.end < 250
+                       and "\n" not in text[x.end:m.start()]]
+            if earlier:
+                # the unit named once carries on: "a 15 centesimi e … a 31" is 0.31 s
+                unit = " ".join(text[earlier[-1].start:earlier[-1].end].lower().split()[1:])
+                scale = 100 if unit in self.hundredths else 10 if unit in self.tenths else 1
+                elliptical.append(Mention(m.start(), m.end(), GAP, float(m.group(1)) / scale))
         return elliptical
 
     @staticmethod
