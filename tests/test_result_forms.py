@@ -822,3 +822,16 @@ def test_a_race_the_lexicon_does_not_know_is_won_with_an_ambiguous_verb(engine):
 def test_a_country_conquered_is_no_race(engine):
     result = extract_snippet(engine, "Tadej Pogalski conquista la Francia con il suo sorriso.", "it", FILLERS["it"])
     assert not result.results
+
+
+def test_a_gap_in_brackets_before_the_next_medal_is_the_medallists_gap(engine):
+    result = extract_snippet(engine, "Miho Takahashi holte Gold in 1:13,19 Minuten. Silber ging an Jutta Leerhof (+0,44), "
+                                     "Bronze an Britta Bowman.", "de", FILLERS["de"])
+    assert facts(result, "Jutta Leerhof") == {"rank": 2, "medal": "silver", "gap": 0.44}
+
+
+def test_a_described_athlete_faster_than_a_described_rival_owns_the_time(engine):
+    result = extract_snippet(engine, "Irene Wusten won goud. De Friezin was met 1.53,28 sneller dan de Japanse Miho "
+                                     "Takahashi (1.53,72).", "nl", FILLERS["nl"])
+    assert facts(result, "Irene Wusten")["time"] == 113.28
+    assert facts(result, "Miho Takahashi")["time"] == 113.72

@@ -115,7 +115,7 @@ class Attribution:
         """Athletes marked as beaten in the clause ("holte vor Michael X Gold", "ahead of Y"): not owners."""
         beaten = set()
         for athlete in self.athletes_in(clause.start, clause.end):
-            lead_in = " ".join(self.lowers[max(clause.start, athlete.start - 3):athlete.start])
+            lead_in = " ".join(self.lowers[max(clause.start, athlete.start - 4):athlete.start])
             if any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", lead_in) for m in self.beaten_markers):
                 beaten.add(athlete.kb_id_)
         return frozenset(beaten)

@@ -218,7 +218,9 @@ def _is_distance_to_a_medal(attribution: Attribution, span: Span, medal_nouns: f
         podium_after = any(w in medal_nouns for w in lowers[span.end:span.end + 3])
         podium_missed = (any(w in medal_nouns for w in lowers[max(0, span.start - 4):span.start])
                          and any(w in negations for w in lowers[max(0, span.start - 6):span.start]))
-        return podium_after or podium_missed or any(m.label_ == MEDAL and span.end < m.start <= span.end + 5 for m in sports)
+        medal_after = any(m.label_ == MEDAL and span.end < m.start <= span.end + 5
+                          and not any(attribution.is_punct[span.end:m.start]) for m in sports)  # not "(+0,44), Bronze"
+        return podium_after or podium_missed or medal_after
     if span.label_ == MEDAL:
         return any(g.label_ == GAP and span.start - 5 <= g.end < span.start for g in sports)
     return False
