@@ -296,7 +296,9 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         prefer_following = (span.label_ == MEDAL and any(w in receivers for w in lowers[span.end:span.end + 3])
                             and not attribution.athletes_in(clause_start, span.start))
         if span.label_ == RANK and any(mark in span.text.lower() for mark in placed_marks):
-            prefer_following = True  # "held off fourth-placed X": the place is X's
+            described = attribution.athletes_in(span.end, span.end + 4)  # "edged fourth-placed X": the place is X's,
+            athlete = athlete or (described[0].kb_id_ if described else None)  # beaten or not
+            prefer_following = True
         if (athlete is None and span.label_ == RANK and span.end < len(doc)
                 and not attribution.athletes_in(clause_start, span.start)):
             if (any(w in rank_verbs for w in lowers[clause_start:span.start])

@@ -14,6 +14,8 @@ from typing import Any
 
 from nlp.pipeline.lexicon import Lexicon, words_regex
 from nlp.pipeline.persons import given_names
+from nlp.pipeline.phrases import (ends_with_any, phrases_regex, starts_with_any, starts_with_phrase, text_after,
+                                  text_before)
 from nlp.pipeline.result_lists import LINE_ITEM, inline_list_items, line_end
 
 TIME, GAP, RANK, MEDAL, LEAD = "TIME", "GAP", "RANK", "MEDAL", "LEAD"
@@ -67,39 +69,6 @@ def _is_minutes_without_unit(m: re.Match[str]) -> bool:
     return int(m.group(1)) >= 1 and m.group(2) is not None and len(m.group(2)) == 2 and int(m.group(2)) < 60
 
 
-def _after(text: str, end: int, width: int = 40) -> str:
-    return text[end:end + width]
-
-
-def _before(text: str, start: int, width: int = 40) -> str:
-    return text[max(0, start - width):start]
-
-
-def _starts_with_any(fragment: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
-    """A match of `pattern` at the start of the fragment, past leading whitespace."""
-    return pattern.match(fragment, len(fragment) - len(fragment.lstrip()))
-
-
-def _phrases_regex(phrases: list[str], *, at_end: bool, anywhere: bool = False) -> re.Pattern[str]:
-    """One pattern for a list of lower-case phrases: whole words, at the end of a fragment (`at_end`), at its
-    start, or (`anywhere`) wherever `search` finds them. A list without phrases never matches."""
-    alternation = "|".join(re.escape(p.lower()) for p in phrases)
-    if not phrases:
-        return re.compile(r"(?!x)x")
-    if anywhere:
-        return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
-    return re.compile(rf"(?<!\w)(?:{alternation})$" if at_end else rf"(?:{alternation})(?!\w)")
-
-
-def _ends_with_any(fragment: str, phrases: re.Pattern[str]) -> bool:
-    """Does the text end with one of the phrases as whole words ("... -a" ends with "a")?"""
-    return phrases.search(" ".join(fragment.lower().split())) is not None
-
-
-def _starts_with_phrase(fragment: str, phrases: re.Pattern[str]) -> bool:
-    return phrases.match(" ".join(fragment.lower().split())) is not None
-
-
 class SportsPatterns:
     """All rule-based sports mentions for one language."""
 
@@ -108,10 +77,10 @@ class SportsPatterns:
         self.seconds_units = words_regex(lexicon.words("seconds_units"))
         self.minutes_units = words_regex(lexicon.words("minutes_units"))
         self.hours_units = words_regex(lexicon.words("hours_units"))
-        self.lead_words = _phrases_regex(lexicon.words("lead_words"), at_end=False)
-        self.lead_words_before = _phrases_regex(lexicon.words("lead_words_before"), at_end=True)
+        self.lead_words = phrases_regex(lexicon.words("lead_words"), at_end=False)
+        self.lead_words_before = phrases_regex(lexicon.words("lead_words_before"), at_end=True)
         # "won in 34.65s ahead of X": after a time's own context a position word does not make a lead
-        self.lead_positions = _phrases_regex(lexicon.words("lead_positions"), at_end=False)
+        self.lead_positions = phrases_regex(lexicon.words("lead_positions"), at_end=False)
         self.predicative = lexicon.set("predicative_markers")
         self.determiners = lexicon.set("determiners")
         self.hundredths = lexicon.set("hundredths_units")
@@ -120,18 +89,18 @@ class SportsPatterns:
         self.number_words = numbers
         self.number_word_regex = words_regex(list(numbers)) if numbers else None
         self.non_time_units = words_regex(lexicon.words("non_time_units"))
-        self.gap_after = _phrases_regex(lexicon.words("gap_context_after"), at_end=False)
-        self.gap_before = _phrases_regex(lexicon.words("gap_context_before"), at_end=True)
+        self.gap_after = phrases_regex(lexicon.words("gap_context_after"), at_end=False)
+        self.gap_before = phrases_regex(lexicon.words("gap_context_before"), at_end=True)
         # "a devancé X de 35 centièmes": a margin word after a beaten athlete makes a gap where it alone would not
-        self.margin_before = _phrases_regex(lexicon.words("margin_words"), at_end=True)
-        self.margin_references = _phrases_regex(lexicon.words("margin_reference_words"), at_end=False)
-        self.comparisons = _phrases_regex([w for w in lexicon.words("lead_words") if w in lexicon.words("beat_phrases")],
+        self.margin_before = phrases_regex(lexicon.words("margin_words"), at_end=True)
+        self.margin_references = phrases_regex(lexicon.words("margin_reference_words"), at_end=False)
+        self.comparisons = phrases_regex([w for w in lexicon.words("lead_words") if w in lexicon.words("beat_phrases")],
                                           at_end=False)
-        self.beat_phrases = _phrases_regex(lexicon.words("beat_phrases"), at_end=False, anywhere=True)
-        self.time_before = _phrases_regex(lexicon.words("time_context_before"), at_end=True)
+        self.beat_phrases = phrases_regex(lexicon.words("beat_phrases"), at_end=False, anywhere=True)
+        self.time_before = phrases_regex(lexicon.words("time_context_before"), at_end=True)
         self.field_events = words_regex(lexicon.words("field_events"))
         # "con il tempo di 47"12": a time phrase ending in a gap word ("di", "de") is a time
-        self.time_phrases = _phrases_regex([p for p in lexicon.words("time_context_before") if " " in p], at_end=True)
+        self.time_phrases = phrases_regex([p for p in lexicon.words("time_context_before") if " " in p], at_end=True)
         self.medals = words_regex(lexicon.words("medals"), compound_tail=True)  # "WM-Silber", "EK-goud"
         self.medal_values = {k.lower(): v for k, v in lexicon["medals"].items()}
         self.discipline_values = {k.lower(): v for k, v in lexicon["disciplines"].items()}
@@ -179,15 +148,15 @@ class SportsPatterns:
         def add(start: int, end: int, seconds: float, explicit_format: bool, seconds_notation: bool = False) -> None:
             if any(start < m.end and m.start < end for m in found):
                 return
-            before, after = _before(text, start), _after(text, end)
-            unit = _starts_with_any(after, self.seconds_units)
+            before, after = text_before(text, start), text_after(text, end)
+            unit = starts_with_any(after, self.seconds_units)
             if explicit_format and not unit:  # "1:32 Minuten hinter", "4:10:13 Stunden"
-                unit = _starts_with_any(after, self.minutes_units) or _starts_with_any(after, self.hours_units)
+                unit = starts_with_any(after, self.minutes_units) or starts_with_any(after, self.hours_units)
             elif _CLOCK_WORDS.match(after) or _APPROX_BEFORE.search(before):
                 return
             if not unit and _CLOCK_BEFORE.search(before) and _CLOCK.fullmatch(text[start:end]):
                 return  # "om 14.30", "at 10:45": a time of day
-            if not explicit_format and not unit and _starts_with_any(after, self.non_time_units):
+            if not explicit_format and not unit and starts_with_any(after, self.non_time_units):
                 return
             end_with_unit = end + unit.end() if unit else end
             unit_words = " ".join(unit.group(0).lower().split()) if unit else ""
@@ -195,18 +164,18 @@ class SportsPatterns:
                 seconds = seconds / 100
             elif unit_words in self.tenths and seconds >= 1:
                 seconds = seconds / 10
-            after_unit = _after(text, end_with_unit, 25)
+            after_unit = text_after(text, end_with_unit, 25)
             # not "won in 34.65s ahead of X", "was met 3.58,13 sneller dan X": after a time's own context, a time
             # followed by a position word, or a comparison by a minute or more, is the owner's time, not a lead
-            lead = _starts_with_phrase(after_unit, self.lead_words) and not (
-                (_starts_with_phrase(after_unit, self.lead_positions)
-                 or (seconds >= 60 and _starts_with_phrase(after_unit, self.comparisons)))
-                and _ends_with_any(before, self.time_before))
-            lead = lead or ((unit or explicit_format) and _ends_with_any(before, self.lead_words_before))
-            if (unit or explicit_format) and _starts_with_phrase(after_unit, self.margin_references):
+            lead = starts_with_phrase(after_unit, self.lead_words) and not (
+                (starts_with_phrase(after_unit, self.lead_positions)
+                 or (seconds >= 60 and starts_with_phrase(after_unit, self.comparisons)))
+                and ends_with_any(before, self.time_before))
+            lead = lead or ((unit or explicit_format) and ends_with_any(before, self.lead_words_before))
+            if (unit or explicit_format) and starts_with_phrase(after_unit, self.margin_references):
                 # "won by 0.48 seconds from X", "guida con 12" su X"; and the next of a run of leads:
                 # "12 secondes d'avance sur A et 45 secondes sur B", "1:12 de ventaja sobre A y 2:05 sobre B"
-                lead = lead or _ends_with_any(before, self.margin_before) or (
+                lead = lead or ends_with_any(before, self.margin_before) or (
                     _JOINER_BEFORE.search(before) is not None and any(
                         m.label == LEAD and 0 <= start - m.end < 150 and not re.search(r"[.!?]\s", text[m.end:start])
                         for m in found))
@@ -221,7 +190,7 @@ class SportsPatterns:
             if is_gap:
                 gap_start = start - len(_PLUS.search(before).group(0)) if _PLUS.search(before) else start
                 found.append(Mention(gap_start, end_with_unit, GAP, round(seconds, 3)))
-            elif (explicit_format or unit or _ends_with_any(before, self.time_before)
+            elif (explicit_format or unit or ends_with_any(before, self.time_before)
                   or any(item_start < start < item_end for item_start, item_end, _ in list_items)
                   or self._bracketed_after_name(text, start, end)):
                 if not explicit_format and not unit and self.field_events.search(text, max(0, start - 200), start):
@@ -251,27 +220,27 @@ class SportsPatterns:
             add(m.start(), m.end(), float(m.group(1)), True, seconds_notation=True)
         if self.number_word_regex is not None:  # "a una décima", "two seconds behind", "acht Sekunden"
             for m in self.number_word_regex.finditer(text):
-                if _starts_with_any(_after(text, m.end()), self.seconds_units):
+                if starts_with_any(text_after(text, m.end()), self.seconds_units):
                     add(m.start(), m.end(), float(self.number_words[m.group(0).lower()]), False)
         decimal_minutes_seen = False
         bare_integers: list[re.Match[str]] = []
         for m in _SECONDS.finditer(text):
-            minutes = _starts_with_any(_after(text, m.end()), self.minutes_units)
+            minutes = starts_with_any(text_after(text, m.end()), self.minutes_units)
             if minutes:  # "3.48 minuten" is 3:48; "2 minutes" is 120 s
                 secs = int(m.group(2)) if m.group(2) and len(m.group(2)) == 2 and int(m.group(2)) < 60 else 0
                 value = int(m.group(1)) * 60 + secs
                 end = m.end() + minutes.end()
-                if self._gap_context(text, m.start(), end, True) or _PLUS.search(_before(text, m.start())):
+                if self._gap_context(text, m.start(), end, True) or _PLUS.search(text_before(text, m.start())):
                     found.append(Mention(m.start(), end, GAP, float(value)))
                     decimal_minutes_seen = decimal_minutes_seen or secs > 0
                 continue
-            if decimal_minutes_seen and _is_minutes_without_unit(m) and _PLUS.search(_before(text, m.start())):
+            if decimal_minutes_seen and _is_minutes_without_unit(m) and _PLUS.search(text_before(text, m.start())):
                 # "Platz 15 (+1,04 Minuten). Platz 18 (+1,12)": the list keeps the unit it started with
                 add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)), True)
                 continue
             value = float(m.group(1) + ("." + m.group(2) if m.group(2) else ""))
-            has_unit = bool(_starts_with_any(_after(text, m.end()), self.seconds_units))
-            if m.group(2) is None and not has_unit and not _PLUS.search(_before(text, m.start())):
+            has_unit = bool(starts_with_any(text_after(text, m.end()), self.seconds_units))
+            if m.group(2) is None and not has_unit and not _PLUS.search(text_before(text, m.start())):
                 bare_integers.append(m)
                 continue  # bare integers are counts, years, places: not times (unless a standings list, below)
             add(m.start(), m.end(), value, False)
@@ -288,7 +257,7 @@ class SportsPatterns:
         for m in bare_integers:
             if any(x.start < m.end() and m.start() < x.end for x in found):
                 continue
-            if not _LIST_ITEM_END.match(text, m.end()) or not _ends_with_any(_before(text, m.start(), 12), self.gap_before):
+            if not _LIST_ITEM_END.match(text, m.end()) or not ends_with_any(text_before(text, m.start(), 12), self.gap_before):
                 continue
             earlier = [x for x in found if x.label in (GAP, LEAD) and 0 <= m.start() - x.end < 250
                        and "\n" not in text[x.end:m.start()]]
@@ -304,18 +273,18 @@ class SportsPatterns:
         """"Anna Test (37,34)": a time in hundredths alone in brackets after a name (not a football grade: "(2,5)")."""
         decimals = re.search(r"[.,](\d+)$", text[start:end])
         return (decimals is not None and len(decimals.group(1)) >= 2 and text.startswith(")", end)
-                and _BRACKET_AFTER_NAME.search(_before(text, start)) is not None)
+                and _BRACKET_AFTER_NAME.search(text_before(text, start)) is not None)
 
     def _gap_context(self, text: str, start: int, end: int, has_unit: bool) -> bool:
         """"+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
-        if _starts_with_phrase(_after(text, end, 30), self.gap_after):
+        if starts_with_phrase(text_after(text, end, 30), self.gap_after):
             return True
         if not has_unit:
             return False
-        if _ends_with_any(_before(text, start, 20), self.gap_before):
-            return not _ends_with_any(_before(text, start, 30), self.time_phrases)
-        before = _before(text, start, 60).split(".")[-1]
-        if not _ends_with_any(before, self.margin_before):
+        if ends_with_any(text_before(text, start, 20), self.gap_before):
+            return not ends_with_any(text_before(text, start, 30), self.time_phrases)
+        before = text_before(text, start, 60).split(".")[-1]
+        if not ends_with_any(before, self.margin_before):
             return False
         words = before.split()
         beaten_named = len(words) >= 2 and words[-2][:1].isupper()  # "devancé Solberg de", not "battu son record de"
@@ -328,8 +297,8 @@ class SportsPatterns:
             value = self.lexicon.ordinal_value(m.group(0))
             if not value:
                 continue
-            after = _after(text, m.end(), 30)
-            place = _starts_with_any(after, self.place_nouns) or self._podium_step(after)
+            after = text_after(text, m.end(), 30)
+            place = starts_with_any(after, self.place_nouns) or self._podium_step(after)
             if place:
                 found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
             elif (self._ordinal_is_rank(text, m, numeric=m.group(1) is not None)
@@ -360,7 +329,7 @@ class SportsPatterns:
 
     def _podium_step(self, after: str) -> re.Match[str] | None:
         """"(terzo) gradino del podio", "(third) step of the podium": a step named with its podium."""
-        step = _starts_with_any(after, self.podium_steps)
+        step = starts_with_any(after, self.podium_steps)
         return step if step and self.podium_nouns.search(after, step.end(), step.end() + 16) else None
 
     def _ordinal_is_rank(self, text: str, m: re.Match[str], numeric: bool) -> bool:
@@ -369,7 +338,7 @@ class SportsPatterns:
         after a name ("Majka (sesto)"), in apposition ("X, deuxième à 12"), or a numeric ordinal ("53/o")."""
         if any(mark in m.group(0).lower() for mark in self.placed_marks):
             return True  # "der viertplatzierte Koreaner X", "fourth-placed X": a place, whatever follows
-        after = _after(text, m.end(), 30)
+        after = text_after(text, m.end(), 30)
         next_word = _WORD.match(after.lstrip())
         next_text = next_word.group(0).lower() if next_word else ""
         if "'" in next_text or "’" in next_text:
@@ -378,7 +347,7 @@ class SportsPatterns:
         while word_start > 1 and (text[word_start - 1].isalnum()
                                   or (text[word_start - 1] == "-" and text[word_start - 2].isalnum())):
             word_start -= 1  # "als Etappen-Siebter": look before the whole compound
-        sentence_before = re.split(r"[.!?;:]\s", _before(text, word_start, 40))[-1]
+        sentence_before = re.split(r"[.!?;:]\s", text_before(text, word_start, 40))[-1]
         words_before = [w.lower() for w in _WORD.findall(sentence_before)][-3:]
         followed_by_verb = next_text in self.rank_verbs
         determiner = next_text
@@ -408,7 +377,7 @@ class SportsPatterns:
 
     def _ends_a_phrase(self, text: str, end: int) -> bool:
         """Nothing but punctuation or a word that cannot be its noun follows ("derde.", "third respectively")."""
-        after = _after(text, end, 30).lstrip()
+        after = text_after(text, end, 30).lstrip()
         next_word = _WORD.match(after)
         return not after or after[0] in ".,;:)!?" or (next_word is not None
                                                         and next_word.group(0).lower() in self.neutral_followers)
