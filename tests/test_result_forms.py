@@ -835,3 +835,15 @@ def test_a_described_athlete_faster_than_a_described_rival_owns_the_time(engine)
                                      "Takahashi (1.53,72).", "nl", FILLERS["nl"])
     assert facts(result, "Irene Wusten")["time"] == 113.28
     assert facts(result, "Miho Takahashi")["time"] == 113.72
+
+
+def test_a_winners_lead_that_names_no_one_is_the_runner_ups_gap(engine):
+    result = extract_snippet(engine, "Max Verstraaten won the Grand Prix ahead of Lando Norrington, with Charles Leclair "
+                                     "third. Verstraaten finished 22.9 seconds clear.", "en")
+    assert facts(result, "Lando Norrington") == {"rank": 2, "gap": 22.9}
+    assert "gap" not in facts(result, "Max Verstraaten")
+
+
+def test_a_lead_that_names_no_one_says_nothing_without_a_runner_up(engine):
+    result = extract_snippet(engine, "Max Verstraaten won the Grand Prix. He finished 22.9 seconds clear.", "en")
+    assert all(r.gap is None for r in result.results)

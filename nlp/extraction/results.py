@@ -117,6 +117,16 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     return None, False
 
 
+def _lead_over_runner_up(builder: ResultBuilder, span: Span, attribution: Attribution, event: str | None) -> None:
+    """"Verstappen finished 22.9 seconds clear": a winner's lead that names no one is the gap of the one runner-up
+    of that event."""
+    owner = attribution.owner(span)
+    ranks = {(r.athlete, r.rank) for r in builder.results if r.event == event and r.rank in (1, 2)}
+    runners_up = {athlete for athlete, rank in ranks if rank == 2}
+    if owner is not None and (owner, 1) in ranks and len(runners_up) == 1:
+        builder.add(runners_up.pop(), "gap", span._.value, event, attribution.sentence_text(span.start))
+
+
 def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> dict[int, str]:
     """"A and B finished second and third respectively": each rank of the sentence (by its start) paired in
     order with the athletes joined by "and" before the first rank."""
@@ -254,6 +264,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     margin_words = lexicon.set("margin_words")
     past_markers = lexicon.set("past_markers")
     runners_up_of: set[int] = set()  # winner mentions whose "ahead of A and B" was read
+    unnamed_leads: list[Span] = []
 
     def add_runners_up(anchor: Span, event: str | None, sentence: str) -> None:
         if anchor.start not in runners_up_of:
@@ -278,6 +289,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             if trailing:  # "5 segundos de ventaja sobre Enric Mas": Mas is 5 s behind
                 sentence = attribution.sentence_text(span.start)
                 builder.add(trailing, "gap", span._.value, event_near(events, span, attribution, default_event), sentence)
+            else:
+                unnamed_leads.append(span)  # "X finished 22.9 seconds clear": the runner-up's gap, once known
             continue
         if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(attribution, span, roles, medal_nouns)
                 or _is_negated(attribution, span, negations) or _is_distance_to_a_medal(attribution, span, medal_nouns, negation_words)
@@ -335,6 +348,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     for athlete, i in same_time_as_winner(attribution, lexicon, winners_so_far):
         builder.add(athlete, "gap", 0.0, event_near(events, doc[i:i + 1], attribution, default_event),
                     attribution.sentence_text(i))
+    for span in unnamed_leads:
+        _lead_over_runner_up(builder, span, attribution, event_near(events, span, attribution, default_event))
     for athlete_span, athlete in race_leaders(doc, attribution, lexicon):
         sentence = attribution.sentence_text(athlete_span.start)
         builder.add(athlete, "rank", 1, "general classification", sentence)
