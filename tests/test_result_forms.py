@@ -847,3 +847,9 @@ def test_a_winners_lead_that_names_no_one_is_the_runner_ups_gap(engine):
 def test_a_lead_that_names_no_one_says_nothing_without_a_runner_up(engine):
     result = extract_snippet(engine, "Max Verstraaten won the Grand Prix. He finished 22.9 seconds clear.", "en")
     assert all(r.gap is None for r in result.results)
+
+
+def test_a_medal_opening_the_sentence_after_a_gap_is_won(engine):
+    result = extract_snippet(engine, "Kjeld Nuisman won goud. Thomas Krolling pakte zilver op 0,34 seconde. Het brons was "
+                                     "voor de Noor Peder Kongsberg.", "nl", FILLERS["nl"])
+    assert facts(result, "Peder Kongsberg") == {"rank": 3, "medal": "bronze"}

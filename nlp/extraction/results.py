@@ -232,7 +232,8 @@ def _is_distance_to_a_medal(attribution: Attribution, span: Span, medal_nouns: f
                           and not any(attribution.is_punct[span.end:m.start]) for m in sports)  # not "(+0,44), Bronze"
         return podium_after or podium_missed or medal_after
     if span.label_ == MEDAL:
-        return any(g.label_ == GAP and span.start - 5 <= g.end < span.start for g in sports)
+        return any(g.label_ == GAP and span.start - 5 <= g.end < span.start
+                   and not any(attribution.is_punct[g.end:span.start]) for g in sports)
     return False
 
 
