@@ -41,8 +41,8 @@ class Attribution:
         self.nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
         # "ahead of X", the verbs that beat X ("outsprinted X to take gold") and "behind X" ("tweede plaats achter
         # X"): X is a reference, and owns nothing in that clause
-        self.beaten_markers = [m.lower() for m in
-                               lexicon.words("beaten_markers") + lexicon.words("beat_phrases") + lexicon.words("behind_words")]
+        markers = lexicon.words("beaten_markers") + lexicon.words("beat_phrases") + lexicon.words("behind_words")
+        self.beaten_markers = [m.lower() for m in markers]
         self.clause_openers = lexicon.set("clause_openers")
         self.sports: list[Span] = list(doc.spans.get("sports", []))  # a SpanGroup builds its Spans per read
         self.text = doc.text

@@ -6,7 +6,8 @@ from spacy.tokens import Doc, Span
 
 from models.records import Result
 from nlp.extraction.attribution import Attribution
-from nlp.extraction.placings import beaten_by_margin, completing_the_podium, placed_ahead, placed_behind_winner, same_time_as_winner
+from nlp.extraction.placings import (beaten_by_margin, completing_the_podium, placed_ahead, placed_behind_winner,
+                                     same_time_as_winner)
 from nlp.extraction.schedule import contains_phrase
 from nlp.extraction.winners import coordinated_before, race_leaders, winners
 from nlp.pipeline.lexicon import Lexicon
@@ -294,7 +295,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
                 unnamed_leads.append(span)  # "X finished 22.9 seconds clear": the runner-up's gap, once known
             continue
         if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(attribution, span, roles, medal_nouns)
-                or _is_negated(attribution, span, negations) or _is_distance_to_a_medal(attribution, span, medal_nouns, negation_words)
+                or _is_negated(attribution, span, negations)
+                or _is_distance_to_a_medal(attribution, span, medal_nouns, negation_words)
                 or _is_intermediate(doc, span, attribution, intermediate) or _is_counted_medal(doc, span, lexicon)):
             continue
         beaten = beaten_by_margin(span, attribution, beat_phrases, margin_words) if span.label_ == GAP else None
