@@ -219,3 +219,7 @@ def test_the_hand_written_given_names_are_not_flags_of_the_ner():
     vectors = shared_lexical_vectors()
     assert "Klaasje" in given_names()
     assert "klaasje" not in vectors or vectors["klaasje"][len(FREQUENCY_LANGUAGES)] == 0.0
+
+
+def test_a_sentence_opening_with_a_common_word_takes_no_role_from_the_sentence_before():
+    assert "Mehr Text" not in people("de", "Lena Probst wurde Weltmeisterin. Mehr Text folgt.")

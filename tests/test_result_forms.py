@@ -853,3 +853,25 @@ def test_a_medal_opening_the_sentence_after_a_gap_is_won(engine):
     result = extract_snippet(engine, "Kjeld Nuisman won goud. Thomas Krolling pakte zilver op 0,34 seconde. Het brons was "
                                      "voor de Noor Peder Kongsberg.", "nl", FILLERS["nl"])
     assert facts(result, "Peder Kongsberg") == {"rank": 3, "medal": "bronze"}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Femke Kokkel werd op de 500 meter wereldkampioen."),
+    ("de", "Lena Probst wurde in Oberhof über 10 Kilometer Weltmeisterin."),
+])
+def test_a_title_won_where_said_between_verb_and_title(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert [r.rank for r in result.results] == [1]
+
+
+def test_a_place_behind_a_champion_is_no_title(engine):
+    result = extract_snippet(engine, "Femke Kokkel werd op de 1000 meter tweede achter wereldkampioen Jutta Leerhof.", "nl",
+                             FILLERS["nl"])
+    assert facts(result, "Femke Kokkel") == {"rank": 2}
+
+
+def test_a_gap_behind_a_described_winner_is_the_subjects(engine):
+    result = extract_snippet(engine, "Sara Hektor won in 2:03.29. Lara Gutmann was 0.45 seconds back in second and "
+                                     "Federica Brignoli finished third, 0.73 behind the Swede.", "en")
+    assert facts(result, "Federica Brignoli") == {"rank": 3, "gap": 0.73}
+    assert facts(result, "Lara Gutmann") == {"rank": 2, "gap": 0.45}

@@ -144,9 +144,9 @@ class Attribution:
         if earlier and relative:
             return earlier[-1].kb_id_  # "X, die het goud pakte": the name the relative clause follows
         if earlier:
-            if self.has_anaphor(clause.start, clause.end):
+            if self.has_anaphor(clause.start, span.start):
                 return earlier[0].kb_id_  # "X ..., hij finishte als negende": the sentence subject
-            return earlier[-1].kb_id_
+            return earlier[-1].kb_id_  # (also "…, 0.73 behind the Swede": a description after the span is no subject)
         anaphor = self._anaphor(sentence.start, sentence.end)
         if anaphor:
             subject = self.subject_before(self.sentence_index(span.start), last=anaphor == "description")

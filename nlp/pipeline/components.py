@@ -207,9 +207,9 @@ class Persons:
             lone and (not ner_person or is_common_word(tokens[0].lower(), self.lexicon.language)))
 
     def _common_word_opening(self, span: Span, tokens: list[str]) -> bool:
-        """"… the winner. More text follows": a common word opening its sentence, whatever ended the last one."""
-        return (len(tokens) == 1 and span.doc[span.start].is_sent_start
-                and is_common_word(tokens[0].lower(), self.lexicon.language))
+        """"… the winner. More text follows", "… Weltmeisterin. Mehr Text folgt": a name-like sequence opening its
+        sentence with a common word takes no role from the sentence before."""
+        return span.doc[span.start].is_sent_start and is_common_word(tokens[0].lower(), self.lexicon.language)
 
     def _trim_common_lead(self, span: Span, ner_persons: list[Span]) -> Span:
         """"Yesterday Oscar Quimby": where the NER's person starts inside the sequence, after common words

@@ -122,6 +122,10 @@ class SportsPatterns:
         self.title_won = re.compile(rf"{title_verbs}\s+({titles})", re.I)
         # "Im Sprint wurde Lena Probe Weltmeisterin": the name between verb and title (verb-second order)
         self.title_won_named = re.compile(rf"(?i:{title_verbs})\s+(?:[A-ZÀ-Þ][\w'’-]+\s+){{1,4}}((?i:{titles}))")
+        # "werd op de 500 meter wereldkampioen": where the title was won, between verb and title (verb-final order)
+        places = words_regex(lexicon.words("title_place_prepositions")).pattern
+        self.title_won_where = re.compile(rf"{title_verbs}\s+((?:{places})(?:\s+[\w.]+){{1,4}}?)\s+({titles})", re.I)
+        self.not_between_title = lexicon.set("behind_words") | {w.lower() for w in lexicon.data.get("ordinals", {})}
         self.rank_phrase_values = {" ".join(k.lower().split()): v for k, v in lexicon["rank_phrases"].items()}
         self.rank_verbs = lexicon.set("rank_verbs")
         self.neutral_followers = lexicon.set("rank_neutral_followers")
@@ -309,6 +313,10 @@ class SportsPatterns:
             found.append(Mention(m.start(), m.end(), RANK, self.champion_titles[" ".join(m.group(1).lower().split())]))
         for m in self.title_won_named.finditer(text):
             found.append(Mention(m.start(1), m.end(1), RANK, self.champion_titles[" ".join(m.group(1).lower().split())]))
+        for m in self.title_won_where.finditer(text):
+            if self.not_between_title.isdisjoint(m.group(1).lower().split()):  # not "op de 1000 meter tweede achter"
+                title = " ".join(m.group(2).lower().split())
+                found.append(Mention(m.start(2), m.end(2), RANK, self.champion_titles[title]))
         for m in self.rank_phrases.finditer(text):  # "runner-up", "completed the podium"
             found.append(Mention(m.start(), m.end(), RANK, self.rank_phrase_values[" ".join(m.group(0).lower().split())]))
         for m in self.fastest_phrases.finditer(text):  # "was de snelste": first (not "the fastest lap")
