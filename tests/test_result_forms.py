@@ -875,3 +875,10 @@ def test_a_gap_behind_a_described_winner_is_the_subjects(engine):
                                      "Federica Brignoli finished third, 0.73 behind the Swede.", "en")
     assert facts(result, "Federica Brignoli") == {"rank": 3, "gap": 0.73}
     assert facts(result, "Lara Gutmann") == {"rank": 2, "gap": 0.45}
+
+
+def test_respective_places_take_their_gaps_in_the_same_order(engine):
+    result = extract_snippet(engine, "Il podio è completato da Sepp Kussmann e Primo Roglani, rispettivamente secondo e "
+                                     "terzo a 8\" e 15\".", "it", FILLERS["it"])
+    assert facts(result, "Sepp Kussmann") == {"rank": 2, "gap": 8.0}
+    assert facts(result, "Primo Roglani") == {"rank": 3, "gap": 15.0}

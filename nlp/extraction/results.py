@@ -143,8 +143,13 @@ def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> 
         if len(ranks) < 2 or not before:
             continue
         group = coordinated_before(doc, attribution, before[-1]) + [before[-1]]
-        if len(group) >= len(ranks):
-            owners.update({rank.start: athlete.kb_id_ for rank, athlete in zip(ranks, group[-len(ranks):])})
+        if len(group) < len(ranks):
+            continue
+        owners.update({rank.start: athlete.kb_id_ for rank, athlete in zip(ranks, group[-len(ranks):])})
+        for label in (GAP, TIME):  # "… second and third respectively, at 8" and 15"": the margins in the same order
+            margins = [s for s in attribution.sports if s.label_ == label and ranks[0].end <= s.start < sentence.end]
+            if len(margins) == len(ranks):
+                owners.update({m.start: athlete.kb_id_ for m, athlete in zip(margins, group[-len(ranks):])})
     return owners
 
 
@@ -306,7 +311,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             continue
         gap_to, gap_to_won = _gap_reference(doc, span, attribution, lexicon) if span.label_ == GAP else (None, False)
         exclude = frozenset({gap_to}) if gap_to else frozenset()
-        athlete = fixed_owners.get(span.start) if span.label_ == RANK else None
+        athlete = fixed_owners.get(span.start) if span.label_ in (RANK, GAP, TIME) else None
         clause_start = attribution.clause(span.start).start
         # "het goud ging naar X", "gold for X"; not "Kees Proef pakte goud voor X" (gold ahead of X)
         prefer_following = (span.label_ == MEDAL and any(w in receivers for w in lowers[span.end:span.end + 3])

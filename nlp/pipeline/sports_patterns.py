@@ -191,6 +191,9 @@ class SportsPatterns:
             gap_like = float(seconds).is_integer() or seconds < 20 or seconds_notation
             is_gap = bool(_PLUS.search(before)) or self._gap_context(text, start, end_with_unit,
                                                                       bool(unit) or (explicit_format and gap_like))
+            # the next of a run of gaps: "a 8" e 15"", "à 12 et 25 secondes"
+            is_gap = is_gap or (gap_like and _JOINER_BEFORE.search(before) is not None
+                                and any(m.label == GAP and 0 <= start - m.end < 12 for m in found))
             if is_gap:
                 gap_start = start - len(_PLUS.search(before).group(0)) if _PLUS.search(before) else start
                 found.append(Mention(gap_start, end_with_unit, GAP, round(seconds, 3)))
