@@ -882,3 +882,22 @@ def test_respective_places_take_their_gaps_in_the_same_order(engine):
                                      "terzo a 8\" e 15\".", "it", FILLERS["it"])
     assert facts(result, "Sepp Kussmann") == {"rank": 2, "gap": 8.0}
     assert facts(result, "Primo Roglani") == {"rank": 3, "gap": 15.0}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Jonas Vinggaard es el nuevo líder de la Vuelta tras la etapa de hoy."),
+    ("nl", "Jonas Vinggaard is de nieuwe leider in het klassement."),
+    ("it", "Jonas Vinggaard è il nuovo leader della classifica generale."),
+    ("de", "Felix Grosser nahm dem Gesamtführenden Jonas Vinggaard zwei Minuten ab."),
+])
+def test_the_new_overall_leader_is_first_overall(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert any(r.athlete == "Jonas Vinggaard" and r.rank == 1 and r.event == "general classification"
+               for r in result.results)
+    assert all(r.rank != 1 for r in result.results if r.athlete == "Felix Grosser")
+
+
+def test_a_jersey_saved_leaves_the_next_sentences_subject_alone(engine):
+    result = extract_snippet(engine, "Jonas Vinggaard gewann. Damit rettete der Olympiasieger das Rote Trikot. Felix Grosser "
+                             "liegt als Gesamt-Zweiter acht Sekunden zurück.", "de", FILLERS["de"])
+    assert all(r.rank != 1 for r in result.results if r.athlete == "Felix Grosser")

@@ -285,7 +285,9 @@ def race_leaders(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[t
             around = " ".join(attribution.lowers[max(clause.start, i - 5):i])
             if any(f" {n} " in f" {around} " for n in negations):
                 continue
-            holders = attribution.athletes_in(clause.start, i) or attribution.athletes_in(sentence.start, i)
+            end = i + len(jersey.split())
+            named_after = attribution.athletes_in(end, min(end + 1, sentence.end))  # "dem Gesamtführenden X": X leads
+            holders = named_after or attribution.athletes_in(clause.start, i) or attribution.athletes_in(sentence.start, i)
             if holders:
                 found.append((holders[0], holders[0].kb_id_))
             break
