@@ -901,3 +901,27 @@ def test_a_jersey_saved_leaves_the_next_sentences_subject_alone(engine):
     result = extract_snippet(engine, "Jonas Vinggaard gewann. Damit rettete der Olympiasieger das Rote Trikot. Felix Grosser "
                              "liegt als Gesamt-Zweiter acht Sekunden zurück.", "de", FILLERS["de"])
     assert all(r.rank != 1 for r in result.results if r.athlete == "Felix Grosser")
+
+
+def test_a_dutch_time_in_hours_minutes_dot_seconds_comma_tenths(engine):
+    result = extract_snippet(engine, "Sharon Rouwenhorst zwom in 1:59.32,8 naar het zilver.", "nl", FILLERS["nl"])
+    assert facts(result, "Sharon Rouwenhorst")["time"] == 7172.8
+
+
+def test_minutes_seconds_dot_hundredths_stay_minutes(engine):
+    result = extract_snippet(engine, "Sharon Tester won the 200m in 1:59.32.", "en")
+    assert facts(result, "Sharon Tester")["time"] == 119.32
+
+
+def test_the_athlete_a_silver_medallist_finished_behind_won(engine):
+    result = extract_snippet(engine, "Sharon Rouwenhorst zwom naar het zilver, 2,3 seconden achter de Braziliaanse Ana "
+                                     "Marcela Cunhal.", "nl", FILLERS["nl"])
+    assert facts(result, "Ana Marcela Cunhal") == {"rank": 1}
+    assert facts(result, "Sharon Rouwenhorst") == {"rank": 2, "medal": "silver", "gap": 2.3}
+
+
+def test_a_gap_in_brackets_after_a_name(engine):
+    result = extract_snippet(engine, "Ana Cunhal ganó el oro, por delante de Sharon Rouwenhorst (a 2.3) y Karina Leeds "
+                                     "(a 4.1).", "es", FILLERS["es"])
+    assert facts(result, "Sharon Rouwenhorst") == {"rank": 2, "gap": 2.3}
+    assert facts(result, "Karina Leeds") == {"rank": 3, "gap": 4.1}

@@ -118,6 +118,9 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     return None, False
 
 
+MEDAL_PLACES = {"gold": 1, "silver": 2, "bronze": 3}
+
+
 def _lead_over_runner_up(builder: ResultBuilder, span: Span, attribution: Attribution, event: str | None) -> None:
     """"Verstappen finished 22.9 seconds clear": a winner's lead that names no one is the gap of the one runner-up
     of that event."""
@@ -335,12 +338,13 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             continue  # relays and team pursuits are team results, not an athlete's
         sentence = attribution.sentence_text(span.start)
         builder.add(athlete, FIELD_OF[span.label_], value, event, sentence, gap_to)
-        if span.label_ == RANK:
-            for place, ahead in enumerate(placed_ahead(span, value, attribution, behind_words), start=1):
-                builder.add(ahead, "rank", place, event, sentence)
-            if value == 3 and span.text.lower() in podium_phrases:
-                for place, listed in enumerate(completing_the_podium(span, attribution), start=2):
-                    builder.add(listed, "rank", place, event, sentence)
+        place = value if span.label_ == RANK else MEDAL_PLACES.get(value) if span.label_ == MEDAL else None
+        if place is not None:  # "vierde, achter A, B en C", "naar het zilver, 2,3 seconden achter X"
+            for ahead_place, ahead in enumerate(placed_ahead(span, place, attribution, behind_words), start=1):
+                builder.add(ahead, "rank", ahead_place, event, sentence)
+        if span.label_ == RANK and value == 3 and span.text.lower() in podium_phrases:
+            for listed_place, listed in enumerate(completing_the_podium(span, attribution), start=2):
+                builder.add(listed, "rank", listed_place, event, sentence)
         if (span.label_, value) in {(RANK, 1), (MEDAL, "gold")}:
             add_runners_up(span, event, sentence)
         if gap_to_won:

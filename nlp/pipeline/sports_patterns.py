@@ -24,6 +24,8 @@ DISTANCE, DISCIPLINE, COMPETITION, WEEKDAY, TEAM = "DISTANCE", "DISCIPLINE", "CO
 DATE = "DATE"
 
 _HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[hu:]\s?(\d{2})\s?[:'’′]\s?(\d{2})(?:[.,](\d{1,3}))?[\"”″]?(?![\d'’])")
+# Dutch "1:59.32,8" (hours:minutes.seconds,tenths); "1:59.32" alone is minutes:seconds.hundredths
+_H_M_DOT_S = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d{2})\.(\d{2}),(\d{1,3})(?![\d.,])")
 _MS = re.compile(r"(?<![\d:.,'’])(\d{1,2})[:'’′](\d{2})(?:[.,\"”″](\d{1,3}))?[\"”″]?(?![\d:'’]|[.,]\d)")
 _M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?!\d|[.,]\d)")
 _MIN_SEC = re.compile(r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?![\w])")
@@ -208,9 +210,10 @@ class SportsPatterns:
         for pattern in (_MIN_SEC, _M_S_COMPACT):  # "2 min 33.187 sec", "2min 5.59sec", "1m54.31s"
             for m in pattern.finditer(text):
                 add(m.start(), m.end(), int(m.group(1)) * 60 + float(m.group(2).replace(",", ".")), True)
-        for m in _HMS.finditer(text):
-            frac = float("0." + m.group(4)) if m.group(4) else 0.0
-            add(m.start(), m.end(), int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3)) + frac, True)
+        for pattern in (_HMS, _H_M_DOT_S):
+            for m in pattern.finditer(text):
+                frac = float("0." + m.group(4)) if m.group(4) else 0.0
+                add(m.start(), m.end(), int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3)) + frac, True)
         for m in _M_DOT_S.finditer(text):
             add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)) + float("0." + m.group(3)), True)
         for m in _MS.finditer(text):
@@ -286,6 +289,11 @@ class SportsPatterns:
         """"+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
         if starts_with_phrase(text_after(text, end, 30), self.gap_after):
             return True
+        bracket = text_before(text, start, 20)
+        if "(" in bracket and text.startswith(")", end):  # "X (a 2.3)", "Y (op 4,1)": a gap in brackets after a name
+            aside = bracket[bracket.rindex("(") + 1:]
+            if aside.strip() and ends_with_any(aside, self.gap_before) and len(aside.split()) == 1:
+                return True
         if not has_unit:
             return False
         if ends_with_any(text_before(text, start, 20), self.gap_before):
