@@ -925,3 +925,13 @@ def test_a_gap_in_brackets_after_a_name(engine):
                                      "(a 4.1).", "es", FILLERS["es"])
     assert facts(result, "Sharon Rouwenhorst") == {"rank": 2, "gap": 2.3}
     assert facts(result, "Karina Leeds") == {"rank": 3, "gap": 4.1}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Le Slovène Tadej Pogalski précède Jonas Vinggaard de 5 secondes et Remco Evenpoel de 12 secondes."),
+    ("it", "Tadej Pogalski ha preceduto di 5 secondi Jonas Vinggaard e di 12 secondi Remco Evenpoel."),
+])
+def test_a_run_of_margins_gives_each_beaten_athlete_their_gap(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Jonas Vinggaard")["gap"] == 5.0
+    assert facts(result, "Remco Evenpoel")["gap"] == 12.0

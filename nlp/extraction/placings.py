@@ -7,6 +7,7 @@ from spacy.tokens import Span
 
 from nlp.extraction.attribution import CONJUNCTIONS, Attribution
 from nlp.pipeline.components import LIST_JOINERS
+from nlp.pipeline.sports_patterns import GAP
 from nlp.pipeline.lexicon import Lexicon
 
 
@@ -118,7 +119,8 @@ def beaten_by_margin(span: Span, attribution: Attribution, beat_phrases: list[li
                      ) -> str | None:
     """"beating Norway's A by 0.35 seconds", "versloeg A met 0,35 seconde", "a devancé A de 35 centièmes": the
     margin (`span`, a gap) is the beaten athlete's, not the winner's. The athlete stands right before the margin
-    word, and a beat phrase stands at most three words before the athlete (room for "the Norwegian")."""
+    word, and a beat phrase stands at most three words before the athlete (room for "the Norwegian") or before a run
+    of athletes beaten by margins ("précède A de 5 secondes et B de 12 secondes")."""
     lowers = attribution.lowers
     if span.start < 2 or lowers[span.start - 1] not in margins:
         return None
@@ -127,10 +129,18 @@ def beaten_by_margin(span: Span, attribution: Attribution, beat_phrases: list[li
     if not beaten:
         return None
     athlete = beaten[-1]
-    for i in range(max(sentence_start, athlete.start - 6), athlete.start):
+    # "précède A de 5 secondes et B de 12 secondes": the beat phrase may stand before a run of beaten athletes
+    in_run = {k for a in attribution.athletes_in(sentence_start, athlete.start) for k in range(a.start, a.end)}
+    in_run |= {k for g in attribution.sports if g.label_ == GAP and sentence_start <= g.start < athlete.start
+               for k in range(g.start, g.end)}
+    for i in range(athlete.start - 1, max(sentence_start, athlete.start - 16) - 1, -1):
         phrase = _phrase_at(lowers, i, beat_phrases)
-        if phrase is not None and 0 <= athlete.start - (i + len(phrase)) <= 3:
-            return athlete.kb_id_
+        if phrase is not None:
+            if athlete.start - (i + len(phrase)) <= 3:
+                return athlete.kb_id_  # "beating Norway's A by"
+            run_words = (k in in_run or lowers[k] in attribution.describing or lowers[k] in margins
+                         or lowers[k] in LIST_JOINERS or lowers[k] == "," for k in range(i + len(phrase), athlete.start))
+            return athlete.kb_id_ if all(run_words) else None
     return None
 
 

@@ -295,7 +295,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if span.label_ in {TIME, GAP}:
             last_gap = 0.0 if span.label_ == TIME else value
         if span.label_ == LEAD:
-            trailing = _athlete_after(span, attribution, lead_references) or _athlete_right_after(span, attribution)
+            # "preceduto di 5 secondi X e di 12 Y": the athlete straight after the margin first
+            trailing = _athlete_right_after(span, attribution) or _athlete_after(span, attribution, lead_references)
             if trailing:  # "5 segundos de ventaja sobre Enric Mas": Mas is 5 s behind
                 sentence = attribution.sentence_text(span.start)
                 builder.add(trailing, "gap", span._.value, event_near(events, span, attribution, default_event), sentence)

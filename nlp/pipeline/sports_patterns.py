@@ -298,7 +298,7 @@ class SportsPatterns:
             return False
         if ends_with_any(text_before(text, start, 20), self.gap_before):
             return not ends_with_any(text_before(text, start, 30), self.time_phrases)
-        before = text_before(text, start, 60).split(".")[-1]
+        before = text_before(text, start, 100).split(".")[-1]
         if not ends_with_any(before, self.margin_before):
             return False
         words = before.split()
