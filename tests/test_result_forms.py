@@ -935,3 +935,10 @@ def test_a_run_of_margins_gives_each_beaten_athlete_their_gap(engine, language, 
     result = extract_snippet(engine, text, language, FILLERS[language])
     assert facts(result, "Jonas Vinggaard")["gap"] == 5.0
     assert facts(result, "Remco Evenpoel")["gap"] == 12.0
+
+
+def test_a_silver_with_its_time_in_brackets_ahead_of_someone_makes_them_third(engine):
+    result = extract_snippet(engine, "Femke Bolt a décroché l'or en 52\"03. L'Américaine Dalila Mahmoud a pris l'argent "
+                                     "(52\"31), devant la Jamaïcaine Rachel Clayborne (53\"07).", "fr", FILLERS["fr"])
+    assert facts(result, "Dalila Mahmoud") == {"rank": 2, "medal": "silver", "time": 52.31}
+    assert facts(result, "Rachel Clayborne") == {"rank": 3, "time": 53.07}

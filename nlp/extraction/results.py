@@ -187,8 +187,10 @@ def _inline_list_owners(doc: Doc, attribution: Attribution) -> dict[int, str]:
 
 
 def _opens_name_list(doc: Doc, span: Span) -> bool:
-    """"goud (Kramer, Nuis)": a medal tally, reported by nlp.extraction.medals, not a result."""
-    return span.label_ == MEDAL and span.end < len(doc) and doc[span.end].text == "("
+    """"goud (Kramer, Nuis)": a medal tally, reported by nlp.extraction.medals, not a result (not "l'argent
+    (52"31)": a time in brackets)."""
+    return (span.label_ == MEDAL and span.end + 1 < len(doc) and doc[span.end].text == "("
+            and doc[span.end + 1].text[:1].isupper())
 
 
 def _is_intermediate(doc: Doc, span: Span, attribution: Attribution, markers: list[str]) -> bool:
@@ -276,11 +278,12 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     runners_up_of: set[int] = set()  # winner mentions whose "ahead of A and B" was read
     unnamed_leads: list[Span] = []
 
-    def add_runners_up(anchor: Span, event: str | None, sentence: str) -> None:
+    def add_runners_up(anchor: Span, event: str | None, sentence: str, anchor_place: int = 1) -> None:
+        """The athletes a winner (or the runner-up: "l'argent, devant X") finished ahead of take the next places."""
         if anchor.start not in runners_up_of:
             runners_up_of.add(anchor.start)
             runners_up = placed_behind_winner(anchor, attribution, beaten_markers, beat_phrases, past_markers)
-            for place, runner_up in enumerate(runners_up, start=2):
+            for place, runner_up in enumerate(runners_up[:3 - anchor_place], start=anchor_place + 1):
                 builder.add(runner_up, "rank", place, event, sentence)
     fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
     disqualified = _disqualified(attribution, lexicon)
@@ -348,6 +351,8 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
                 builder.add(listed, "rank", listed_place, event, sentence)
         if (span.label_, value) in {(RANK, 1), (MEDAL, "gold")}:
             add_runners_up(span, event, sentence)
+        elif (span.label_, value) in {(RANK, 2), (MEDAL, "silver")}:
+            add_runners_up(span, event, sentence, anchor_place=2)
         if gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
     for athlete_span, athlete in winners(doc, attribution, lexicon):
