@@ -42,7 +42,9 @@ class Attribution:
         # "ahead of X", the verbs that beat X ("outsprinted X to take gold") and "behind X" ("tweede plaats achter
         # X"): X is a reference, and owns nothing in that clause
         markers = lexicon.words("beaten_markers") + lexicon.words("beat_phrases") + lexicon.words("behind_words")
-        self.beaten_markers = [m.lower() for m in markers]
+        alternation = "|".join(re.escape(m.lower()) for m in sorted(markers, key=len, reverse=True)) or r"(?!x)x"
+        self._beaten_marker = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+        self._beaten_by_clause: dict[int, frozenset[str]] = {}
         self.clause_openers = lexicon.set("clause_openers")
         self.sports: list[Span] = list(doc.spans.get("sports", []))  # a SpanGroup builds its Spans per read
         self.text = doc.text
@@ -113,12 +115,12 @@ class Attribution:
 
     def beaten_in(self, clause: Clause) -> frozenset[str]:
         """Athletes marked as beaten in the clause ("holte vor Michael X Gold", "ahead of Y"): not owners."""
-        beaten = set()
-        for athlete in self.athletes_in(clause.start, clause.end):
-            lead_in = " ".join(self.lowers[max(clause.start, athlete.start - 4):athlete.start])
-            if any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", lead_in) for m in self.beaten_markers):
-                beaten.add(athlete.kb_id_)
-        return frozenset(beaten)
+        beaten = self._beaten_by_clause.get(clause.start)
+        if beaten is None:
+            beaten = self._beaten_by_clause[clause.start] = frozenset(
+                athlete.kb_id_ for athlete in self.athletes_in(clause.start, clause.end)
+                if self._beaten_marker.search(" ".join(self.lowers[max(clause.start, athlete.start - 4):athlete.start])))
+        return beaten
 
     def owner(self, span: Span, exclude: frozenset[str] = frozenset(), prefer_following: bool = False,
               reach_later: bool = True) -> str | None:
