@@ -942,3 +942,10 @@ def test_a_silver_with_its_time_in_brackets_ahead_of_someone_makes_them_third(en
                                      "(52\"31), devant la Jamaïcaine Rachel Clayborne (53\"07).", "fr", FILLERS["fr"])
     assert facts(result, "Dalila Mahmoud") == {"rank": 2, "medal": "silver", "time": 52.31}
     assert facts(result, "Rachel Clayborne") == {"rank": 3, "time": 53.07}
+
+
+def test_a_gap_on_top_of_another_is_not_a_gap_to_the_winner(engine):
+    result = extract_snippet(engine, "Johannes Klebermann won the sprint. Federico Pellegrini was second, 1.2 seconds back, "
+                                     "and Erik Valnessen a further three seconds behind in third.", "en")
+    assert facts(result, "Federico Pellegrini") == {"rank": 2, "gap": 1.2}
+    assert facts(result, "Erik Valnessen") == {"rank": 3}

@@ -44,6 +44,9 @@ _LIST_ITEM_END = re.compile(r"\s*(?:[,.;)]|(?:y|e|et|and|en|und)(?!\w))")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bom|\bat|\bum|\bà|\ba las|\balle|\bvanaf|\bfrom|\bdès|\bdesde|\bab|\bdalle)\s+$", re.I)
 _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
+# An amount on top of another: "a further three seconds back", "nog eens twee seconden", "weitere drei Sekunden"
+_RELATIVE_BEFORE = re.compile(r"(?<!\w)(?:a further|another|nog eens|weitere|weiteren|otros|otras|altri|ulteriori)\s+$",
+                              re.I)
 # Approximate amounts are no results: "binnen 2 seconden", "ruim een seconde", "more than 12 seconds", "knapp zwei"
 _APPROX_BEFORE = re.compile(r"(?<!\w)(?:within|binnen|en moins de|in meno di|innerhalb von|en menos de|less than|minder dan"
                             r"|more than|almost|nearly|about|around|ruim|bijna|ongeveer|meer dan|mehr als|knapp|rund|etwa"
@@ -160,6 +163,8 @@ class SportsPatterns:
                 unit = starts_with_any(after, self.minutes_units) or starts_with_any(after, self.hours_units)
             elif _CLOCK_WORDS.match(after) or _APPROX_BEFORE.search(before):
                 return
+            if _RELATIVE_BEFORE.search(before):
+                return  # "a further three seconds back": behind the athlete before, not the winner
             if not unit and _CLOCK_BEFORE.search(before) and _CLOCK.fullmatch(text[start:end]):
                 return  # "om 14.30", "at 10:45": a time of day
             if not explicit_format and not unit and starts_with_any(after, self.non_time_units):
