@@ -949,3 +949,23 @@ def test_a_gap_on_top_of_another_is_not_a_gap_to_the_winner(engine):
                                      "and Erik Valnessen a further three seconds behind in third.", "en")
     assert facts(result, "Federico Pellegrini") == {"rank": 2, "gap": 1.2}
     assert facts(result, "Erik Valnessen") == {"rank": 3}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Jakob Ingebrig paró el crono en 3:28,32 para ganar los 1.500 metros."),
+    ("fr", "Julien Alaphilip a attaqué dans le dernier kilomètre pour remporter sa première étape."),
+    ("it", "Tadej Pogalski ha attaccato sull'ultima salita per vincere la tappa."),
+])
+def test_a_purpose_infinitive_of_winning_is_a_win(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert [r.rank for r in result.results if r.rank is not None] == [1]
+
+
+def test_a_win_needed_is_not_a_win(engine):
+    result = extract_snippet(engine, "Jakob Ingebrig necesita un buen resultado para ganar la general.", "es", FILLERS["es"])
+    assert not result.results
+
+
+def test_a_grand_slam_named_like_a_person_is_not_an_athlete(engine):
+    result = extract_snippet(engine, "Carlos Alcarazo conquistó su segundo título en Roland Garros.", "es", FILLERS["es"])
+    assert [r.athlete for r in result.results] == ["Carlos Alcarazo"]

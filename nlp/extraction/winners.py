@@ -239,10 +239,12 @@ def _victory_receiver(attribution: Attribution, noun: int, lexicon: Lexicon) -> 
 
 
 def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
-    """"X set the ball rolling by winning the 1500m", "X a fait la différence en remportant le sprint":
-    the last athlete named before the gerund in its sentence won (not a count: "by winning two stages")."""
+    """"X set the ball rolling by winning the 1500m", "X a fait la différence en remportant le sprint", "paró el
+    crono en 3:28,32 para ganar": the last athlete named before the gerund or purpose infinitive in its sentence won
+    (not a count: "by winning two stages"; not a win wanted: "necesita … para ganar")."""
     gerunds = frozenset(g.lower() for g in lexicon.words("win_gerunds"))
     first_words = {re.split(r"(?<=['’]) *| ", g)[0] for g in gerunds}  # "en s'imposant" starts a token "en"
+    negations = lexicon.set("negations") | lexicon.set("never_words")
     lowers = attribution.lowers
     found = []
     for i in (i for i, lower in enumerate(lowers) if lower in first_words):
@@ -250,6 +252,8 @@ def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if end is None or _counted_object(lexicon, lowers[end:end + 2]):
             continue
         sentence = attribution.sentences[attribution.sentence_index(i)]
+        if any(w in negations for w in lowers[max(sentence.start, i - 6):i]):
+            continue  # "necesita un buen resultado para ganar", "sans parvenir à …": a win wanted, not won
         before = attribution.athletes_in(sentence.start, i)
         if before:
             found.append((before[-1], before[-1].kb_id_))
