@@ -969,3 +969,10 @@ def test_a_win_needed_is_not_a_win(engine):
 def test_a_grand_slam_named_like_a_person_is_not_an_athlete(engine):
     result = extract_snippet(engine, "Carlos Alcarazo conquistó su segundo título en Roland Garros.", "es", FILLERS["es"])
     assert [r.athlete for r in result.results] == ["Carlos Alcarazo"]
+
+
+def test_the_athlete_beaten_before_a_purpose_infinitive_did_not_win(engine):
+    result = extract_snippet(engine, "Jakob Ingebrig superó a Josh Kerrigan en la recta final para ganar los 1.500 metros.",
+                             "es", FILLERS["es"])
+    assert facts(result, "Jakob Ingebrig")["rank"] == 1
+    assert all(r.rank != 1 for r in result.results if r.athlete == "Josh Kerrigan")

@@ -254,7 +254,8 @@ def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         sentence = attribution.sentences[attribution.sentence_index(i)]
         if any(w in negations for w in lowers[max(sentence.start, i - 6):i]):
             continue  # "necesita un buen resultado para ganar", "sans parvenir à …": a win wanted, not won
-        before = attribution.athletes_in(sentence.start, i)
+        before = [a for a in attribution.athletes_in(sentence.start, i)
+                  if a.kb_id_ not in attribution.beaten_in(attribution.clause(a.start))]  # not "edged Y … to win"
         if before:
             found.append((before[-1], before[-1].kb_id_))
     return found
