@@ -976,3 +976,8 @@ def test_the_athlete_beaten_before_a_purpose_infinitive_did_not_win(engine):
                              "es", FILLERS["es"])
     assert facts(result, "Jakob Ingebrig")["rank"] == 1
     assert all(r.rank != 1 for r in result.results if r.athlete == "Josh Kerrigan")
+
+
+def test_a_medal_after_a_distance_is_not_a_count_of_medals(engine):
+    result = extract_snippet(engine, "Keely Hodgkins won the 800m gold in 1:56.72.", "en")
+    assert facts(result, "Keely Hodgkins") == {"rank": 1, "time": 116.72, "medal": "gold"}

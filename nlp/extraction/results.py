@@ -204,10 +204,14 @@ def _is_intermediate(doc: Doc, span: Span, attribution: Attribution, markers: li
 
 
 def _is_counted_medal(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
-    """"who has won six World Championship gold medals", "drie gouden medailles": a career count."""
+    """"who has won six World Championship gold medals", "drie gouden medailles": a career count (not "800m gold":
+    a distance)."""
     if span.label_ != MEDAL:
         return False
-    counts = [lexicon.number_value(t.text) for t in doc[max(0, span.start - 3):span.start]]
+    start = max(0, span.start - 3)
+    distances = {k for d in doc.spans.get("sports", []) if d.label_ == DISTANCE and d.end > start
+                 for k in range(d.start, d.end)}
+    counts = [lexicon.number_value(t.text) for t in doc[start:span.start] if t.i not in distances]
     return any(c is not None and 2 <= c < 1000 for c in counts)
 
 
