@@ -981,3 +981,17 @@ def test_the_athlete_beaten_before_a_purpose_infinitive_did_not_win(engine):
 def test_a_medal_after_a_distance_is_not_a_count_of_medals(engine):
     result = extract_snippet(engine, "Keely Hodgkins won the 800m gold in 1:56.72.", "en")
     assert facts(result, "Keely Hodgkins") == {"rank": 1, "time": 116.72, "medal": "gold"}
+
+
+def test_the_margin_word_repeated_after_and_continues_a_run_of_leads(engine):
+    result = extract_snippet(engine, "Valentina Bertoli a remporté la descente. Elle devance de 18 centièmes Sofia Martinez, "
+                                     "deuxième, et de 29 centièmes Lara Schmidt.", "fr", FILLERS["fr"])
+    assert facts(result, "Sofia Martinez") == {"rank": 2, "gap": 0.18}
+    assert facts(result, "Lara Schmidt") == {"gap": 0.29}
+
+
+def test_a_classic_named_like_a_person_is_not_an_athlete(engine):
+    result = extract_snippet(engine, "Tom Pidcox ha vinto la Strade Bianche con 1'30\" di vantaggio su Pavel Sivak.", "it",
+                             FILLERS["it"])
+    assert {r.athlete for r in result.results} == {"Tom Pidcox", "Pavel Sivak"}
+    assert facts(result, "Pavel Sivak") == {"gap": 90.0}

@@ -183,13 +183,17 @@ class SportsPatterns:
                  or (seconds >= 60 and starts_with_phrase(after_unit, self.comparisons)))
                 and ends_with_any(before, self.time_before))
             lead = lead or ((unit or explicit_format) and ends_with_any(before, self.lead_words_before))
+            lead_before = any(m.label == LEAD and 0 <= start - m.end < 150 and not re.search(r"[.!?]\s", text[m.end:start])
+                              for m in found)
             if (unit or explicit_format) and starts_with_phrase(after_unit, self.margin_references):
                 # "won by 0.48 seconds from X", "guida con 12" su X"; and the next of a run of leads:
                 # "12 secondes d'avance sur A et 45 secondes sur B", "1:12 de ventaja sobre A y 2:05 sobre B"
                 lead = lead or ends_with_any(before, self.margin_before) or (
-                    _JOINER_BEFORE.search(before) is not None and any(
-                        m.label == LEAD and 0 <= start - m.end < 150 and not re.search(r"[.!?]\s", text[m.end:start])
-                        for m in found))
+                    _JOINER_BEFORE.search(before) is not None and lead_before)
+            if (unit or explicit_format) and lead_before and ends_with_any(before, self.margin_before):
+                # "devance de 18 centièmes A, deuxième, et de 29 centièmes B": the margin word repeated after "and"
+                before_margin_word = before.rstrip().rsplit(None, 1)[0] if len(before.split()) > 1 else ""
+                lead = lead or _JOINER_BEFORE.search(before_margin_word) is not None
             if lead:  # "5 segundos de ventaja sobre X", "avance de 33 secondes sur X": X's gap, not the owner's time
                 found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
                 return
