@@ -995,3 +995,12 @@ def test_a_classic_named_like_a_person_is_not_an_athlete(engine):
                              FILLERS["it"])
     assert {r.athlete for r in result.results} == {"Tom Pidcox", "Pavel Sivak"}
     assert facts(result, "Pavel Sivak") == {"gap": 90.0}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("nl", "Mathieu van der Pol won solo. Hij kwam 31 seconden voor Jasper Filipsen over de streep."),
+    ("de", "Mathieu van der Pol gewann solo. Er kam 31 Sekunden vor Jasper Filipsen ins Ziel."),
+])
+def test_seconds_ahead_of_someone_are_their_gap(engine, language, text):
+    result = extract_snippet(engine, text, language, FILLERS[language])
+    assert facts(result, "Jasper Filipsen") == {"gap": 31.0}
