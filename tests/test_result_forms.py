@@ -1004,3 +1004,17 @@ def test_a_classic_named_like_a_person_is_not_an_athlete(engine):
 def test_seconds_ahead_of_someone_are_their_gap(engine, language, text):
     result = extract_snippet(engine, text, language, FILLERS[language])
     assert facts(result, "Jasper Filipsen") == {"gap": 31.0}
+
+
+def test_a_gap_before_the_medal_it_was_won_in_is_a_gap(engine):
+    result = extract_snippet(engine, "Sifan Hasson won the marathon in 2:22:55, with Ethiopia's Tigist Asefa three seconds "
+                                     "behind in silver.", "en")
+    assert facts(result, "Tigist Asefa") == {"rank": 2, "gap": 3.0, "medal": "silver"}
+
+
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Marie Testu a fini à 9 centièmes du bronze."),
+    ("nl", "Ranomi Kromhout zat 0,09 van het brons."),
+])
+def test_a_margin_to_a_medal_is_neither_a_gap_nor_a_medal(engine, language, text):
+    assert not extract_snippet(engine, text, language, FILLERS[language]).results

@@ -243,13 +243,22 @@ def _is_distance_to_a_medal(attribution: Attribution, span: Span, medal_nouns: f
         podium_after = any(w in medal_nouns for w in lowers[span.end:span.end + 3])
         podium_missed = (any(w in medal_nouns for w in lowers[max(0, span.start - 4):span.start])
                          and any(w in negations for w in lowers[max(0, span.start - 6):span.start]))
-        medal_after = any(m.label_ == MEDAL and span.end < m.start <= span.end + 5
-                          and not any(attribution.is_punct[span.end:m.start]) for m in sports)  # not "(+0,44), Bronze"
+        medal_after = any(m.label_ == MEDAL and _margin_to(attribution, span, m) for m in sports)
         return podium_after or podium_missed or medal_after
     if span.label_ == MEDAL:
-        return any(g.label_ == GAP and span.start - 5 <= g.end < span.start
-                   and not any(attribution.is_punct[g.end:span.start]) for g in sports)
+        return any(g.label_ == GAP and _margin_to(attribution, g, span) for g in sports)
     return False
+
+
+# Words that put a margin's distance to what follows: "van het brons", "du bronze", "del bronce", "off bronze"
+DISTANCE_TO = frozenset({"van", "du", "de", "del", "dal", "dalla", "dallo", "vom", "von", "from", "off", "of"})
+
+
+def _margin_to(attribution: Attribution, gap: Span, medal: Span) -> bool:
+    """The gap measures the distance to the medal named just after it ("0,09 van het brons"), not "(+0,44), Bronze"
+    or "three seconds behind in silver"."""
+    return (gap.end < medal.start <= gap.end + 5 and not any(attribution.is_punct[gap.end:medal.start])
+            and not DISTANCE_TO.isdisjoint(attribution.lowers[max(gap.end, medal.start - 2):medal.start]))
 
 
 def _elided_subject(attribution: Attribution, span: Span, clause_start: int, exclude: frozenset[str]) -> str | None:
