@@ -35,9 +35,17 @@ WIDTHS = {version: len(FREQUENCY_LANGUAGES) + len(flags) for version, flags in F
 ZIPF_SCALE = 8.0
 
 
+def given_names_of_flag() -> frozenset[str]:
+    """The names the given-name flag marks: the WikiNEuRal list the shipped models were trained with and, read at
+    inference since it raised CoNLL validation F1 of every type in nl, es, de and en (`nlp/training/ner.cfg`), the
+    hand-written list of athletes' given names."""
+    return resource_word_list("given_names.txt") | resource_word_list("given_names_common.txt")
+
+
+
 def read_table() -> tuple[tuple[str, ...], numpy.ndarray]:
     """Words (lower case) and their rows: Zipf frequency per FREQUENCY_LANGUAGES / ZIPF_SCALE, then 1.0/0.0
-    for given name (`given_names.txt`), for place name (the table's last column) and for surname
+    for given name (`given_names_of_flag`), for place name (the table's last column) and for surname
     (`surnames.txt`)."""
     raw = resources.files("nlp.resources").joinpath(TABLE).read_bytes()
     words: list[str] = []
@@ -49,7 +57,7 @@ def read_table() -> tuple[tuple[str, ...], numpy.ndarray]:
     # One C-level parse of every number: float() per cell would take a second at each start.
     table = numpy.fromstring(" ".join(numbers).replace("\t", " "), dtype="float64", sep=" ")
     table = table.reshape(len(words), len(FREQUENCY_LANGUAGES) + 1)
-    given_names = {table_spelling(name) for name in resource_word_list("given_names.txt") if " " not in name}
+    given_names = {table_spelling(name) for name in given_names_of_flag() if " " not in name}
     surnames = {table_spelling(name) for name in resource_word_list("surnames.txt")}
     extra_names = sorted((given_names | surnames).difference(words))
     given, place, surname = len(FREQUENCY_LANGUAGES), len(FREQUENCY_LANGUAGES) + 1, len(FREQUENCY_LANGUAGES) + 2

@@ -18,8 +18,8 @@ from nlp.pipeline.lexicon import Lexicon, nationality_words, resource_word_list
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Given names the person rules know: those learnt from WikiNEuRal (`given_names.txt`, also a flag of the NER's
-    lexical vectors) and a hand-written list of athletes' given names (`given_names_common.txt`, rules only)."""
+    """Given names the person rules know: those learnt from WikiNEuRal (`given_names.txt`) and a hand-written list of
+    athletes' given names (`given_names_common.txt`); the NER's given-name flag reads the same two."""
     return resource_word_list("given_names.txt") | resource_word_list("given_names_common.txt")
 
 
