@@ -42,7 +42,6 @@ def given_names_of_flag() -> frozenset[str]:
     return resource_word_list("given_names.txt") | resource_word_list("given_names_common.txt")
 
 
-
 def read_table() -> tuple[tuple[str, ...], numpy.ndarray]:
     """Words (lower case) and their rows: Zipf frequency per FREQUENCY_LANGUAGES / ZIPF_SCALE, then 1.0/0.0
     for given name (`given_names_of_flag`), for place name (the table's last column) and for surname

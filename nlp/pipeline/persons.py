@@ -12,15 +12,15 @@ from spacy.tokens import Doc, Span
 
 from models.folding import fold, name_key
 from nlp.pipeline.doc_words import DocWords, doc_words
-from nlp.pipeline.lexical_vectors import zipf_frequency
-from nlp.pipeline.lexicon import Lexicon, nationality_words, resource_word_list
+from nlp.pipeline.lexical_vectors import given_names_of_flag, zipf_frequency
+from nlp.pipeline.lexicon import Lexicon, nationality_words
 
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Given names the person rules know: those learnt from WikiNEuRal (`given_names.txt`) and a hand-written list of
-    athletes' given names (`given_names_common.txt`); the NER's given-name flag reads the same two."""
-    return resource_word_list("given_names.txt") | resource_word_list("given_names_common.txt")
+    """Given names the person rules know: the same lists the NER's given-name flag reads (learnt from WikiNEuRal, and
+    a hand-written list of athletes' given names)."""
+    return given_names_of_flag()
 
 
 @lru_cache(maxsize=None)
