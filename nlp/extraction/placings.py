@@ -64,26 +64,30 @@ def placed_behind_winner(anchor: Span, attribution: Attribution, markers: list[l
     lists after its subject, when that subject refers back to the winner: "Le Français a devancé l'Allemand A et
     le Norvégien B" (a beat phrase or marker within its first words, no one named before it, no `past_markers`)."""
     sentence = attribution.sentences[attribution.sentence_index(anchor.start)]
-    lowers = attribution.lowers
-    for i in range(anchor.end, min(anchor.end + 12, sentence.end)):
-        marker = _phrase_at(lowers, i, markers)
-        if marker is not None:
-            return _listed_from(attribution, i + len(marker), sentence.end)[:3]
+    in_winners_sentence = _listed_after_marker(attribution, anchor.end, anchor.end + 12, sentence.end, markers)
     index = attribution.sentence_index(anchor.start) + 1
-    if index >= len(attribution.sentences):
-        return []
+    if in_winners_sentence is not None or index >= len(attribution.sentences):
+        return in_winners_sentence or []
     following = attribution.sentences[index]
     if not attribution.has_anaphor(following.start, min(following.start + 2, following.end)):
         return []  # the subject opens the sentence: "Ze versloeg", "Le Français a devancé" (not "Last year she beat")
-    if not past_markers.isdisjoint(lowers[following.start:following.end]):
+    if not past_markers.isdisjoint(attribution.lowers[following.start:following.end]):
         return []  # "She beat A last year": another race
-    for i in range(following.start, min(following.start + 8, following.end)):
-        if i in attribution.athlete_starts:
+    return _listed_after_marker(attribution, following.start, following.start + 8, following.end,
+                                [*markers, *beat_phrases], named_first_stops=True) or []
+
+
+def _listed_after_marker(attribution: Attribution, start: int, search_end: int, sentence_end: int,
+                         markers: list[list[str]], named_first_stops: bool = False) -> list[str] | None:
+    """The athletes (at most three) listed after the first marker found from `start` to `search_end`; None if no
+    marker stands there, [] if (`named_first_stops`) an athlete is named before it."""
+    for i in range(start, min(search_end, sentence_end)):
+        if named_first_stops and i in attribution.athlete_starts:
             return []
-        marker = _phrase_at(lowers, i, [*markers, *beat_phrases])
+        marker = _phrase_at(attribution.lowers, i, markers)
         if marker is not None:
-            return _listed_from(attribution, i + len(marker), following.end)[:3]
-    return []
+            return _listed_from(attribution, i + len(marker), sentence_end)[:3]
+    return None
 
 
 def same_time_as_winner(attribution: Attribution, lexicon: Lexicon, winners_so_far: set[str]) -> list[tuple[str, int]]:

@@ -129,7 +129,7 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     inverted_verbs = lexicon.set("inverted_win_verbs")
     already = lexicon.set("already_words")
     auxiliaries = lexicon.set("perfect_auxiliaries")
-    negations = lexicon.set("negations") | lexicon.set("never_words")
+    negations = _negation_words(lexicon)
     ambiguous = lexicon.set("ambiguous_win_verbs")
     won_things = medal_words | lexicon.set("victory_nouns") | lexicon.set("win_objects")
     found = []
@@ -179,6 +179,12 @@ def _winner_in_apposition(attribution: Attribution, athlete: Span, lexicon: Lexi
     apposition_end = next((i for i in range(athlete.end + 1, min(len(attribution.lowers), athlete.end + 12))
                            if attribution.is_punct[i]), athlete.end + 12)
     return lexicon.set("past_markers").isdisjoint(attribution.lowers[athlete.end + 1:apposition_end])
+
+
+def _negation_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words before a win verb that take the win away: "did not win", "heeft nog nooit … gewonnen", "necesita … para
+    ganar"."""
+    return lexicon.set("negations") | lexicon.set("never_words")
 
 
 def _names_a_win(attribution: Attribution, lexicon: Lexicon, won_things: frozenset[str], start: int, end: int) -> bool:
@@ -244,7 +250,7 @@ def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     (not a count: "by winning two stages"; not a win wanted: "necesita … para ganar")."""
     gerunds = frozenset(g.lower() for g in lexicon.words("win_gerunds"))
     first_words = {re.split(r"(?<=['’]) *| ", g)[0] for g in gerunds}  # "en s'imposant" starts a token "en"
-    negations = lexicon.set("negations") | lexicon.set("never_words")
+    negations = _negation_words(lexicon)
     lowers = attribution.lowers
     found = []
     for i in (i for i, lower in enumerate(lowers) if lower in first_words):
