@@ -42,108 +42,181 @@ sys.path.insert(0, str(REPO))
 
 # -- invented articles ------------------------------------------------------------------------------
 
-GIVEN = ["Mirthe", "Oskar", "Lieke", "Teun", "Anouk", "Pim", "Camille", "Yannick", "Inés", "Álvaro", "Greta",
-         "Lukas", "Chiara", "Matteo", "Freya", "Jonah", "Sanne", "Elio", "Marit", "Bastien"]
-FAMILY = ["Vollenga", "Brandhof", "Stavast", "Morrel", "Dijkgraaf", "Haverkamp", "Lefèvre", "Marchetti",
-          "Irazábal", "Kessling", "Rombaut", "Tamsen", "Veldkamp", "Orsini", "Quintana", "Heuvelink"]
+GIVEN = [
+    "Mirthe",
+    "Oskar",
+    "Lieke",
+    "Teun",
+    "Anouk",
+    "Pim",
+    "Camille",
+    "Yannick",
+    "Inés",
+    "Álvaro",
+    "Greta",
+    "Lukas",
+    "Chiara",
+    "Matteo",
+    "Freya",
+    "Jonah",
+    "Sanne",
+    "Elio",
+    "Marit",
+    "Bastien",
+]
+FAMILY = [
+    "Vollenga",
+    "Brandhof",
+    "Stavast",
+    "Morrel",
+    "Dijkgraaf",
+    "Haverkamp",
+    "Lefèvre",
+    "Marchetti",
+    "Irazábal",
+    "Kessling",
+    "Rombaut",
+    "Tamsen",
+    "Veldkamp",
+    "Orsini",
+    "Quintana",
+    "Heuvelink",
+]
 TEAMS = ["Team Zuidwind", "Polder Racing", "Ciclo Norte", "Equipe Valmont", "Squadra Brenta", "Team Alpenglut"]
 PLACES = ["Heerenveen", "Thialf", "Inzell", "Calgary", "Hamar", "Erfurt", "Collalbo", "Tomaszów"]
 
 TEXTS: dict[str, dict[str, list[str]]] = {
     "nl": {
         "title": ["{a} wint de {d} meter in {p}", "{a} de snelste op de {d} meter"],
-        "lead": ["{a} van {team} heeft zaterdag in {p} de {d} meter gewonnen in een tijd van {t}. "
-                 "{b} werd tweede op {g} seconde van winnaar {a_last}, {c} eindigde als derde."],
-        "body": ["De wedstrijd begon rustig, maar in de laatste ronde versnelde {a_last} en liet het veld achter zich. "
-                 "Het publiek in {p} zag een spannende strijd tussen de favorieten.",
-                 "{c_last} had gehoopt op meer. Hij reed de eerste ronden snel, maar kwam in de slotfase tekort. "
-                 "Daarmee eindigde hij op de {rank} plaats van het klassement.",
-                 "Eerder dit seizoen won {b_last} al twee wedstrijden in de wereldbeker. De ploeg van {team} "
-                 "veroverde tot nu toe drie keer goud en eenmaal zilver.",
-                 "De omstandigheden waren goed: het ijs was hard en er stond weinig wind. Veel rijders reden een "
-                 "persoonlijk record en de organisatie sprak van een geslaagde dag."],
-        "quote": ["“Ik ben heel blij met deze race”, zei {a_last} na afloop. “De laatste ronde was zwaar, maar ik "
-                  "wist dat ik de benen had.”"],
+        "lead": [
+            "{a} van {team} heeft zaterdag in {p} de {d} meter gewonnen in een tijd van {t}. "
+            "{b} werd tweede op {g} seconde van winnaar {a_last}, {c} eindigde als derde."
+        ],
+        "body": [
+            "De wedstrijd begon rustig, maar in de laatste ronde versnelde {a_last} en liet het veld achter zich. "
+            "Het publiek in {p} zag een spannende strijd tussen de favorieten.",
+            "{c_last} had gehoopt op meer. Hij reed de eerste ronden snel, maar kwam in de slotfase tekort. "
+            "Daarmee eindigde hij op de {rank} plaats van het klassement.",
+            "Eerder dit seizoen won {b_last} al twee wedstrijden in de wereldbeker. De ploeg van {team} "
+            "veroverde tot nu toe drie keer goud en eenmaal zilver.",
+            "De omstandigheden waren goed: het ijs was hard en er stond weinig wind. Veel rijders reden een "
+            "persoonlijk record en de organisatie sprak van een geslaagde dag.",
+        ],
+        "quote": [
+            "“Ik ben heel blij met deze race”, zei {a_last} na afloop. “De laatste ronde was zwaar, maar ik "
+            "wist dat ik de benen had.”"
+        ],
         "next": ["Woensdag rijdt {b_last} de ploegenachtervolging, vrijdag volgt de 1000 meter met {a_last}."],
     },
     "en": {
         "title": ["{a} takes the {d}m title in {p}", "{a} wins the {d}m"],
-        "lead": ["{a} of {team} won the {d}m in {p} on Saturday in a time of {t}. {b} finished second, {g} seconds "
-                 "behind, and {c} took third place."],
-        "body": ["The race started slowly, but {a_last} accelerated on the final lap and left the field behind. "
-                 "The crowd in {p} saw a tight battle between the favourites.",
-                 "{c_last} had hoped for more. He opened fast but faded in the closing stages and finished in "
-                 "{rank} place overall.",
-                 "Earlier this season {b_last} won two World Cup races. {team} have collected three gold medals "
-                 "and one silver so far.",
-                 "Conditions were good, with hard ice and little wind. Many skaters set personal bests and the "
-                 "organisers spoke of a successful day."],
-        "quote": ["\"I am really happy with this race,\" {a_last} said afterwards. \"The last lap was hard, but I "
-                  "knew I had the legs today.\""],
+        "lead": [
+            "{a} of {team} won the {d}m in {p} on Saturday in a time of {t}. {b} finished second, {g} seconds "
+            "behind, and {c} took third place."
+        ],
+        "body": [
+            "The race started slowly, but {a_last} accelerated on the final lap and left the field behind. "
+            "The crowd in {p} saw a tight battle between the favourites.",
+            "{c_last} had hoped for more. He opened fast but faded in the closing stages and finished in "
+            "{rank} place overall.",
+            "Earlier this season {b_last} won two World Cup races. {team} have collected three gold medals "
+            "and one silver so far.",
+            "Conditions were good, with hard ice and little wind. Many skaters set personal bests and the "
+            "organisers spoke of a successful day.",
+        ],
+        "quote": [
+            '"I am really happy with this race," {a_last} said afterwards. "The last lap was hard, but I '
+            'knew I had the legs today."'
+        ],
         "next": ["On Wednesday {b_last} races the team pursuit, and on Friday {a_last} skates the 1000m."],
     },
     "fr": {
         "title": ["{a} s'impose sur {d} mètres à {p}"],
-        "lead": ["{a}, de l'équipe {team}, a remporté samedi le {d} mètres à {p} en {t}. {b} termine deuxième à "
-                 "{g} secondes, devant {c}, troisième."],
-        "body": ["La course a commencé prudemment, mais {a_last} a accéléré dans le dernier tour et a distancé "
-                 "ses adversaires. Le public de {p} a assisté à une belle bataille.",
-                 "{c_last} espérait mieux. Parti très vite, il a faibli en fin de course et se classe à la "
-                 "{rank} place du classement général.",
-                 "Plus tôt cette saison, {b_last} avait déjà gagné deux manches de Coupe du monde. L'équipe "
-                 "{team} compte trois médailles d'or et une d'argent.",
-                 "Les conditions étaient bonnes : glace dure et peu de vent. Beaucoup de patineurs ont battu "
-                 "leur record personnel."],
-        "quote": ["« C'est une journée magnifique », a déclaré {a_last}. « Le dernier tour était difficile, mais "
-                  "je me sentais fort. »"],
+        "lead": [
+            "{a}, de l'équipe {team}, a remporté samedi le {d} mètres à {p} en {t}. {b} termine deuxième à "
+            "{g} secondes, devant {c}, troisième."
+        ],
+        "body": [
+            "La course a commencé prudemment, mais {a_last} a accéléré dans le dernier tour et a distancé "
+            "ses adversaires. Le public de {p} a assisté à une belle bataille.",
+            "{c_last} espérait mieux. Parti très vite, il a faibli en fin de course et se classe à la "
+            "{rank} place du classement général.",
+            "Plus tôt cette saison, {b_last} avait déjà gagné deux manches de Coupe du monde. L'équipe "
+            "{team} compte trois médailles d'or et une d'argent.",
+            "Les conditions étaient bonnes : glace dure et peu de vent. Beaucoup de patineurs ont battu "
+            "leur record personnel.",
+        ],
+        "quote": [
+            "« C'est une journée magnifique », a déclaré {a_last}. « Le dernier tour était difficile, mais "
+            "je me sentais fort. »"
+        ],
         "next": ["Mercredi, {b_last} disputera la poursuite par équipes et vendredi {a_last} courra le 1000 mètres."],
     },
     "es": {
         "title": ["{a} gana los {d} metros en {p}"],
-        "lead": ["{a}, del equipo {team}, ganó el sábado los {d} metros en {p} con un tiempo de {t}. {b} terminó "
-                 "segundo a {g} segundos y {c} fue tercero."],
-        "body": ["La carrera empezó con calma, pero {a_last} aceleró en la última vuelta y dejó atrás al grupo. "
-                 "El público de {p} vio una lucha muy igualada entre los favoritos.",
-                 "{c_last} esperaba más. Salió muy rápido, pero perdió fuerza al final y terminó en la {rank} "
-                 "posición de la clasificación.",
-                 "A principios de temporada {b_last} ya había ganado dos pruebas de la Copa del Mundo. El equipo "
-                 "{team} suma tres oros y una plata.",
-                 "Las condiciones eran buenas, con hielo duro y poco viento. Muchos patinadores lograron su "
-                 "mejor marca personal."],
-        "quote": ["\"Ha sido un día perfecto\", dijo {a_last} después de la carrera. \"La última vuelta fue dura, "
-                  "pero tenía piernas.\""],
-        "next": ["El miércoles {b_last} correrá la persecución por equipos y el viernes {a_last} disputará los 1000 metros."],
+        "lead": [
+            "{a}, del equipo {team}, ganó el sábado los {d} metros en {p} con un tiempo de {t}. {b} terminó "
+            "segundo a {g} segundos y {c} fue tercero."
+        ],
+        "body": [
+            "La carrera empezó con calma, pero {a_last} aceleró en la última vuelta y dejó atrás al grupo. "
+            "El público de {p} vio una lucha muy igualada entre los favoritos.",
+            "{c_last} esperaba más. Salió muy rápido, pero perdió fuerza al final y terminó en la {rank} "
+            "posición de la clasificación.",
+            "A principios de temporada {b_last} ya había ganado dos pruebas de la Copa del Mundo. El equipo "
+            "{team} suma tres oros y una plata.",
+            "Las condiciones eran buenas, con hielo duro y poco viento. Muchos patinadores lograron su "
+            "mejor marca personal.",
+        ],
+        "quote": [
+            '"Ha sido un día perfecto", dijo {a_last} después de la carrera. "La última vuelta fue dura, '
+            'pero tenía piernas."'
+        ],
+        "next": [
+            "El miércoles {b_last} correrá la persecución por equipos y el viernes {a_last} disputará los 1000 metros."
+        ],
     },
     "de": {
         "title": ["{a} gewinnt über {d} Meter in {p}"],
-        "lead": ["{a} vom {team} hat am Samstag in {p} das Rennen über {d} Meter in {t} gewonnen. Zweiter wurde "
-                 "{b} mit {g} Sekunden Rückstand, {c} landete auf Platz drei."],
-        "body": ["Das Rennen begann ruhig, doch in der letzten Runde zog {a_last} das Tempo an und ließ das Feld "
-                 "hinter sich. Die Zuschauer in {p} sahen einen spannenden Kampf der Favoriten.",
-                 "{c_last} hatte sich mehr erhofft. Er begann schnell, verlor aber am Ende an Kraft und wurde im "
-                 "Gesamtklassement {rank_de}.",
-                 "Schon früher in dieser Saison hatte {b_last} zwei Weltcuprennen gewonnen. Das {team} holte "
-                 "bisher dreimal Gold und einmal Silber.",
-                 "Die Bedingungen waren gut: hartes Eis und wenig Wind. Viele Läufer stellten persönliche "
-                 "Bestzeiten auf."],
-        "quote": ["„Ich bin überglücklich“, sagte {a_last} nach dem Rennen. „Die letzte Runde war hart, aber ich "
-                  "hatte die Beine.“"],
+        "lead": [
+            "{a} vom {team} hat am Samstag in {p} das Rennen über {d} Meter in {t} gewonnen. Zweiter wurde "
+            "{b} mit {g} Sekunden Rückstand, {c} landete auf Platz drei."
+        ],
+        "body": [
+            "Das Rennen begann ruhig, doch in der letzten Runde zog {a_last} das Tempo an und ließ das Feld "
+            "hinter sich. Die Zuschauer in {p} sahen einen spannenden Kampf der Favoriten.",
+            "{c_last} hatte sich mehr erhofft. Er begann schnell, verlor aber am Ende an Kraft und wurde im "
+            "Gesamtklassement {rank_de}.",
+            "Schon früher in dieser Saison hatte {b_last} zwei Weltcuprennen gewonnen. Das {team} holte "
+            "bisher dreimal Gold und einmal Silber.",
+            "Die Bedingungen waren gut: hartes Eis und wenig Wind. Viele Läufer stellten persönliche Bestzeiten auf.",
+        ],
+        "quote": [
+            "„Ich bin überglücklich“, sagte {a_last} nach dem Rennen. „Die letzte Runde war hart, aber ich "
+            "hatte die Beine.“"
+        ],
         "next": ["Am Mittwoch startet {b_last} in der Teamverfolgung, am Freitag läuft {a_last} die 1000 Meter."],
     },
     "it": {
         "title": ["{a} vince i {d} metri a {p}"],
-        "lead": ["{a} del {team} ha vinto sabato i {d} metri a {p} in {t}. {b} ha chiuso secondo a {g} secondi, "
-                 "mentre {c} si è classificato terzo."],
-        "body": ["La gara è partita con calma, ma {a_last} ha accelerato nell'ultimo giro lasciando indietro gli "
-                 "avversari. Il pubblico di {p} ha assistito a una bella sfida.",
-                 "{c_last} sperava in qualcosa di più. Partito forte, è calato nel finale e ha chiuso al {rank_it} "
-                 "posto della classifica generale.",
-                 "Già all'inizio della stagione {b_last} aveva vinto due gare di Coppa del Mondo. La squadra "
-                 "{team} ha conquistato finora tre ori e un argento.",
-                 "Le condizioni erano buone, con ghiaccio duro e poco vento. Molti pattinatori hanno stabilito "
-                 "il loro primato personale."],
-        "quote": ["«È un sogno che si avvera», ha detto {a_last} dopo la gara. «L'ultimo giro è stato duro, ma "
-                  "avevo le gambe.»"],
+        "lead": [
+            "{a} del {team} ha vinto sabato i {d} metri a {p} in {t}. {b} ha chiuso secondo a {g} secondi, "
+            "mentre {c} si è classificato terzo."
+        ],
+        "body": [
+            "La gara è partita con calma, ma {a_last} ha accelerato nell'ultimo giro lasciando indietro gli "
+            "avversari. Il pubblico di {p} ha assistito a una bella sfida.",
+            "{c_last} sperava in qualcosa di più. Partito forte, è calato nel finale e ha chiuso al {rank_it} "
+            "posto della classifica generale.",
+            "Già all'inizio della stagione {b_last} aveva vinto due gare di Coppa del Mondo. La squadra "
+            "{team} ha conquistato finora tre ori e un argento.",
+            "Le condizioni erano buone, con ghiaccio duro e poco vento. Molti pattinatori hanno stabilito "
+            "il loro primato personale.",
+        ],
+        "quote": [
+            "«È un sogno che si avvera», ha detto {a_last} dopo la gara. «L'ultimo giro è stato duro, ma "
+            "avevo le gambe.»"
+        ],
         "next": ["Mercoledì {b_last} correrà l'inseguimento a squadre e venerdì {a_last} disputerà i 1000 metri."],
     },
 }
@@ -155,10 +228,19 @@ def invented_article(rng: random.Random, language: str) -> str:
     parts = TEXTS[language]
     names = rng.sample([f"{g} {f}" for g in GIVEN for f in FAMILY], 3)
     decimal = "." if language == "en" else ","
-    values = {"a": names[0], "b": names[1], "c": names[2], "team": rng.choice(TEAMS), "p": rng.choice(PLACES),
-              "d": rng.choice([500, 1000, 1500, 5000]), "t": f"{rng.randint(34, 80)}{decimal}{rng.randint(10, 99)}",
-              "g": f"0{decimal}{rng.randint(10, 99)}", "rank": RANKS[language], "rank_de": RANKS["de"],
-              "rank_it": RANKS["it"]}
+    values = {
+        "a": names[0],
+        "b": names[1],
+        "c": names[2],
+        "team": rng.choice(TEAMS),
+        "p": rng.choice(PLACES),
+        "d": rng.choice([500, 1000, 1500, 5000]),
+        "t": f"{rng.randint(34, 80)}{decimal}{rng.randint(10, 99)}",
+        "g": f"0{decimal}{rng.randint(10, 99)}",
+        "rank": RANKS[language],
+        "rank_de": RANKS["de"],
+        "rank_it": RANKS["it"],
+    }
     values.update({f"{k}_last": values[k].split(" ", 1)[1] for k in "abc"})
     body = rng.sample(parts["body"], k=len(parts["body"]))
     paragraphs = [parts["lead"][0], body[0], body[1], parts["quote"][0], body[2], body[3], parts["next"][0]]
@@ -189,6 +271,7 @@ def archive_texts(path: Path) -> Iterator[tuple[str, str]]:
 
 
 # -- one mode, in a fresh process --------------------------------------------------------------------
+
 
 def cpu_seconds() -> float:
     """CPU time of this process and of every descendant it has waited for (pool workers, Dask nannies
@@ -230,16 +313,22 @@ def run_mode(mode: str, archive: Path, out: Path) -> dict:
         start = time.perf_counter()
         summary = run_batch([archive], output=out, workers=1 if mode == "single" else 2, restart=True)
         seconds = time.perf_counter() - start
-    return {"articles": summary.processed + summary.failed + summary.duplicates, "seconds": seconds,
-            "cpu": cpu_seconds() - cpu, "failed": summary.failed, "duplicates": summary.duplicates}
+    return {
+        "articles": summary.processed + summary.failed + summary.duplicates,
+        "seconds": seconds,
+        "cpu": cpu_seconds() - cpu,
+        "failed": summary.failed,
+        "duplicates": summary.duplicates,
+    }
 
 
 def measure(mode: str, archive: Path, out: Path) -> dict:
     """Runs one mode in a child process, sampling the memory of its whole process tree."""
     import psutil
 
-    child = subprocess.Popen([sys.executable, __file__, "--child", mode, str(archive), str(out)],
-                             stdout=subprocess.PIPE, cwd=REPO)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--child", mode, str(archive), str(out)], stdout=subprocess.PIPE, cwd=REPO
+    )
     root = psutil.Process(child.pid)
     peak = 0
     while child.poll() is None:
@@ -253,8 +342,13 @@ def measure(mode: str, archive: Path, out: Path) -> dict:
     if child.returncode != 0:
         raise SystemExit(f"{mode} failed with status {child.returncode}")
     figures = json.loads(stdout.decode().strip().splitlines()[-1])
-    figures.update(mode=mode, peak_rss_mb=round(peak / 2**20), per_second=round(figures["articles"] / figures["seconds"], 1),
-                   per_cpu_second=round(figures["articles"] / figures["cpu"], 1), load=round(os.getloadavg()[0], 1))
+    figures.update(
+        mode=mode,
+        peak_rss_mb=round(peak / 2**20),
+        per_second=round(figures["articles"] / figures["seconds"], 1),
+        per_cpu_second=round(figures["articles"] / figures["cpu"], 1),
+        load=round(os.getloadavg()[0], 1),
+    )
     return figures
 
 
@@ -281,19 +375,25 @@ def main() -> None:
             figures["size"] = size
             rows.append(figures)
             print(json.dumps(figures), flush=True)
-    print(f"\n{'size':>6} {'mode':<7} {'articles/s':>10} {'vs raw':>6} {'vs single':>9} {'per CPU-s':>9} "
-          f"{'vs raw':>6} {'peak RSS MB':>11} {'load':>5}")
+    print(
+        f"\n{'size':>6} {'mode':<7} {'articles/s':>10} {'vs raw':>6} {'vs single':>9} {'per CPU-s':>9} "
+        f"{'vs raw':>6} {'peak RSS MB':>11} {'load':>5}"
+    )
     for row in rows:
         same = {r["mode"]: r for r in rows if r["size"] == row["size"]}
 
         def ratio(key: str, other: str) -> float:
             return row[key] / same[other][key] if other in same else float("nan")
 
-        print(f"{row['size']:>6} {row['mode']:<7} {row['per_second']:>10} {ratio('per_second', 'raw'):>6.2f} "
-              f"{ratio('per_second', 'single'):>9.2f} {row['per_cpu_second']:>9} {ratio('per_cpu_second', 'raw'):>6.2f} "
-              f"{row['peak_rss_mb']:>11} {row['load']:>5}")
-    print("per CPU-s: articles per CPU-second of the whole process tree (independent of other load on the "
-          "machine); load: 1-minute load average at the end of the run")
+        print(
+            f"{row['size']:>6} {row['mode']:<7} {row['per_second']:>10} {ratio('per_second', 'raw'):>6.2f} "
+            f"{ratio('per_second', 'single'):>9.2f} {row['per_cpu_second']:>9} {ratio('per_cpu_second', 'raw'):>6.2f} "
+            f"{row['peak_rss_mb']:>11} {row['load']:>5}"
+        )
+    print(
+        "per CPU-s: articles per CPU-second of the whole process tree (independent of other load on the "
+        "machine); load: 1-minute load average at the end of the run"
+    )
 
 
 if __name__ == "__main__":

@@ -161,8 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         repeats = max(1, args.repeats)
         sentence_accuracy, first_ms, sentence_ms = measure(detect, sentences, repeats)
         short_accuracy, _, short_ms = measure(detect, short, repeats)
-        print(f"| {label} | {sentence_accuracy:.4f} | {short_accuracy:.4f} | {sentence_ms:.3f} | {short_ms:.3f} "
-              f"| {first_ms:.3f} |", flush=True)
+        print(
+            f"| {label} | {sentence_accuracy:.4f} | {short_accuracy:.4f} | {sentence_ms:.3f} | {short_ms:.3f} "
+            f"| {first_ms:.3f} |",
+            flush=True,
+        )
     return 0
 
 

@@ -44,11 +44,17 @@ def main(verbose: bool = False) -> int:
         passage = json.loads(path.read_text(encoding="utf-8"))
         gold = passage["gold"]
         lang = passage.get("language") or "und"
-        links = link_article(passage["text"], title=None, language=lang,
-                             published=_published(passage.get("published")), calendar=calendar)
+        links = link_article(
+            passage["text"],
+            title=None,
+            language=lang,
+            published=_published(passage.get("published")),
+            calendar=calendar,
+        )
         top = links[0] if links else None
         race_ok = (top is None and gold["race"] is None) or (
-            top is not None and gold["race"] is not None and fold(top.race) == fold(gold["race"]))
+            top is not None and gold["race"] is not None and fold(top.race) == fold(gold["race"])
+        )
         for key in (lang, "all"):
             race_hits.setdefault(key, [0, 0])
             race_hits[key][0] += int(race_ok)
@@ -62,8 +68,10 @@ def main(verbose: bool = False) -> int:
                 stage_hits[key][1] += 1
         if verbose:
             got = f"{top.race} / {top.stage} ({top.score})" if top else "no link"
-            print(f"{passage['id']} {lang} race={'ok' if race_ok else 'WRONG'} "
-                  f"stage={'-' if stage_ok is None else ('ok' if stage_ok else 'WRONG')}: {got}")
+            print(
+                f"{passage['id']} {lang} race={'ok' if race_ok else 'WRONG'} "
+                f"stage={'-' if stage_ok is None else ('ok' if stage_ok else 'WRONG')}: {got}"
+            )
             if top:
                 print(f"    {top.reasons}")
     elapsed = time.perf_counter() - started

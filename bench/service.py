@@ -24,8 +24,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.service_helpers import AUTH, RunningServer  # noqa: E402
 
 GIVEN = ["Lotte", "Pieter", "Anna", "Joris", "Mila", "Daan", "Sanne", "Bram", "Femke", "Ruben", "Noor", "Thijs"]
-FAMILY = ["Vermeulen", "Kuipers", "Hoekstra", "Dijkman", "Brouwer", "Verhoef", "Molenaar", "Zandstra", "Postma",
-          "Wijnberg", "Terpstra", "Haverkamp", "Rietveld", "Bosschaart"]
+FAMILY = [
+    "Vermeulen",
+    "Kuipers",
+    "Hoekstra",
+    "Dijkman",
+    "Brouwer",
+    "Verhoef",
+    "Molenaar",
+    "Zandstra",
+    "Postma",
+    "Wijnberg",
+    "Terpstra",
+    "Haverkamp",
+    "Rietveld",
+    "Bosschaart",
+]
 TEAMS = ["Team Zuidwind", "Team Noorderlicht", "Team Polderkracht", "Team IJsvogel"]
 EVENTS = ["500 meter", "1000 meter", "1500 meter", "5000 meter"]
 PLACES = ["Heerenveen", "Thialf", "Inzell", "Hamar", "Calgary"]
@@ -77,8 +91,10 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def bench_service(texts: list[str], concurrency: int, workers: int) -> tuple[float, list[float], int]:
-    with tempfile.TemporaryDirectory() as data_dir, \
-            RunningServer(Path(data_dir), "--workers", str(workers), "--log-level", "warning") as server:
+    with (
+        tempfile.TemporaryDirectory() as data_dir,
+        RunningServer(Path(data_dir), "--workers", str(workers), "--log-level", "warning") as server,
+    ):
         with httpx.Client(base_url=server.base, headers=AUTH, timeout=120) as warm:
             for text in [invented_article(-1 - i) for i in range(3)]:
                 warm.post("/articles", json={"text": text}).raise_for_status()
@@ -122,11 +138,14 @@ def main() -> None:
     raw = bench_engine(texts)
     service_rate, raw_rate = len(texts) / elapsed, len(texts) / raw
     print(f"articles: {len(texts)} distinct, {words:.0f} words on average")
-    print(f"POST /articles: {service_rate:.1f} requests/s with {args.concurrency} concurrent clients, "
-          f"{args.workers} worker(s); p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
-          f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms; non-201: {errors}")
-    print(f"raw engine (Engine.extract, one thread): {raw_rate:.1f} articles/s "
-          f"({raw / len(texts) * 1000:.0f} ms/article)")
+    print(
+        f"POST /articles: {service_rate:.1f} requests/s with {args.concurrency} concurrent clients, "
+        f"{args.workers} worker(s); p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
+        f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms; non-201: {errors}"
+    )
+    print(
+        f"raw engine (Engine.extract, one thread): {raw_rate:.1f} articles/s ({raw / len(texts) * 1000:.0f} ms/article)"
+    )
     print(f"service / raw engine throughput: {service_rate / raw_rate:.2f}")
 
 

@@ -6,8 +6,25 @@ import re
 import unicodedata
 
 # Letters NFKD does not decompose into base letter + accent.
-_SPECIAL = str.maketrans({"ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D", "ł": "l",
-                          "Ł": "L", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "ð": "d", "’": "'"})
+_SPECIAL = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "œ": "oe",
+        "Œ": "OE",
+        "ı": "i",
+        "þ": "th",
+        "ð": "d",
+        "’": "'",
+    }
+)
 
 
 def fold(text: str) -> str:

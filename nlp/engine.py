@@ -72,8 +72,9 @@ def parse_published(value: str | None) -> tuple[str | None, dt.date | None]:
 class Engine:
     """Loads each language pipeline once (lazily) and runs segmentation, tagging, extraction, linking."""
 
-    def __init__(self, known_athletes: Iterable[str] = (), known_teams: Iterable[str] = (),
-                 known_races: Iterable[str] = ()) -> None:
+    def __init__(
+        self, known_athletes: Iterable[str] = (), known_teams: Iterable[str] = (), known_races: Iterable[str] = ()
+    ) -> None:
         # Lists in the order names arrived, so each pipeline is fed only the tail added since it was last fed.
         self.known_athletes: list[str] = []
         self.known_teams: list[str] = []
@@ -85,8 +86,11 @@ class Engine:
     # -- gazetteer --------------------------------------------------------------------------------
     def add_known(self, athletes: Iterable[str] = (), teams: Iterable[str] = (), races: Iterable[str] = ()) -> None:
         """Feed names from the store into the gazetteer of every pipeline (loaded now or later)."""
-        for names, kind, new in ((self.known_athletes, "athlete", athletes), (self.known_teams, "team", teams),
-                                 (self.known_races, "race", races)):
+        for names, kind, new in (
+            (self.known_athletes, "athlete", athletes),
+            (self.known_teams, "team", teams),
+            (self.known_races, "race", races),
+        ):
             for name in new:
                 if (kind, name) not in self._known:
                     self._known.add((kind, name))
@@ -113,14 +117,23 @@ class Engine:
         hint = (item.language or "").strip().lower() or None
         document, per_block = detect_document(texts or page.calendar_blocks, hint=hint)
         kinds = (["title"] if page.title else []) + ["paragraph"] * len(page.paragraphs)
-        blocks = [Block(kind=k, text=t, language=g.language, language_confidence=g.confidence)
-                  for k, t, g in zip(kinds, texts, per_block)]
+        blocks = [
+            Block(kind=k, text=t, language=g.language, language_confidence=g.confidence)
+            for k, t, g in zip(kinds, texts, per_block)
+        ]
         blocks += [Block(kind="calendar", text=c) for c in page.calendar_blocks]
         blocks += [Block(kind="boilerplate", text=b) for b in page.boilerplate]
         title_part = f"{page.title}\n\n" if page.title else ""
-        return _Prepared(item=item, page=page, language=document.language, confidence=document.confidence,
-                         blocks=blocks, published=published, text=title_part + "\n\n".join(page.paragraphs),
-                         body_offset=len(title_part))
+        return _Prepared(
+            item=item,
+            page=page,
+            language=document.language,
+            confidence=document.confidence,
+            blocks=blocks,
+            published=published,
+            text=title_part + "\n\n".join(page.paragraphs),
+            body_offset=len(title_part),
+        )
 
     def _finish(self, prepared: _Prepared, doc: Doc, calendar: Calendar | None) -> ExtractionResult:
         item, page = prepared.item, prepared.page
@@ -128,30 +141,57 @@ class Engine:
         facts = extract_facts(doc, lexicon, prepared.published)
         page_calendar = parse_calendar("\n".join(page.calendar_blocks)) if page.calendar_blocks else Calendar()
         link_targets = (calendar.entries if calendar else []) + page_calendar.entries
-        links = link_article(prepared.text, title=page.title, language=prepared.language,
-                             published=prepared.published, calendar=link_targets) if link_targets else []
+        links = (
+            link_article(
+                prepared.text,
+                title=page.title,
+                language=prepared.language,
+                published=prepared.published,
+                calendar=link_targets,
+            )
+            if link_targets
+            else []
+        )
         result = ExtractionResult(
-            id=item.id, language=prepared.language, language_confidence=prepared.confidence, title=page.title,
-            published=parse_published(item.published)[0], athletes=facts.athletes, results=facts.results,
-            medal_tallies=facts.medal_tallies, quotes=facts.quotes, schedule=facts.schedule,
-            calendar=page_calendar.entries, calendar_errors=page_calendar.errors, calendar_links=links,
-            entities=_entities(doc, prepared.body_offset, lexicon), blocks=prepared.blocks,
+            id=item.id,
+            language=prepared.language,
+            language_confidence=prepared.confidence,
+            title=page.title,
+            published=parse_published(item.published)[0],
+            athletes=facts.athletes,
+            results=facts.results,
+            medal_tallies=facts.medal_tallies,
+            quotes=facts.quotes,
+            schedule=facts.schedule,
+            calendar=page_calendar.entries,
+            calendar_errors=page_calendar.errors,
+            calendar_links=links,
+            entities=_entities(doc, prepared.body_offset, lexicon),
+            blocks=prepared.blocks,
             pipeline_version=PIPELINE_VERSION,
         )
         result.summary = render(result, prepared.language, "text")
         return result
 
     # -- public -----------------------------------------------------------------------------------
-    def extract(self, text: str | bytes, *, id: str | None = None, published: str | None = None,
-                language: str | None = None, source_url: str | None = None,
-                calendar: Calendar | None = None) -> ExtractionResult:
+    def extract(
+        self,
+        text: str | bytes,
+        *,
+        id: str | None = None,
+        published: str | None = None,
+        language: str | None = None,
+        source_url: str | None = None,
+        calendar: Calendar | None = None,
+    ) -> ExtractionResult:
         """Raises nlp.errors.InputError for bad input (empty, binary, invalid UTF-8, too large)."""
         prepared = self._prepare(ArticleInput(text, id, published, language, source_url))
         doc = self._pipeline(_pipeline_language(prepared.language))(prepared.text)
         return self._finish(prepared, doc, calendar)
 
-    def extract_many(self, items: Iterable[ArticleInput], *, calendar: Calendar | None = None,
-                     batch_size: int = 32) -> Iterator[ExtractionResult | Exception]:
+    def extract_many(
+        self, items: Iterable[ArticleInput], *, calendar: Calendar | None = None, batch_size: int = 32
+    ) -> Iterator[ExtractionResult | Exception]:
         """Yields one result per item, in order; a bad item yields its InputError instead of stopping."""
         chunk: list[ArticleInput] = []
         for item in items:
@@ -162,8 +202,9 @@ class Engine:
         if chunk:
             yield from self._extract_chunk(chunk, calendar)
 
-    def _extract_chunk(self, chunk: list[ArticleInput], calendar: Calendar | None
-                       ) -> list[ExtractionResult | Exception]:
+    def _extract_chunk(
+        self, chunk: list[ArticleInput], calendar: Calendar | None
+    ) -> list[ExtractionResult | Exception]:
         """Prepare every item, run each language's pipeline once over its articles with `nlp.pipe`,
         then finish them; the outcomes keep the input order."""
         outcomes: list[ExtractionResult | Exception] = [InputError("not processed")] * len(chunk)
@@ -193,8 +234,10 @@ def _pipeline_language(language: str) -> str:
 def _plausible_name(span, stopwords: frozenset[str]) -> bool:
     """A statistical place/organisation name needs a capitalised word that is not a function word
     (the NER sometimes tags a sentence-initial "Daarmee" or "Niemand")."""
-    return any(t.is_alpha and t.text[:1].isupper() and t.text not in stopwords and not (t.is_sent_start and len(span) == 1)
-               for t in span)
+    return any(
+        t.is_alpha and t.text[:1].isupper() and t.text not in stopwords and not (t.is_sent_start and len(span) == 1)
+        for t in span
+    )
 
 
 def _entities(doc: Doc, body_offset: int, lexicon) -> list[Entity]:
@@ -208,8 +251,9 @@ def _entities(doc: Doc, body_offset: int, lexicon) -> list[Entity]:
             continue
         taken.append((span.start_char, span.end_char))
         label = {"GPE": "PLACE", "LOC": "PLACE"}.get(span.label_, span.label_)
-        entities.append(Entity(text=span.text, label=label, start=span.start_char - body_offset,
-                               end=span.end_char - body_offset))
+        entities.append(
+            Entity(text=span.text, label=label, start=span.start_char - body_offset, end=span.end_char - body_offset)
+        )
     return entities
 
 

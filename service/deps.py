@@ -19,7 +19,6 @@ from models.storage import find_article_id, store_extraction
 from models.storage.read import calendar_entries, known_names
 from service.settings import Settings
 
-
 WARM_UP_TEXTS = {  # one plain sentence per language, so each language's pipeline loads at start-up
     "nl": "Jan Janssen heeft de wedstrijd gewonnen in 1:02.30 en was erg blij met zijn overwinning.",
     "en": "Jan Janssen won the race in 1:02.30 and was very happy with the victory.",
@@ -50,8 +49,10 @@ class Services:
         self.feed(names.athletes, names.teams, names.races)
 
     def feed(self, athletes: list[str], teams: list[str], races: list[str]) -> None:
-        new = [[n for n in group if (kind, n) not in self.fed] for kind, group in
-               (("athlete", athletes), ("team", teams), ("race", races))]
+        new = [
+            [n for n in group if (kind, n) not in self.fed]
+            for kind, group in (("athlete", athletes), ("team", teams), ("race", races))
+        ]
         if not any(new):
             return
         with self.engine_lock:
@@ -67,6 +68,7 @@ class Services:
 
     def store(self, article: Any, result: ExtractionResult) -> tuple[int, bool]:
         """Store an extraction; (article id, False) when the same content was already stored."""
+
         def write() -> tuple[int, bool]:
             with self.write_lock, self.sessions() as session:
                 existing = find_article_id(session, article.text)
@@ -133,18 +135,21 @@ def _check_key(services: Services, credentials: HTTPAuthorizationCredentials | N
     if not keys:
         raise HTTPException(403, "this server accepts no API keys: set PALMARES_API_KEYS to enable writes")
     if credentials is None or not credentials.credentials:
-        raise HTTPException(401, "missing API key: send 'Authorization: Bearer KEY'",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "missing API key: send 'Authorization: Bearer KEY'", headers={"WWW-Authenticate": "Bearer"}
+        )
     if not any(secrets.compare_digest(credentials.credentials.encode(), key.encode()) for key in keys):
         raise HTTPException(401, "invalid API key", headers={"WWW-Authenticate": "Bearer"})
 
 
-def require_write_key(services: ServicesDep,
-                      credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+def require_write_key(
+    services: ServicesDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> None:
     _check_key(services, credentials)
 
 
-def require_read_key(services: ServicesDep,
-                     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
+def require_read_key(
+    services: ServicesDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> None:
     if services.settings.read_auth:
         _check_key(services, credentials)

@@ -63,8 +63,17 @@ def parse_jsonl(data: bytes) -> tuple[list[JobItem], list[dict]]:
 def create_job(services: Services, items: list[JobItem], errors: list[dict]) -> str:
     job_id = uuid.uuid4().hex
     with services.sessions() as session:
-        session.add(JobRow(id=job_id, status="queued", total=len(items) + len(errors), processed=len(errors),
-                           failed=len(errors), errors=errors, article_ids=[]))
+        session.add(
+            JobRow(
+                id=job_id,
+                status="queued",
+                total=len(items) + len(errors),
+                processed=len(errors),
+                failed=len(errors),
+                errors=errors,
+                article_ids=[],
+            )
+        )
         session.commit()
     return job_id
 
@@ -97,7 +106,7 @@ def run_job(services: Services, job_id: str, items: list[JobItem]) -> None:
     _update(services, job_id, status="running")
     try:
         for start in range(0, len(items), CHUNK):
-            chunk = items[start:start + CHUNK]
+            chunk = items[start : start + CHUNK]
             inputs = [ArticleInput(i.text, i.id, i.published, i.language, i.source_url) for i in chunk]
             with services.engine_lock:
                 outcomes = list(services.engine.extract_many(inputs, calendar=calendar if calendar.entries else None))

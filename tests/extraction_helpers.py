@@ -13,8 +13,12 @@ def extract_snippet(engine, text: str, language: str, filler: str = "More text f
 
 
 FILLERS = {  # a second paragraph in the article's own language, so detection agrees with the snippet
-    "nl": "Meer tekst volgt later.", "en": "More text follows later.", "de": "Mehr Text folgt später.",
-    "fr": "La suite du texte arrive plus tard.", "es": "Más texto sigue más tarde.", "it": "Altro testo segue più tardi.",
+    "nl": "Meer tekst volgt later.",
+    "en": "More text follows later.",
+    "de": "Mehr Text folgt später.",
+    "fr": "La suite du texte arrive plus tard.",
+    "es": "Más texto sigue más tarde.",
+    "it": "Altro testo segue più tardi.",
 }
 
 

@@ -82,14 +82,18 @@ class RunningServer:
 
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "PALMARES_DATA_DIR": str(data_dir), "PALMARES_API_KEYS": KEY,
-                    "PALMARES_DATABASE_URL": ""}
+        self.env = {
+            **os.environ,
+            "PALMARES_DATA_DIR": str(data_dir),
+            "PALMARES_API_KEYS": KEY,
+            "PALMARES_DATABASE_URL": "",
+        }
         self.env.pop("PALMARES_DATABASE_URL")
         self.args = [*palmares_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port), *extra]
         self.log = data_dir / "server.log"
         self.process = None
 
-    def __enter__(self) -> "RunningServer":
+    def __enter__(self) -> RunningServer:
         import subprocess
         import time
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.service_helpers import (AUTH, CALENDAR, CYCLING_EN, SKATING_NL, SKATING_NL_LATER, IsolatedEngine,
-                                   make_client)
+from tests.service_helpers import AUTH, CALENDAR, CYCLING_EN, SKATING_NL, SKATING_NL_LATER, IsolatedEngine, make_client
 
 
 @pytest.fixture
@@ -20,6 +19,7 @@ def post(client, text, **fields):
 
 # -- articles ---------------------------------------------------------------------------------------------------
 
+
 def test_post_article_returns_201_with_the_extraction_and_links(client):
     response = post(client, SKATING_NL, published="2018-02-14", source_url="https://example.org/smeekens")
     assert response.status_code == 201
@@ -31,8 +31,12 @@ def test_post_article_returns_201_with_the_extraction_and_links(client):
     assert body["page_url"] == f"/view/articles/{body['id']}"
     smeekens = next(r for r in body["result"]["results"] if r["athlete"] == "Jan Smeekens")
     assert (smeekens["rank"], smeekens["time"]) == (10, 34.93)
-    assert {"name": "Jan Smeekens", "athlete": "Jan Smeekens", "slug": "jan-smeekens",
-            "url": "/athletes/jan-smeekens"} in body["athletes"]
+    assert {
+        "name": "Jan Smeekens",
+        "athlete": "Jan Smeekens",
+        "slug": "jan-smeekens",
+        "url": "/athletes/jan-smeekens",
+    } in body["athletes"]
 
 
 def test_posting_the_same_article_twice_returns_the_stored_one(client):
@@ -44,15 +48,21 @@ def test_posting_the_same_article_twice_returns_the_stored_one(client):
 
 
 def test_post_raw_text_body_with_query_options(client):
-    response = client.post("/articles?published=2018-02-14&language=nl", content=SKATING_NL.encode(),
-                           headers={**AUTH, "Content-Type": "text/plain; charset=utf-8"})
+    response = client.post(
+        "/articles?published=2018-02-14&language=nl",
+        content=SKATING_NL.encode(),
+        headers={**AUTH, "Content-Type": "text/plain; charset=utf-8"},
+    )
     assert response.status_code == 201
     assert response.json()["published"] == "2018-02-14"
 
 
 def test_post_html_page(client):
-    html = "<html><body><script>alert(1)</script><h1>Smeekens tiende</h1>" + "".join(
-        f"<p>{p}</p>" for p in SKATING_NL.split("\n\n")[1:]) + "</body></html>"
+    html = (
+        "<html><body><script>alert(1)</script><h1>Smeekens tiende</h1>"
+        + "".join(f"<p>{p}</p>" for p in SKATING_NL.split("\n\n")[1:])
+        + "</body></html>"
+    )
     response = client.post("/articles", content=html.encode(), headers={**AUTH, "Content-Type": "text/html"})
     assert response.status_code == 201
     assert "alert" not in str(response.json()["result"]["blocks"])
@@ -87,6 +97,7 @@ def test_list_articles_rejects_a_bad_date(client):
 
 # -- writes need a key; bad input gets a clear 4xx --------------------------------------------------------------
 
+
 def test_write_without_a_key_is_401(client):
     response = client.post("/articles", json={"text": SKATING_NL})
     assert response.status_code == 401 and "API key" in response.json()["detail"]
@@ -117,13 +128,16 @@ def test_body_over_the_limit_is_413(tmp_path, engine):
     assert response.status_code == 413 and "1000 bytes" in response.json()["detail"]
 
 
-@pytest.mark.parametrize("payload, fragment", [
-    ({}, "body.text: Field required"),
-    ({"text": ""}, "body.text"),
-    ({"text": "x", "published": "14-02-2018"}, "body.published"),
-    ({"text": "x", "colour": "red"}, "body.colour: Extra inputs are not permitted"),
-    ({"text": 5}, "body.text: Input should be a valid string"),
-])
+@pytest.mark.parametrize(
+    "payload, fragment",
+    [
+        ({}, "body.text: Field required"),
+        ({"text": ""}, "body.text"),
+        ({"text": "x", "published": "14-02-2018"}, "body.published"),
+        ({"text": "x", "colour": "red"}, "body.colour: Extra inputs are not permitted"),
+        ({"text": 5}, "body.text: Input should be a valid string"),
+    ],
+)
 def test_malformed_json_is_422_with_a_message(client, payload, fragment):
     response = client.post("/articles", json=payload, headers=AUTH)
     assert response.status_code == 422
@@ -167,6 +181,7 @@ def test_unexpected_errors_are_500_without_a_stack_trace(tmp_path, engine):
 
 # -- athletes -------------------------------------------------------------------------------------------------
 
+
 def test_athletes_accumulate_across_articles(client):
     post(client, SKATING_NL, published="2018-02-14")
     post(client, SKATING_NL_LATER, published="2018-03-01")
@@ -189,8 +204,10 @@ def test_unknown_athlete_is_404(client):
     assert client.get("/athletes/nobody/summary").status_code == 404
 
 
-@pytest.mark.parametrize("fmt, media, marker", [("text", "text/plain", "34.93"), ("markdown", "text/markdown", "34.93"),
-                                                ("html", "text/html", "<section")])
+@pytest.mark.parametrize(
+    "fmt, media, marker",
+    [("text", "text/plain", "34.93"), ("markdown", "text/markdown", "34.93"), ("html", "text/html", "<section")],
+)
 def test_athlete_summary_formats(client, fmt, media, marker):
     post(client, SKATING_NL)
     response = client.get(f"/athletes/jan-smeekens/summary?lang=en&format={fmt}")
@@ -211,6 +228,7 @@ def test_athlete_summary_rejects_an_unknown_format(client):
 
 # -- results --------------------------------------------------------------------------------------------------
 
+
 def test_results_filters(client):
     post(client, SKATING_NL, published="2018-02-14")
     post(client, CYCLING_EN, published="2026-05-03")
@@ -222,6 +240,7 @@ def test_results_filters(client):
 
 
 # -- calendar ---------------------------------------------------------------------------------------------------
+
 
 def post_calendar(client, text=CALENDAR, content_type="text/plain"):
     return client.post("/calendar", content=text.encode(), headers={**AUTH, "Content-Type": content_type})
@@ -244,7 +263,8 @@ def test_posting_a_calendar_twice_updates_instead_of_duplicating(client):
 def test_calendar_filters(client):
     post_calendar(client)
     assert [r["name"] for r in client.get("/calendar?from=2026-05-05&to=2026-05-31").json()] == [
-        "Omloop van het Testland"]
+        "Omloop van het Testland"
+    ]
     assert [r["category"] for r in client.get("/calendar?category=WorldTeam Men").json()] == ["WorldTeam Men"]
     assert client.get("/calendar?from=2027-01-01").json() == []
     assert client.get("/calendar?from=2026-06-01&to=2026-05-01").status_code == 422
@@ -280,10 +300,13 @@ def test_calendar_without_entries_is_422(client):
 
 
 def test_calendar_write_needs_a_key(client):
-    assert client.post("/calendar", content=CALENDAR.encode(), headers={"Content-Type": "text/plain"}).status_code == 401
+    assert (
+        client.post("/calendar", content=CALENDAR.encode(), headers={"Content-Type": "text/plain"}).status_code == 401
+    )
 
 
 # -- batch jobs -------------------------------------------------------------------------------------------------
+
 
 def wait_for(client, url, timeout=60.0):
     import time
@@ -300,11 +323,16 @@ def wait_for(client, url, timeout=60.0):
 def test_batch_runs_in_the_background_and_reports_progress(client):
     import json
 
-    lines = [json.dumps({"text": SKATING_NL, "published": "2018-02-14"}), "not json",
-             json.dumps({"text": CYCLING_EN, "id": "quinn"}), json.dumps({"nope": 1}),
-             json.dumps({"text": SKATING_NL})]
-    response = client.post("/batch", content="\n".join(lines).encode(),
-                           headers={**AUTH, "Content-Type": "application/x-ndjson"})
+    lines = [
+        json.dumps({"text": SKATING_NL, "published": "2018-02-14"}),
+        "not json",
+        json.dumps({"text": CYCLING_EN, "id": "quinn"}),
+        json.dumps({"nope": 1}),
+        json.dumps({"text": SKATING_NL}),
+    ]
+    response = client.post(
+        "/batch", content="\n".join(lines).encode(), headers={**AUTH, "Content-Type": "application/x-ndjson"}
+    )
     assert response.status_code == 202
     job = wait_for(client, response.json()["url"])
     assert job["status"] == "done"
@@ -325,8 +353,11 @@ def test_batch_accepts_a_multipart_file(client):
 def test_batch_reports_bad_articles_per_line(client):
     import json
 
-    response = client.post("/batch", content=json.dumps({"text": "\x00\x01binary"}).encode(),
-                           headers={**AUTH, "Content-Type": "application/x-ndjson"})
+    response = client.post(
+        "/batch",
+        content=json.dumps({"text": "\x00\x01binary"}).encode(),
+        headers={**AUTH, "Content-Type": "application/x-ndjson"},
+    )
     job = wait_for(client, response.json()["url"])
     assert job["failed"] == 1 and job["errors"][0]["line"] == 1
 
@@ -342,6 +373,7 @@ def test_unknown_job_is_404(client):
 
 
 # -- the gazetteer learns from the store ----------------------------------------------------------------------
+
 
 def test_stored_athletes_teams_and_races_feed_the_gazetteer(tmp_path, engine):
     isolated = IsolatedEngine(engine)
@@ -359,6 +391,7 @@ def test_stored_athletes_teams_and_races_feed_the_gazetteer(tmp_path, engine):
 
 # -- health -----------------------------------------------------------------------------------------------------
 
+
 def test_health_and_ready(client):
     assert client.get("/health").json() == {"status": "ok"}
     assert client.get("/ready").json() == {"status": "ready", "pipelines": True, "store": True}
@@ -366,7 +399,19 @@ def test_health_and_ready(client):
 
 def test_openapi_documents_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ["/articles", "/articles/{article_id}", "/athletes", "/athletes/{slug}", "/athletes/{slug}/summary",
-                 "/results", "/calendar", "/calendar.ics", "/calendar/{race}", "/batch", "/jobs/{job_id}", "/health",
-                 "/ready"]:
+    for path in [
+        "/articles",
+        "/articles/{article_id}",
+        "/athletes",
+        "/athletes/{slug}",
+        "/athletes/{slug}/summary",
+        "/results",
+        "/calendar",
+        "/calendar.ics",
+        "/calendar/{race}",
+        "/batch",
+        "/jobs/{job_id}",
+        "/health",
+        "/ready",
+    ]:
         assert path in paths

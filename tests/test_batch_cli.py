@@ -6,10 +6,10 @@ import json
 import zipfile
 
 import pytest
+from test_batch_support import invented_article, read_jsonl, write_jsonl
 from typer.testing import CliRunner
 
 from service.cli import app
-from test_batch_support import invented_article, read_jsonl, write_jsonl
 
 runner = CliRunner()
 
@@ -21,15 +21,28 @@ def batch(*args: str):
 def test_jsonl_in_results_out_with_the_scorer_fields(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", 3)
     with open(source, "a", encoding="utf-8") as handle:
-        handle.write('{"id": "broken", "text": ""}\n{"id": "late", "text": "' + invented_article(9).replace("\n", "\\n")
-                     + '", "published": "2018-02-14", "language": "nl"}\n')
+        handle.write(
+            '{"id": "broken", "text": ""}\n{"id": "late", "text": "'
+            + invented_article(9).replace("\n", "\\n")
+            + '", "published": "2018-02-14", "language": "nl"}\n'
+        )
     result = batch(str(source), "--output", str(tmp_path / "out.jsonl"))
     assert result.exit_code == 0, result.output
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [r["id"] for r in out] == ["a0000", "a0001", "a0002", "broken", "late"]
     first = out[0]
-    for key in ("language", "language_confidence", "title", "athletes", "results", "quotes", "schedule", "calendar",
-                "calendar_links", "summary"):
+    for key in (
+        "language",
+        "language_confidence",
+        "title",
+        "athletes",
+        "results",
+        "quotes",
+        "schedule",
+        "calendar",
+        "calendar_links",
+        "summary",
+    ):
         assert key in first
     assert first["language"] == "nl"
     assert "Mirthe Vollenga" in [a["name"] for a in first["athletes"]]
@@ -39,8 +52,10 @@ def test_jsonl_in_results_out_with_the_scorer_fields(tmp_path):
 
 
 def test_zip_of_html_pages_keeps_markup_out_of_the_facts(tmp_path):
-    page = ("<html><head><script>var athlete = 'Script Kiddie';</script></head><body><nav>Menu Login</nav>"
-            f"<article><h1>Vollenga wint</h1><p>{invented_article(0).split(chr(10), 2)[2]}</p></article></body></html>")
+    page = (
+        "<html><head><script>var athlete = 'Script Kiddie';</script></head><body><nav>Menu Login</nav>"
+        f"<article><h1>Vollenga wint</h1><p>{invented_article(0).split(chr(10), 2)[2]}</p></article></body></html>"
+    )
     with zipfile.ZipFile(tmp_path / "pages.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("2018/page.html", page)
         archive.writestr("../escape.html", page)
@@ -69,19 +84,29 @@ def test_store_writes_articles_into_the_database(tmp_path):
 
 def test_calendar_file_is_used(tmp_path, shared_dir):
     source = write_jsonl(tmp_path / "in.jsonl", 1)
-    result = batch(str(source), "--output", str(tmp_path / "out.jsonl"), "--calendar",
-                   str(shared_dir / "seed" / "team-site-page.txt"))
+    result = batch(
+        str(source),
+        "--output",
+        str(tmp_path / "out.jsonl"),
+        "--calendar",
+        str(shared_dir / "seed" / "team-site-page.txt"),
+    )
     assert result.exit_code == 0, result.output
     assert read_jsonl(tmp_path / "out.jsonl")[0]["calendar_links"] == []  # a skating report links to no race
 
 
-@pytest.mark.parametrize("args, message", [
-    ([], "--output"),
-    (["missing.jsonl", "--output", "out.jsonl"], "no such file or directory"),
-    (["--output", "out.jsonl", "--scheduler", "tcp://127.0.0.1:1"], "cannot reach the Dask scheduler"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "--output"),
+        (["missing.jsonl", "--output", "out.jsonl"], "no such file or directory"),
+        (["--output", "out.jsonl", "--scheduler", "tcp://127.0.0.1:1"], "cannot reach the Dask scheduler"),
+    ],
+)
 def test_bad_arguments_give_a_clear_error(tmp_path, args, message):
     source = write_jsonl(tmp_path / "in.jsonl", 1)
-    result = runner.invoke(app, ["batch", str(source), *[str(tmp_path / a) if a.endswith(".jsonl") else a for a in args]])
+    result = runner.invoke(
+        app, ["batch", str(source), *[str(tmp_path / a) if a.endswith(".jsonl") else a for a in args]]
+    )
     assert result.exit_code == 2
     assert message in result.output

@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
+from test_batch_support import read_jsonl, write_jsonl
 
 from service.batch import run_batch
-from test_batch_support import read_jsonl, write_jsonl
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
@@ -32,8 +32,21 @@ def reference(corpus, tmp_path_factory) -> list[str]:
 
 
 def _batch_process(corpus: Path, out: Path) -> subprocess.Popen:
-    command = [sys.executable, "-c", "from service.cli import main; main()", "batch", str(corpus), "--output",
-               str(out), "--workers", "1", "--chunk-size", "4", "--progress-interval", "0.5"]
+    command = [
+        sys.executable,
+        "-c",
+        "from service.cli import main; main()",
+        "batch",
+        str(corpus),
+        "--output",
+        str(out),
+        "--workers",
+        "1",
+        "--chunk-size",
+        "4",
+        "--progress-interval",
+        "0.5",
+    ]
     return subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

@@ -11,17 +11,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from test_batch_support import add_tar_member, invented_article, zip_symlink
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from service.batch.detect import Format, sniff
 from service.batch.limits import Limits
 from service.batch.readers import iter_items
-from test_batch_support import add_tar_member, invented_article, zip_symlink
 
 ARTICLE = invented_article(1).encode()
-HTML = (b"<!DOCTYPE html><html><head><title>Uitslag</title><script>var x=1;</script></head>"
-        b"<body><article><h1>Brandhof wint</h1><p>" + ARTICLE + b"</p></article></body></html>")
+HTML = (
+    b"<!DOCTYPE html><html><head><title>Uitslag</title><script>var x=1;</script></head>"
+    b"<body><article><h1>Brandhof wint</h1><p>" + ARTICLE + b"</p></article></body></html>"
+)
 SMALL = Limits(max_file_bytes=64 * 1024, max_archive_bytes=4 * 1024 * 1024, max_ratio=50, ratio_floor_bytes=32 * 1024)
 
 
@@ -33,21 +35,24 @@ def by_id(found):
     return {item.id: item for item in found}
 
 
-@pytest.mark.parametrize("head, expected", [
-    (b"PK\x03\x04rest", Format.ZIP),
-    (b"\x1f\x8b\x08\x00", Format.GZIP),
-    (b"WARC/1.0\r\n", Format.WARC),
-    (b'{"id": 1, "text": "x"}\n{"id": 2}', Format.JSONL),
-    (b'{\n  "id": 1,\n  "text": "x"\n}', Format.JSON),
-    (b'[{"text": "x"}]', Format.JSON),
-    (b'corrupt first line\n{"id": 2, "text": "x"}\n{"id": 3, "text": "y"}\n', Format.JSONL),
-    (b'{"id": 1, "text": "a very long line cut by the sniff window', Format.JSONL),
-    (b"  <!doctype html><html>", Format.HTML),
-    (b"<p>Kramer wint</p>", Format.HTML),
-    (b"Kramer wint goud\n\nop de 5000 meter", Format.TEXT),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", Format.BINARY),
-    (b"", Format.EMPTY),
-])
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        (b"PK\x03\x04rest", Format.ZIP),
+        (b"\x1f\x8b\x08\x00", Format.GZIP),
+        (b"WARC/1.0\r\n", Format.WARC),
+        (b'{"id": 1, "text": "x"}\n{"id": 2}', Format.JSONL),
+        (b'{\n  "id": 1,\n  "text": "x"\n}', Format.JSON),
+        (b'[{"text": "x"}]', Format.JSON),
+        (b'corrupt first line\n{"id": 2, "text": "x"}\n{"id": 3, "text": "y"}\n', Format.JSONL),
+        (b'{"id": 1, "text": "a very long line cut by the sniff window', Format.JSONL),
+        (b"  <!doctype html><html>", Format.HTML),
+        (b"<p>Kramer wint</p>", Format.HTML),
+        (b"Kramer wint goud\n\nop de 5000 meter", Format.TEXT),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", Format.BINARY),
+        (b"", Format.EMPTY),
+    ],
+)
 def test_formats_are_detected_from_content(head, expected):
     assert sniff(head) is expected
 
@@ -65,7 +70,8 @@ def test_directory_tree_of_text_html_and_json(tmp_path):
     (tmp_path / "a.txt").write_bytes(ARTICLE)
     (tmp_path / "sub" / "b.html").write_bytes(HTML)
     (tmp_path / "sub" / "deeper" / "c.json").write_text(
-        json.dumps({"id": "c-1", "text": "Tekst", "published": "2018-02-14", "language": "nl"}), encoding="utf-8")
+        json.dumps({"id": "c-1", "text": "Tekst", "published": "2018-02-14", "language": "nl"}), encoding="utf-8"
+    )
     (tmp_path / "d.json").write_text(json.dumps([{"text": "een"}, {"id": 7, "text": "twee"}]), encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("skipped", encoding="utf-8")
     found = items(tmp_path)
@@ -79,19 +85,30 @@ def test_directory_tree_of_text_html_and_json(tmp_path):
 
 def test_jsonl_bad_lines_are_reported_and_reading_goes_on(tmp_path):
     path = tmp_path / "in.jsonl"
-    path.write_text("\n".join([
-        json.dumps({"id": "ok-1", "text": "Kramer wint.", "published": "2018-02"}),
-        "{not json",
-        json.dumps({"id": "no-text"}),
-        "",
-        json.dumps({"id": "bad-date", "text": "x", "published": 2018}),
-        json.dumps(["a list"]),
-        json.dumps({"id": "ok-2", "text": "Nuis wint."}),
-    ]) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "ok-1", "text": "Kramer wint.", "published": "2018-02"}),
+                "{not json",
+                json.dumps({"id": "no-text"}),
+                "",
+                json.dumps({"id": "bad-date", "text": "x", "published": 2018}),
+                json.dumps(["a list"]),
+                json.dumps({"id": "ok-2", "text": "Nuis wint."}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     found = items(path)
     assert [(item.id, item.error is None) for item in found] == [
-        ("ok-1", True), ("in.jsonl:2", False), ("no-text", False), ("bad-date", False), ("in.jsonl:6", False),
-        ("ok-2", True)]
+        ("ok-1", True),
+        ("in.jsonl:2", False),
+        ("no-text", False),
+        ("bad-date", False),
+        ("in.jsonl:6", False),
+        ("ok-2", True),
+    ]
     assert "not valid JSON" in found[1].error
     assert "text" in found[2].error
 
@@ -144,8 +161,9 @@ def _warc(path: Path, compress: bool) -> None:
 
         def response(url: str, body: bytes, content_type: str, status: str = "200 OK"):
             headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                          http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
 
         writer.write_record(writer.create_warc_record("", "warcinfo", payload=io.BytesIO(b"software: test")))
         response("https://news.example/uitslag", HTML, "text/html; charset=utf-8")
@@ -165,6 +183,7 @@ def test_warc_pages_become_articles_and_other_records_are_skipped(tmp_path, comp
 
 
 # -- hostile inputs ---------------------------------------------------------------------------------
+
 
 def test_zip_path_traversal_and_symlinks_are_refused_and_the_rest_processed(tmp_path):
     path = tmp_path / "evil.zip"

@@ -6,12 +6,12 @@ import io
 import json
 
 import pytest
+from test_batch_support import read_jsonl
 
 from models.records import ExtractionResult
 from nlp.errors import InputError
 from service.batch import BatchError, BatchInterrupted, run_batch
 from service.batch.progress import BatchProgress, PlainReporter
-from test_batch_support import read_jsonl
 
 
 class FakeEngine:
@@ -27,8 +27,9 @@ class FakeEngine:
             if text.startswith("BAD"):
                 yield InputError("no article text found in the input")
             else:
-                yield ExtractionResult(id=item.id, language="nl", language_confidence=0.99, title=text,
-                                       published=item.published)
+                yield ExtractionResult(
+                    id=item.id, language="nl", language_confidence=0.99, title=text, published=item.published
+                )
 
 
 @pytest.fixture
@@ -59,8 +60,11 @@ def test_one_output_line_per_input_line_in_order_with_its_id(tmp_path, engine):
 
 def test_bad_lines_become_error_records_and_the_run_goes_on(tmp_path, engine):
     source = tmp_path / "in.jsonl"
-    source.write_text('{"id": "ok", "text": "Kramer wint"}\nnot json\n{"id": "empty", "text": "BAD"}\n'
-                      '{"id": "last", "text": "Nuis wint"}\n', encoding="utf-8")
+    source.write_text(
+        '{"id": "ok", "text": "Kramer wint"}\nnot json\n{"id": "empty", "text": "BAD"}\n'
+        '{"id": "last", "text": "Nuis wint"}\n',
+        encoding="utf-8",
+    )
     summary = run_batch([source], output=tmp_path / "out.jsonl")
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [r["id"] for r in out] == ["ok", "in.jsonl:2", "empty", "last"]
@@ -71,8 +75,10 @@ def test_bad_lines_become_error_records_and_the_run_goes_on(tmp_path, engine):
 
 
 def test_duplicates_are_skipped_and_counted(tmp_path, engine):
-    records = articles(3) + [{"id": "copy", "text": "Artikel a 1"}, {"id": "other-date", "text": "Artikel a 1",
-                                                                      "published": "2018-02"}]
+    records = articles(3) + [
+        {"id": "copy", "text": "Artikel a 1"},
+        {"id": "other-date", "text": "Artikel a 1", "published": "2018-02"},
+    ]
     source = write_lines(tmp_path / "in.jsonl", records)
     summary = run_batch([source], output=tmp_path / "out.jsonl", chunk_size=2)
     assert [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")] == ["a0", "a1", "a2", "other-date"]
@@ -162,10 +168,14 @@ def test_plain_progress_lines():
     report = PlainReporter(stream, interval=3600)
     report(BatchProgress(done=5, total=10, processed=4, duplicates=0, failed=1, rate=2.5, eta_seconds=2.0))
     report(BatchProgress(done=6, total=10, processed=5, duplicates=0, failed=1, rate=2.5, eta_seconds=1.6))
-    report(BatchProgress(done=10, total=10, processed=9, duplicates=0, failed=1, rate=2.5, eta_seconds=0, finished=True))
+    report(
+        BatchProgress(done=10, total=10, processed=9, duplicates=0, failed=1, rate=2.5, eta_seconds=0, finished=True)
+    )
     lines = stream.getvalue().splitlines()
-    assert lines == ["batch: 5/10 items (50%), 2.5/s, ETA 0m02s; 4 processed, 0 duplicates, 1 failed",
-                     "batch: 10/10 items (100%), 2.5/s, ETA 0m00s; 9 processed, 0 duplicates, 1 failed"]
+    assert lines == [
+        "batch: 5/10 items (50%), 2.5/s, ETA 0m02s; 4 processed, 0 duplicates, 1 failed",
+        "batch: 10/10 items (100%), 2.5/s, ETA 0m00s; 9 processed, 0 duplicates, 1 failed",
+    ]
 
 
 def test_nothing_to_write_to_is_an_error(tmp_path, engine):
@@ -183,12 +193,14 @@ def test_output_may_not_overwrite_or_feed_the_input(tmp_path, engine, where):
 
 
 def test_html_page_over_the_engine_cap_is_reduced_to_its_main_text():
-    from service.batch.work import fit_for_engine
     from nlp.engine import ArticleInput
+    from service.batch.work import fit_for_engine
 
     script = "<script>" + "var x = 1;" * 300_000 + "</script>"
-    page = (f"<html><head><title>Vollenga wint</title>{script}</head><body><article>"
-            "<p>Mirthe Vollenga heeft de 500 meter gewonnen in 37,12.</p></article></body></html>").encode()
+    page = (
+        f"<html><head><title>Vollenga wint</title>{script}</head><body><article>"
+        "<p>Mirthe Vollenga heeft de 500 meter gewonnen in 37,12.</p></article></body></html>"
+    ).encode()
     fitted = fit_for_engine(ArticleInput(page, id="big"))
     assert fitted.id == "big" and "Mirthe Vollenga heeft de 500 meter gewonnen" in fitted.text
     assert "var x" not in fitted.text and len(fitted.text) < 1000

@@ -14,13 +14,23 @@ from tests.service_helpers import AUTH, SEED, RunningServer
 pytestmark = pytest.mark.slow
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    playwright_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (apt-get install -y chromium); .ci/run installs it")
     with playwright_api.sync_playwright() as playwright:
@@ -38,8 +48,12 @@ def server(tmp_path_factory):
 def test_seed_page_article_to_athlete_page(browser, server):
     if not SEED.is_file():
         pytest.skip("../shared/seed/team-site-page.txt is not present")
-    posted = httpx.post(server.base + "/articles", content=SEED.read_bytes(),
-                        headers={**AUTH, "Content-Type": "text/plain; charset=utf-8"}, timeout=120)
+    posted = httpx.post(
+        server.base + "/articles",
+        content=SEED.read_bytes(),
+        headers={**AUTH, "Content-Type": "text/plain; charset=utf-8"},
+        timeout=120,
+    )
     assert posted.status_code in (200, 201), posted.text
     page = browser.new_page()
     try:

@@ -29,28 +29,34 @@ def widget():
     return parse_calendar(WIDGET)
 
 
-@pytest.mark.parametrize("line", [
-    "es La Vuelta Ciclista a Fictilia",
-    "WorldTeam Men 23 Aug '25 - 14 Sep '25",
-    "WorldTeam Women 14 Sep '25",
-    "Development Team 14 Sep '25",
-    "Continental Team 01 Mar '26",
-    "21/21 Robledo Nuevo › Alto del Cielo. Puerto Fingido 164km",
-    "3/5 Dorfheim > Bergstadt 191km",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "es La Vuelta Ciclista a Fictilia",
+        "WorldTeam Men 23 Aug '25 - 14 Sep '25",
+        "WorldTeam Women 14 Sep '25",
+        "Development Team 14 Sep '25",
+        "Continental Team 01 Mar '26",
+        "21/21 Robledo Nuevo › Alto del Cielo. Puerto Fingido 164km",
+        "3/5 Dorfheim > Bergstadt 191km",
+    ],
+)
 def test_calendar_lines_are_recognised(line):
     assert looks_like_calendar_line(line)
 
 
-@pytest.mark.parametrize("line", [
-    "Smeekens buiten medailles op 500 meter",
-    "De renner won de rit op 14 september.",
-    "The race starts on 14 September 2025",
-    "Related updates",
-    "",
-    "   ",
-    "3/5",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Smeekens buiten medailles op 500 meter",
+        "De renner won de rit op 14 september.",
+        "The race starts on 14 September 2025",
+        "Related updates",
+        "",
+        "   ",
+        "3/5",
+    ],
+)
 def test_prose_titles_and_blanks_are_not_calendar_lines(line):
     assert not looks_like_calendar_line(line)
 
@@ -62,8 +68,13 @@ def test_spans_cut_the_widget_out_of_a_page_but_not_a_header_like_title():
 
 
 def test_a_broken_line_inside_the_widget_stays_in_its_block():
-    lines = ["be GP Fictief", "WorldTeam Men 14 Sep '25", "1/1 Westdorp Oostdorp 185km", "fr Paris Fictif",
-             "WorldTeam Men 15 Sep '25"]
+    lines = [
+        "be GP Fictief",
+        "WorldTeam Men 14 Sep '25",
+        "1/1 Westdorp Oostdorp 185km",
+        "fr Paris Fictif",
+        "WorldTeam Men 15 Sep '25",
+    ]
     assert find_calendar_spans(lines) == [(0, 5)]
 
 
@@ -95,8 +106,10 @@ def test_stage_dates_stay_unknown_when_the_days_do_not_fit_the_stages(widget):
 
 
 def test_stage_dates_follow_the_days_when_there_is_one_stage_a_day():
-    calendar = parse_calendar("sk Okolo Fiktívie\nWorldTeam Men 17 Sep '25 - 19 Sep '25\n"
-                              "1/3 Ada › Bela 100km\n2/3 Bela › Cetin 110km\n3/3 Cetin › Dorn 120km")
+    calendar = parse_calendar(
+        "sk Okolo Fiktívie\nWorldTeam Men 17 Sep '25 - 19 Sep '25\n"
+        "1/3 Ada › Bela 100km\n2/3 Bela › Cetin 110km\n3/3 Cetin › Dorn 120km"
+    )
     assert [s.date.day for s in calendar.entries[0].stages] == [17, 18, 19]
 
 

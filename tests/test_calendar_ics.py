@@ -47,7 +47,11 @@ def test_events_from_another_calendar_program_import_as_races():
     calendar = load_calendar(data.encode("utf-8"))
     entry = calendar.entries[0]
     assert (entry.race, entry.start_date, entry.end_date, entry.stages) == (
-        "Ronde van Fictief", dt.date(2025, 9, 14), dt.date(2025, 9, 14), [])
+        "Ronde van Fictief",
+        dt.date(2025, 9, 14),
+        dt.date(2025, 9, 14),
+        [],
+    )
 
 
 def test_malformed_ics_gives_an_error_not_a_crash():

@@ -25,12 +25,26 @@ def test_extract_lang_out_switches_the_summary_language(fixture_text, tmp_path):
 
 
 def test_extract_json_carries_the_contract_fields(fixture_text):
-    outcome = runner.invoke(app, ["extract", "-", "--format", "json", "--published", "2026-05-05"],
-                            input=fixture_text("nl-skating-page.txt"))
+    outcome = runner.invoke(
+        app,
+        ["extract", "-", "--format", "json", "--published", "2026-05-05"],
+        input=fixture_text("nl-skating-page.txt"),
+    )
     assert outcome.exit_code == 0, outcome.output
     data = json.loads(outcome.output)
-    for key in ("id", "language", "language_confidence", "title", "athletes", "results", "quotes", "schedule",
-                "calendar", "calendar_links", "summary"):
+    for key in (
+        "id",
+        "language",
+        "language_confidence",
+        "title",
+        "athletes",
+        "results",
+        "quotes",
+        "schedule",
+        "calendar",
+        "calendar_links",
+        "summary",
+    ):
         assert key in data
     bakker = next(r for r in data["results"] if r["athlete"] == "Lotte Bakker" and r["time"])
     assert bakker["time"] == 114.31 and isinstance(bakker["gap"], float)

@@ -28,4 +28,3 @@ def test_words_of_another_doc_are_not_reused() -> None:
     doc = nlp("One two three")
     doc.user_data["palmares_words"] = [["Stale"], ["stale"], [False], [False]]
     assert doc_words(doc).texts == ["One", "two", "three"]
-

@@ -10,8 +10,7 @@ from hypothesis.errors import Unsatisfiable  # noqa: E402
 
 from tests.service_helpers import AUTH, CALENDAR, SKATING_NL, IsolatedEngine, make_client  # noqa: E402
 
-RAW_TEXT_TYPES = ("text/html", "text/calendar", "application/x-ndjson", "application/jsonl",
-                  "application/octet-stream")
+RAW_TEXT_TYPES = ("text/html", "text/calendar", "application/x-ndjson", "application/jsonl", "application/octet-stream")
 EXAMPLES_PER_OPERATION = 12  # per operation and mode (valid / invalid input)
 
 
@@ -53,13 +52,19 @@ def _fuzz(operation, mode, failures: list[str]) -> None:
     """Valid (POSITIVE) or schema-violating (NEGATIVE) requests; any 5xx is recorded."""
 
     @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     def check(case) -> None:
         response = case.call(headers={**(case.headers or {}), **AUTH})
         if response.status_code >= 500:
-            failures.append(f"{case.method} {case.formatted_path} {case.query} -> {response.status_code}: "
-                            f"{response.text[:200]}")
+            failures.append(
+                f"{case.method} {case.formatted_path} {case.query} -> {response.status_code}: {response.text[:200]}"
+            )
 
     try:
         check()

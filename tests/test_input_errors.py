@@ -6,14 +6,17 @@ from nlp.errors import InputError
 from nlp.text.decode import decode_input
 
 
-@pytest.mark.parametrize("data, message", [
-    ("", "empty"),
-    ("   \n\t  \n", "empty"),
-    (b"\x00\x01\x02binary\x00", "binary"),
-    (b"caf\xe9 au lait", "not valid UTF-8"),
-    ("x" * 5_000_000, "limit"),
-    (bytes(range(1, 32)) * 50, "binary"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ("", "empty"),
+        ("   \n\t  \n", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (b"caf\xe9 au lait", "not valid UTF-8"),
+        ("x" * 5_000_000, "limit"),
+        (bytes(range(1, 32)) * 50, "binary"),
+    ],
+)
 def test_bad_input_is_refused_with_a_reason(data, message):
     with pytest.raises(InputError, match=message):
         decode_input(data)

@@ -27,7 +27,7 @@ GERMAN_ARTICLE = [
     "Müller gewinnt in Oberhof",
     "Die Biathletin hat am Samstag den Sprint über 7,5 Kilometer gewonnen und damit ihren ersten Weltcupsieg geholt.",
     "Sie blieb im Liegendschießen und im Stehendschießen fehlerfrei und lag am Ende fast eine halbe Minute vorne.",
-    "\"I never expected to win this race, the conditions were really difficult today,\" she told reporters.",
+    '"I never expected to win this race, the conditions were really difficult today," she told reporters.',
     "Am Sonntag startet sie in der Verfolgung.",
 ]
 
@@ -55,8 +55,10 @@ def test_same_text_always_gets_the_same_answer() -> None:
 def test_answers_do_not_depend_on_the_process() -> None:
     code = "from nlp.language import detect_language as d; print(d('Porto em Lisboa'), d('Ana Maria'))"
     root = Path(__file__).resolve().parents[1]
-    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True).stdout
-            for _ in range(2)}
+    runs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True).stdout
+        for _ in range(2)
+    }
     assert len(runs) == 1
     assert runs.pop().strip() == f"{detect_language('Porto em Lisboa')} {detect_language('Ana Maria')}"
 

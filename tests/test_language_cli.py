@@ -78,10 +78,17 @@ def test_answers_are_written_as_lines_arrive() -> None:
 
 def test_command_streams_from_a_real_pipe_without_spacy() -> None:
     root = Path(__file__).resolve().parents[1]
-    code = ("import sys; from service.cli import app; "
-            "app(['detect-language'], standalone_mode=False); print('spacy' in sys.modules, file=sys.stderr)")
-    result = subprocess.run([sys.executable, "-c", code], input=b"Hola a todos\n\xff\xfe invalid\n",
-                            capture_output=True, cwd=root, check=True)
+    code = (
+        "import sys; from service.cli import app; "
+        "app(['detect-language'], standalone_mode=False); print('spacy' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        input=b"Hola a todos\n\xff\xfe invalid\n",
+        capture_output=True,
+        cwd=root,
+        check=True,
+    )
     lines = result.stdout.decode().splitlines()
     assert lines[0].startswith("es\t")
     assert len(lines) == 2

@@ -6,10 +6,9 @@ import pickle
 from pathlib import Path
 
 import numpy
+import pytest
 import spacy
 from spacy.strings import get_string_id
-
-import pytest
 
 from nlp.pipeline.lexical_vectors import (
     FACTORY,

@@ -5,8 +5,10 @@ import spacy
 from nlp.pipeline.loader import get_pipeline, ner_model_source
 from nlp.pipeline.matrix_ops import NUMPY_BLAS_OPS, use_numpy_blas
 
-TEXT = ("Jorrit Bergsma won de 10.000 meter in Heerenveen. Bergsma was 2,3 seconden sneller dan Patrick Roest, "
-        "die in Thialf tweede werd voor Davide Ghiotto uit Italië.")
+TEXT = (
+    "Jorrit Bergsma won de 10.000 meter in Heerenveen. Bergsma was 2,3 seconden sneller dan Patrick Roest, "
+    "die in Thialf tweede werd voor Davide Ghiotto uit Italië."
+)
 
 
 def test_the_extraction_pipeline_multiplies_with_numpy() -> None:

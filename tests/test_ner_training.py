@@ -114,7 +114,11 @@ def test_training_config_builds_a_tok2vec_and_ner_pipeline() -> None:
 
 
 def shipped_languages() -> list[str]:
-    return [language for language in ("nl", "en", "es", "de", "fr", "it") if (default_output(language) / "meta.json").is_file()]
+    return [
+        language
+        for language in ("nl", "en", "es", "de", "fr", "it")
+        if (default_output(language) / "meta.json").is_file()
+    ]
 
 
 @pytest.mark.parametrize(
@@ -216,7 +220,7 @@ def test_two_step_training_run_writes_a_loadable_pipeline_and_card(tmp_path: Pat
     # The lexical vectors are named in the config, not copied into the folder.
     assert isinstance(nlp.vocab.vectors, LexicalVectors)
     assert not (run.output / "vocab" / "vectors").exists()
-    assert 'train = null' in (run.output / "config.cfg").read_text(encoding="utf-8")
+    assert "train = null" in (run.output / "config.cfg").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
@@ -234,10 +238,23 @@ def test_repair_only_rebuilds_the_repair_step_and_keeps_the_training_facts(tmp_p
 @pytest.mark.slow
 def test_the_seed_of_a_run_is_recorded_so_that_the_card_reproduces_it(tmp_path: Path) -> None:
     data = write_data(tmp_path / "data")
-    result = CliRunner().invoke(app, [
-        "train-ner", "nl", "--steps", "2", "--seed", "3", "--output", str(tmp_path / "model"), "--data", str(data),
-        "--work-dir", str(tmp_path / "work"),
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "train-ner",
+            "nl",
+            "--steps",
+            "2",
+            "--seed",
+            "3",
+            "--output",
+            str(tmp_path / "model"),
+            "--data",
+            str(data),
+            "--work-dir",
+            str(tmp_path / "work"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert spacy.load(tmp_path / "model").meta["palmares_training"]["seed"] == 3
     card = (tmp_path / "model" / "MODEL_CARD.md").read_text(encoding="utf-8")
@@ -272,7 +289,13 @@ def test_multilingual_corpora_count_the_own_language_twice_and_select_on_it_alon
     write_data(tmp_path / "data", "en", copies=5)
     train_path, dev_path, facts = prepare_corpora("nl", data, tmp_path / "work", multilingual=True)
     vocab = spacy.blank("nl").vocab
-    assert facts == {"train_sentences": 34, "other_languages": ["en"], "other_sentences": 17, "list_share": 0.0, "list_sentences": 0}
+    assert facts == {
+        "train_sentences": 34,
+        "other_languages": ["en"],
+        "other_sentences": 17,
+        "list_share": 0.0,
+        "list_sentences": 0,
+    }
     assert len(list(DocBin().from_disk(train_path).get_docs(vocab))) == 2 * 34 + 17
     assert len(list(DocBin().from_disk(dev_path).get_docs(vocab))) == len(wikineural_splits(data, "nl").dev)
     _, _, alone = prepare_corpora("nl", data, tmp_path / "alone", multilingual=False)

@@ -32,11 +32,14 @@ def test_two_people_with_one_surname_are_not_merged():
     assert "Lee" not in found  # ambiguous: not attributed to either
 
 
-@pytest.mark.parametrize("language, text, coach", [
-    ("en", "Coach Martin Hale said Oscar Quinn (GBR) won in 4:01.22.", "Martin Hale"),
-    ("nl", "Bondscoach Pieter Prins zag hoe Lotte Bakker won in 38,12.", "Pieter Prins"),
-    ("de", "Bundestrainer Mark Probe lobte Jonas Krause, der in 1:46,12 gewann.", "Mark Probe"),
-])
+@pytest.mark.parametrize(
+    "language, text, coach",
+    [
+        ("en", "Coach Martin Hale said Oscar Quinn (GBR) won in 4:01.22.", "Martin Hale"),
+        ("nl", "Bondscoach Pieter Prins zag hoe Lotte Bakker won in 38,12.", "Pieter Prins"),
+        ("de", "Bundestrainer Mark Probe lobte Jonas Krause, der in 1:46,12 gewann.", "Mark Probe"),
+    ],
+)
 def test_coaches_are_people_but_not_athletes(language, text, coach):
     doc = get_pipeline(language)(text)
     labels = {s.kb_id_: s.label_ for s in doc.spans["persons"]}
@@ -59,12 +62,15 @@ def test_a_place_next_to_one_person_stays_a_place():
     assert set(found.values()) == {"Lucas Muster", "Anna Probe"}
 
 
-@pytest.mark.parametrize("language, text, athlete", [
-    ("it", "Ieri Marco Bellatti ha vinto la volata in 4h12'33\".", "Marco Bellatti"),
-    ("nl", "Gisteren Jan Testeling won de 1500 meter in 1:44,12.", "Jan Testeling"),
-    ("en", "Yesterday Oscar Quimby won the sprint in 9.98.", "Oscar Quimby"),
-    ("es", "Ayer Pablo Testarro ganó la etapa.", "Pablo Testarro"),
-])
+@pytest.mark.parametrize(
+    "language, text, athlete",
+    [
+        ("it", "Ieri Marco Bellatti ha vinto la volata in 4h12'33\".", "Marco Bellatti"),
+        ("nl", "Gisteren Jan Testeling won de 1500 meter in 1:44,12.", "Jan Testeling"),
+        ("en", "Yesterday Oscar Quimby won the sprint in 9.98.", "Oscar Quimby"),
+        ("es", "Ayer Pablo Testarro ganó la etapa.", "Pablo Testarro"),
+    ],
+)
 def test_a_common_word_in_front_of_a_full_name_is_not_part_of_it(language, text, athlete):
     assert athlete in people(language, text)
 
@@ -73,38 +79,60 @@ def test_a_surname_that_is_also_a_word_stays_in_the_name():
     assert "Marco Rossi" in people("it", "Marco Rossi ha vinto la volata. Rossi era felice.")
 
 
-@pytest.mark.parametrize("language, text, athlete", [
-    ("en", "Nora Sample led at the final checkpoint on the Giovanni Agnelli course and won in 1:58.21.", "Nora Sample"),
-    ("it", "Marco Prova vince la tappa con arrivo a Linguaglossa-Piano Provenzana davanti a Luca Test.", "Marco Prova"),
-    ("nl", "Lars Test won de rit naar de Alto de Vivero voor Kees Proef.", "Lars Test"),
-    ("es", "En el estadio Santiago Bernabéu, Ana Muestra ganó los 100 metros.", "Ana Muestra"),
-    ("fr", "Au sommet du Mont Ventoux, Marie Essai s'impose devant Lucas Test.", "Marie Essai"),
-])
+@pytest.mark.parametrize(
+    "language, text, athlete",
+    [
+        (
+            "en",
+            "Nora Sample led at the final checkpoint on the Giovanni Agnelli course and won in 1:58.21.",
+            "Nora Sample",
+        ),
+        (
+            "it",
+            "Marco Prova vince la tappa con arrivo a Linguaglossa-Piano Provenzana davanti a Luca Test.",
+            "Marco Prova",
+        ),
+        ("nl", "Lars Test won de rit naar de Alto de Vivero voor Kees Proef.", "Lars Test"),
+        ("es", "En el estadio Santiago Bernabéu, Ana Muestra ganó los 100 metros.", "Ana Muestra"),
+        ("fr", "Au sommet du Mont Ventoux, Marie Essai s'impose devant Lucas Test.", "Marie Essai"),
+    ],
+)
 def test_venues_climbs_and_stage_towns_named_like_people_are_not_athletes(language, text, athlete):
     found = set(people(language, text).values())
     assert athlete in found
-    assert not found & {"Giovanni Agnelli", "Linguaglossa-Piano Provenzana", "Alto de Vivero", "Santiago Bernabéu",
-                        "Mont Ventoux"}
+    assert not found & {
+        "Giovanni Agnelli",
+        "Linguaglossa-Piano Provenzana",
+        "Alto de Vivero",
+        "Santiago Bernabéu",
+        "Mont Ventoux",
+    }
 
 
 def test_a_venue_mentioned_before_the_name_does_not_hide_the_athlete():
     assert "Nora Sample" in people("en", "At the velodrome, Nora Sample won the sprint ahead of Mia Trial.")
 
 
-@pytest.mark.parametrize("language, text, athlete", [
-    ("it", "Damiano Cima vince la tappa. Cima ha battuto tutti in volata.", "Damiano Cima"),
-    ("es", "Juan Sierra ganó la etapa. Sierra fue el más rápido.", "Juan Sierra"),
-])
+@pytest.mark.parametrize(
+    "language, text, athlete",
+    [
+        ("it", "Damiano Cima vince la tappa. Cima ha battuto tutti in volata.", "Damiano Cima"),
+        ("es", "Juan Sierra ganó la etapa. Sierra fue el más rápido.", "Juan Sierra"),
+    ],
+)
 def test_a_surname_that_also_names_a_place_is_still_a_person(language, text, athlete):
     assert set(people(language, text).values()) == {athlete}
 
 
-@pytest.mark.parametrize("language, text, expected", [
-    ("nl", "Visser won dit seizoen al zijn races op de 1500 meter.", {"Visser"}),
-    ("de", "Schneider gewann den Sprint in Oberhof.", {"Schneider"}),
-    ("nl", "Feyenoord won zondag met 2-0 van Ajax.", set()),
-    ("en", "Hansen was happy with the weather.", set()),
-])
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("nl", "Visser won dit seizoen al zijn races op de 1500 meter.", {"Visser"}),
+        ("de", "Schneider gewann den Sprint in Oberhof.", {"Schneider"}),
+        ("nl", "Feyenoord won zondag met 2-0 van Ajax.", set()),
+        ("en", "Hansen was happy with the weather.", set()),
+    ],
+)
 def test_a_lone_name_opening_a_sentence_with_a_result_verb_is_an_athlete(language, text, expected):
     assert set(people(language, text).values()) == expected
 
@@ -114,19 +142,25 @@ def test_a_result_in_the_previous_paragraph_does_not_make_a_name_an_athlete():
     assert set(found.values()) == {"Enric Valls"}
 
 
-@pytest.mark.parametrize("language, text, full_name, alone", [
-    ("it", "Marco Dell'Aquila ha vinto la gara. Poi Dell'Aquila ha parlato.", "Marco Dell'Aquila", "Dell'Aquila"),
-    ("fr", "Pierre D'Amico a gagné. Ensuite D'Amico a parlé.", "Pierre D'Amico", "D'Amico"),
-    ("nl", "Ama N’tebe reed naar zilver. N’tebe won later ook een rit.", "Ama N’tebe", "N’tebe"),
-])
+@pytest.mark.parametrize(
+    "language, text, full_name, alone",
+    [
+        ("it", "Marco Dell'Aquila ha vinto la gara. Poi Dell'Aquila ha parlato.", "Marco Dell'Aquila", "Dell'Aquila"),
+        ("fr", "Pierre D'Amico a gagné. Ensuite D'Amico a parlé.", "Pierre D'Amico", "D'Amico"),
+        ("nl", "Ama N’tebe reed naar zilver. N’tebe won later ook een rit.", "Ama N’tebe", "N’tebe"),
+    ],
+)
 def test_an_elided_surname_is_written_whole_and_found_alone(language, text, full_name, alone):
     assert people(language, text) == {full_name: full_name, alone: full_name}
 
 
-@pytest.mark.parametrize("language, text", [
-    ("en", "Jan Tester finished in the same time as the winner.\n\nMore text follows later."),
-    ("it", "Jan Tester è arrivato con lo stesso tempo del vincitore.\n\nAltro testo segue più tardi."),
-])
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Jan Tester finished in the same time as the winner.\n\nMore text follows later."),
+        ("it", "Jan Tester è arrivato con lo stesso tempo del vincitore.\n\nAltro testo segue più tardi."),
+    ],
+)
 def test_a_common_word_opening_the_sentence_after_a_role_word_is_not_an_athlete(language, text):
     assert set(people(language, text).values()) == {"Jan Tester"}
 
@@ -146,10 +180,17 @@ def test_a_german_noun_of_a_place_is_not_a_name_with_a_particle():
     assert set(found.values()) == {"Ruben Vogt"}
 
 
-@pytest.mark.parametrize("language, text, official", [
-    ("en", "Karl Weber, the competition’s chief race director, said that Anna Test won.", "Karl Weber"),
-    ("fr", "Pierre Dupont, directeur de course de la Coupe du monde, a dit que Anna Test a gagné.", "Pierre Dupont"),
-])
+@pytest.mark.parametrize(
+    "language, text, official",
+    [
+        ("en", "Karl Weber, the competition’s chief race director, said that Anna Test won.", "Karl Weber"),
+        (
+            "fr",
+            "Pierre Dupont, directeur de course de la Coupe du monde, a dit que Anna Test a gagné.",
+            "Pierre Dupont",
+        ),
+    ],
+)
 def test_a_role_in_apposition_after_the_name_makes_an_official_not_an_athlete(language, text, official):
     found = people(language, text)
     assert official not in found and "Anna Test" in found
@@ -160,10 +201,13 @@ def test_a_coach_named_inside_an_athletes_apposition_leaves_the_athlete_an_athle
     assert set(found) == {"Anna Test"}
 
 
-@pytest.mark.parametrize("language, text", [
-    ("en", "The coach said that Anna Test won the race."),
-    ("nl", "De bondscoach zag Anna Test winnen."),
-])
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "The coach said that Anna Test won the race."),
+        ("nl", "De bondscoach zag Anna Test winnen."),
+    ],
+)
 def test_a_role_a_few_words_back_across_a_verb_does_not_make_an_official(language, text):
     assert people(language, text) == {"Anna Test": "Anna Test"}
 
@@ -173,20 +217,26 @@ def test_a_role_with_its_complement_before_a_comma_still_names_the_official():
     assert set(found) == {"Anna Test"}
 
 
-@pytest.mark.parametrize("language, text, athlete", [
-    ("es", "La suiza Larissa Gutmann ganó el supergigante.", "Larissa Gutmann"),
-    ("it", "L'azzurra Dorotea Wierling ha vinto la sprint.", "Dorotea Wierling"),
-    ("de", "Der Norweger Klaebrand gewann den Sprint.", "Klaebrand"),
-    ("en", "The Dutchwoman Jutka Leerhof won the 1000m.", "Jutka Leerhof"),
-])
+@pytest.mark.parametrize(
+    "language, text, athlete",
+    [
+        ("es", "La suiza Larissa Gutmann ganó el supergigante.", "Larissa Gutmann"),
+        ("it", "L'azzurra Dorotea Wierling ha vinto la sprint.", "Dorotea Wierling"),
+        ("de", "Der Norweger Klaebrand gewann den Sprint.", "Klaebrand"),
+        ("en", "The Dutchwoman Jutka Leerhof won the 1000m.", "Jutka Leerhof"),
+    ],
+)
 def test_a_nationality_before_a_name_marks_an_athlete(language, text, athlete):
     assert athlete in people(language, text)
 
 
-@pytest.mark.parametrize("language, text", [
-    ("de", "Die norwegische Hauptstadt feierte den Sieg."),
-    ("de", "Seit den Deutschen Meisterschaften trainieren wir zusammen."),
-])
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("de", "Die norwegische Hauptstadt feierte den Sieg."),
+        ("de", "Seit den Deutschen Meisterschaften trainieren wir zusammen."),
+    ],
+)
 def test_a_common_noun_after_a_nationality_is_not_a_person(language, text):
     assert people(language, text) == {}
 
@@ -195,10 +245,13 @@ def test_a_nationality_noun_before_a_full_name_is_not_part_of_it():
     assert "Paul Doublet" in people("en", "Brit Paul Doublet won the final in 20.01.")
 
 
-@pytest.mark.parametrize("language, text", [
-    ("en", "Lara Gutt won the super-G in St. Moritz in 1:12.45."),
-    ("es", "La suiza Lara Gutt ganó el supergigante de St. Moritz con un tiempo de 1:12,45."),
-])
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("en", "Lara Gutt won the super-G in St. Moritz in 1:12.45."),
+        ("es", "La suiza Lara Gutt ganó el supergigante de St. Moritz con un tiempo de 1:12,45."),
+    ],
+)
 def test_a_place_named_after_a_saint_is_not_an_athlete_and_leaves_the_sentence_whole(language, text):
     assert set(people(language, text)) == {"Lara Gutt"}
 
@@ -218,7 +271,6 @@ def test_the_hand_written_given_names_are_flags_of_the_ner_too():
 
     assert "Klaasje" in given_names()
     assert shared_lexical_vectors()["klaasje"][len(FREQUENCY_LANGUAGES)] == 1.0
-
 
 
 def test_a_sentence_opening_with_a_common_word_takes_no_role_from_the_sentence_before():

@@ -36,8 +36,7 @@ def test_every_command_and_option_is_in_the_readme(name):
 def test_every_setting_is_in_the_readme():
     from service.settings import Settings
 
-    missing = [f"PALMARES_{name.upper()}" for name in Settings.model_fields
-               if f"PALMARES_{name.upper()}" not in README]
+    missing = [f"PALMARES_{name.upper()}" for name in Settings.model_fields if f"PALMARES_{name.upper()}" not in README]
     assert not missing, f"README.md does not document these settings: {missing}"
 
 

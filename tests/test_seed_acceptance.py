@@ -17,8 +17,14 @@ def test_language_and_title(seed):
 
 def test_athletes_and_nothing_else(seed):
     athletes = {a.name: a for a in seed.athletes}
-    assert set(athletes) == {"Jan Smeekens", "Havard Lorentzen", "Sven Kramer", "Patrick Roest", "Kjeld Nuis",
-                             "Achtereekte"}
+    assert set(athletes) == {
+        "Jan Smeekens",
+        "Havard Lorentzen",
+        "Sven Kramer",
+        "Patrick Roest",
+        "Kjeld Nuis",
+        "Achtereekte",
+    }
     assert athletes["Jan Smeekens"].team == "Team LottoNL-Jumbo"
 
 
@@ -35,9 +41,11 @@ def test_medals(seed):
 
 def test_fixtures(seed):
     fixtures = {(f.when, f.event, tuple(f.athletes)) for f in seed.schedule}
-    assert fixtures == {("wednesday", "team pursuit", ("Sven Kramer", "Patrick Roest")),
-                        ("friday", "1000 m", ("Kjeld Nuis",)),
-                        ("saturday", "mass start", ("Sven Kramer",))}
+    assert fixtures == {
+        ("wednesday", "team pursuit", ("Sven Kramer", "Patrick Roest")),
+        ("friday", "1000 m", ("Kjeld Nuis",)),
+        ("saturday", "mass start", ("Sven Kramer",)),
+    }
 
 
 def test_quotes_by_smeekens(seed):

@@ -33,15 +33,19 @@ def test_html_main_text_without_scripts_or_markup():
 
 
 def test_hostile_html_is_shown_as_text_not_markup(engine):
-    result = engine.extract("<p>Lotte Bakker won de 500 meter in 38,12 seconden vandaag in Heerenveen.</p>"
-                            "<p>&lt;script&gt;alert(1)&lt;/script&gt; Ze was blij met haar race.</p><p>x</p>")
+    result = engine.extract(
+        "<p>Lotte Bakker won de 500 meter in 38,12 seconden vandaag in Heerenveen.</p>"
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt; Ze was blij met haar race.</p><p>x</p>"
+    )
     assert all("<script" not in q.text for q in result.quotes)
     assert result.results and result.results[0].time == 38.12
 
 
 def test_photo_credits_are_not_article_text():
-    page = segment_page("Quinn wint\n\nOscar Quinn won in Gent ©Photo Agency Test\n\n"
-                        "Quinn juicht. Photograph: Ann Test/Agency\n\nHet was een mooie dag.")
+    page = segment_page(
+        "Quinn wint\n\nOscar Quinn won in Gent ©Photo Agency Test\n\n"
+        "Quinn juicht. Photograph: Ann Test/Agency\n\nHet was een mooie dag."
+    )
     text = "\n".join(page.paragraphs)
     assert "Agency" not in text and "Ann Test" not in text
     assert "Oscar Quinn won in Gent" in text

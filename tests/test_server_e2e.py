@@ -31,8 +31,9 @@ def test_server_creates_its_sqlite_store_and_seeds_the_page(server):
 
 
 def test_post_and_read_back_over_http(server):
-    response = httpx.post(server.base + "/articles", json={"text": SKATING_NL, "published": "2018-02-14"},
-                          headers=AUTH, timeout=60)
+    response = httpx.post(
+        server.base + "/articles", json={"text": SKATING_NL, "published": "2018-02-14"}, headers=AUTH, timeout=60
+    )
     assert response.status_code in (200, 201)
     article = response.json()
     page = httpx.get(server.base + article["page_url"])
@@ -48,13 +49,16 @@ def test_writes_need_the_key_over_http(server):
 
 
 def test_no_stack_trace_reaches_the_client(server):
-    response = httpx.post(server.base + "/articles", content=b"\xff\xfe", headers={**AUTH, "Content-Type": "text/plain"})
+    response = httpx.post(
+        server.base + "/articles", content=b"\xff\xfe", headers={**AUTH, "Content-Type": "text/plain"}
+    )
     assert response.status_code == 422 and "Traceback" not in response.text
 
 
 def test_reprocess_command_reruns_stored_articles(server):
-    run = subprocess.run([*palmares_command(), "reprocess", "--all"], env=server.env, capture_output=True,
-                         text=True, timeout=300)
+    run = subprocess.run(
+        [*palmares_command(), "reprocess", "--all"], env=server.env, capture_output=True, text=True, timeout=300
+    )
     assert run.returncode == 0, run.stderr
     assert "reprocessed" in run.stdout and "0 failed" in run.stdout
     assert httpx.get(server.base + "/results?athlete=jan-smeekens").json()

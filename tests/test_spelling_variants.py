@@ -24,7 +24,11 @@ def test_an_ascii_word_has_no_variants() -> None:
 
 def test_accent_less_forms_read_the_row_of_their_word() -> None:
     vectors = shared_lexical_vectors()
-    for word, respelled in [("Bürgermeister", "Buergermeister"), ("Bürgermeister", "Brgermeister"), ("Bürgermeister", "Burgermeister")]:
+    for word, respelled in [
+        ("Bürgermeister", "Buergermeister"),
+        ("Bürgermeister", "Brgermeister"),
+        ("Bürgermeister", "Burgermeister"),
+    ]:
         assert respelled in vectors
         assert (vectors[respelled] == vectors[word]).all()
 
@@ -37,5 +41,11 @@ def test_a_variant_never_takes_the_row_of_a_word_of_its_own() -> None:
 
 
 def test_augmentation_respells_a_sentence_but_keeps_words_that_would_vanish() -> None:
-    assert without_accents(["Günther", "wint", "in", "Zürich", "€"], non_ascii_dropped) == ["Gnther", "wint", "in", "Zrich", "€"]
+    assert without_accents(["Günther", "wint", "in", "Zürich", "€"], non_ascii_dropped) == [
+        "Gnther",
+        "wint",
+        "in",
+        "Zrich",
+        "€",
+    ]
     assert without_accents(["Günther", "wint"], transliterated) == ["Guenther", "wint"]

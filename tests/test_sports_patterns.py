@@ -9,37 +9,42 @@ from nlp.pipeline.sports_patterns import SportsPatterns
 
 def mentions(language: str, text: str) -> list[tuple[str, str, object]]:
     patterns = SportsPatterns(load_lexicon(language))
-    return [(text[m.start:m.end], m.label, m.value) for m in patterns.find(text)]
+    return [(text[m.start : m.end], m.label, m.value) for m in patterns.find(text)]
 
 
-@pytest.mark.parametrize("language, text, label, value", [
-    ("nl", "Hij finishte in 34,93.", "TIME", 34.93),
-    ("nl", "Zij reed een tijd van 1.54,31 op de 1500 meter.", "TIME", 114.31),
-    ("en", "She clocked 1:08.12 in the final.", "TIME", 68.12),
-    ("en", "He won in 34.62 seconds.", "TIME", 34.62),
-    ("fr", "Elle s'impose en 1'08\"12.", "TIME", 68.12),
-    ("es", "Ganó con un tiempo de 4h12'33\".", "TIME", 15153.0),
-    ("it", "Ha vinto in 1:45,12.", "TIME", 105.12),
-    ("de", "Er schlug nach 1:46,12 an.", "TIME", 106.12),
-    ("nl", "Hij eindigde op 0,52 seconde van de winnaar.", "GAP", 0.52),
-    ("en", "He was second, 0.03 seconds behind.", "GAP", 0.03),
-    ("en", "Claes was third at 0:14.", "GAP", 14.0),
-    ("en", "Claes finished +0:12 down.", "GAP", 12.0),
-    ("fr", "Elle termine à 12 secondes du vainqueur.", "GAP", 12.0),
-    ("fr", "deuxième à 12 centièmes", "GAP", 0.12),
-    ("es", "terminó a 12 segundos del ganador", "GAP", 12.0),
-    ("de", "mit 12 Sekunden Rückstand", "GAP", 12.0),
-    ("it", "a 12 secondi di distacco", "GAP", 12.0),
-    ("nl", "Hij gaf 3.48 minuten toe op de winnaar.", "GAP", 228.0),
-    ("it", "Secondo all'arrivo Pino Prova, a 21\" dal vincitore.", "GAP", 21.0),
-    ("it", "Tino Test 53/o a 11'17\".", "GAP", 677.0),
-    ("it", "Lia Prova è sesta a 37”6, davanti a Dora Esempio.", "GAP", 37.6),
-    ("es", "Marcó un tiempo de 4’:10’’.40 en la final.", "TIME", 250.4),
-    ("en", "She finished in 2min 5.59sec.", "TIME", 125.59),
-    ("en", "Tao clocked 2 min 33.187 sec.", "TIME", 153.187),
-])
+@pytest.mark.parametrize(
+    "language, text, label, value",
+    [
+        ("nl", "Hij finishte in 34,93.", "TIME", 34.93),
+        ("nl", "Zij reed een tijd van 1.54,31 op de 1500 meter.", "TIME", 114.31),
+        ("en", "She clocked 1:08.12 in the final.", "TIME", 68.12),
+        ("en", "He won in 34.62 seconds.", "TIME", 34.62),
+        ("fr", "Elle s'impose en 1'08\"12.", "TIME", 68.12),
+        ("es", "Ganó con un tiempo de 4h12'33\".", "TIME", 15153.0),
+        ("it", "Ha vinto in 1:45,12.", "TIME", 105.12),
+        ("de", "Er schlug nach 1:46,12 an.", "TIME", 106.12),
+        ("nl", "Hij eindigde op 0,52 seconde van de winnaar.", "GAP", 0.52),
+        ("en", "He was second, 0.03 seconds behind.", "GAP", 0.03),
+        ("en", "Claes was third at 0:14.", "GAP", 14.0),
+        ("en", "Claes finished +0:12 down.", "GAP", 12.0),
+        ("fr", "Elle termine à 12 secondes du vainqueur.", "GAP", 12.0),
+        ("fr", "deuxième à 12 centièmes", "GAP", 0.12),
+        ("es", "terminó a 12 segundos del ganador", "GAP", 12.0),
+        ("de", "mit 12 Sekunden Rückstand", "GAP", 12.0),
+        ("it", "a 12 secondi di distacco", "GAP", 12.0),
+        ("nl", "Hij gaf 3.48 minuten toe op de winnaar.", "GAP", 228.0),
+        ("it", "Secondo all'arrivo Pino Prova, a 21\" dal vincitore.", "GAP", 21.0),
+        ("it", "Tino Test 53/o a 11'17\".", "GAP", 677.0),
+        ("it", "Lia Prova è sesta a 37”6, davanti a Dora Esempio.", "GAP", 37.6),
+        ("es", "Marcó un tiempo de 4’:10’’.40 en la final.", "TIME", 250.4),
+        ("en", "She finished in 2min 5.59sec.", "TIME", 125.59),
+        ("en", "Tao clocked 2 min 33.187 sec.", "TIME", 153.187),
+    ],
+)
 def test_times_and_gaps(language, text, label, value):
-    assert any(lab == label and val == pytest.approx(value) for _, lab, val in mentions(language, text)), mentions(language, text)
+    assert any(lab == label and val == pytest.approx(value) for _, lab, val in mentions(language, text)), mentions(
+        language, text
+    )
 
 
 def test_a_results_list_keeps_the_minutes_unit_it_started_with():
@@ -54,43 +59,57 @@ def test_bare_decimal_gaps_stay_seconds_without_a_minutes_gap_before():
     assert gaps == [1.35, 2.04]
 
 
-@pytest.mark.parametrize("language, text, rank", [
-    ("nl", "Daarmee eindigde hij op de tiende plaats.", 10),
-    ("nl", "Tweede werd Ted Test.", 2),
-    ("nl", "Hij is als 26e geëindigd.", 26),
-    ("en", "She finished in sixth place.", 6),
-    ("en", "He finished 10th.", 10),
-    ("fr", "Il termine dixième.", 10),
-    ("fr", "Elle prend la 10e place.", 10),
-    ("es", "Terminó décimo.", 10),
-    ("es", "Acabó en el 5º puesto.", 5),
-    ("de", "Er wurde Zehnter.", 10),
-    ("de", "Sie landete auf Platz 3.", 3),
-    ("it", "Ha chiuso decimo.", 10),
-    ("it", "Si è classificata al 3° posto.", 3),
-    ("it", "Poi nell'ordine Fuglio (quinto) e Majo (sesto).", 5),
-    ("it", "Terzo il belga Harm Prova a 30 secondi.", 3),
-    ("it", "Tino Test 53/o a 11'17\".", 53),
-])
+@pytest.mark.parametrize(
+    "language, text, rank",
+    [
+        ("nl", "Daarmee eindigde hij op de tiende plaats.", 10),
+        ("nl", "Tweede werd Ted Test.", 2),
+        ("nl", "Hij is als 26e geëindigd.", 26),
+        ("en", "She finished in sixth place.", 6),
+        ("en", "He finished 10th.", 10),
+        ("fr", "Il termine dixième.", 10),
+        ("fr", "Elle prend la 10e place.", 10),
+        ("es", "Terminó décimo.", 10),
+        ("es", "Acabó en el 5º puesto.", 5),
+        ("de", "Er wurde Zehnter.", 10),
+        ("de", "Sie landete auf Platz 3.", 3),
+        ("it", "Ha chiuso decimo.", 10),
+        ("it", "Si è classificata al 3° posto.", 3),
+        ("it", "Poi nell'ordine Fuglio (quinto) e Majo (sesto).", 5),
+        ("it", "Terzo il belga Harm Prova a 30 secondi.", 3),
+        ("it", "Tino Test 53/o a 11'17\".", 53),
+    ],
+)
 def test_ranks(language, text, rank):
     assert ("RANK", rank) in [(label, value) for _, label, value in mentions(language, text)]
 
 
-@pytest.mark.parametrize("language, text", [
-    ("nl", "In de tiende rit reed hij tegen een Amerikaan."),
-    ("en", "The first 16 skaters were within a second."),
-    ("en", "It was his second season in the team."),
-    ("de", "Die zweite Runde war schwer."),
-])
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("nl", "In de tiende rit reed hij tegen een Amerikaan."),
+        ("en", "The first 16 skaters were within a second."),
+        ("en", "It was his second season in the team."),
+        ("de", "Die zweite Runde war schwer."),
+    ],
+)
 def test_ordinals_that_are_not_ranks(language, text):
     assert not [m for m in mentions(language, text) if m[1] == "RANK"]
 
 
-@pytest.mark.parametrize("language, text, medal", [
-    ("nl", "Ze pakte goud.", "gold"), ("nl", "een zilveren medaille", "silver"), ("en", "a bronze medal", "bronze"),
-    ("fr", "la médaille d'or", "gold"), ("fr", "elle prend l'argent", "silver"), ("es", "medalla de plata", "silver"),
-    ("de", "Er holte Gold.", "gold"), ("it", "conquista il bronzo", "bronze"),
-])
+@pytest.mark.parametrize(
+    "language, text, medal",
+    [
+        ("nl", "Ze pakte goud.", "gold"),
+        ("nl", "een zilveren medaille", "silver"),
+        ("en", "a bronze medal", "bronze"),
+        ("fr", "la médaille d'or", "gold"),
+        ("fr", "elle prend l'argent", "silver"),
+        ("es", "medalla de plata", "silver"),
+        ("de", "Er holte Gold.", "gold"),
+        ("it", "conquista il bronzo", "bronze"),
+    ],
+)
 def test_medals(language, text, medal):
     assert ("MEDAL", medal) in [(label, value) for _, label, value in mentions(language, text)]
 
@@ -99,29 +118,46 @@ def test_french_or_as_a_conjunction_is_not_gold():
     assert not [m for m in mentions("fr", "Or il faisait froid ce jour-là.") if m[1] == "MEDAL"]
 
 
-@pytest.mark.parametrize("language, text", [
-    ("nl", "De start is om 14.30 uur."), ("en", "The race starts at 10:45."), ("fr", "Départ à 10h30."),
-    ("nl", "Het parcours is 12,4 km lang."), ("en", "Within 0.36 seconds of the winner."),
-])
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("nl", "De start is om 14.30 uur."),
+        ("en", "The race starts at 10:45."),
+        ("fr", "Départ à 10h30."),
+        ("nl", "Het parcours is 12,4 km lang."),
+        ("en", "Within 0.36 seconds of the winner."),
+    ],
+)
 def test_clock_times_distances_and_ranges_are_not_results(language, text):
     assert not [m for m in mentions(language, text) if m[1] in {"TIME", "GAP"}]
 
 
 def test_events_are_normalised():
-    found = {(label, value) for _, label, value in mentions(
-        "nl", "Op de 1.000 meter en de ploegenachtervolging, en in de 5e etappe en de mass-start.")}
-    assert {("DISTANCE", "1000 m"), ("DISCIPLINE", "team pursuit"), ("DISCIPLINE", "stage 5"),
-            ("DISCIPLINE", "mass start")} <= found
+    found = {
+        (label, value)
+        for _, label, value in mentions(
+            "nl", "Op de 1.000 meter en de ploegenachtervolging, en in de 5e etappe en de mass-start."
+        )
+    }
+    assert {
+        ("DISTANCE", "1000 m"),
+        ("DISCIPLINE", "team pursuit"),
+        ("DISCIPLINE", "stage 5"),
+        ("DISCIPLINE", "mass start"),
+    } <= found
 
 
-@pytest.mark.parametrize("language, text, value", [
-    ("en", "September 13, 2025, Stage 20", "2025-09-13"),
-    ("nl", "Op 14 september rijdt hij", "--09-14"),
-    ("fr", "le 13 septembre 2025", "2025-09-13"),
-    ("de", "am 13. September", "--09-13"),
-    ("es", "el 13 de septiembre de 2025", "2025-09-13"),
-    ("it", "il 3 marzo", "--03-03"),
-])
+@pytest.mark.parametrize(
+    "language, text, value",
+    [
+        ("en", "September 13, 2025, Stage 20", "2025-09-13"),
+        ("nl", "Op 14 september rijdt hij", "--09-14"),
+        ("fr", "le 13 septembre 2025", "2025-09-13"),
+        ("de", "am 13. September", "--09-13"),
+        ("es", "el 13 de septiembre de 2025", "2025-09-13"),
+        ("it", "il 3 marzo", "--03-03"),
+    ],
+)
 def test_written_dates_in_every_language(language, text, value):
     assert ("DATE", value) in [(label, v) for _, label, v in mentions(language, text)]
 
@@ -130,51 +166,72 @@ def test_impossible_dates_are_ignored():
     assert not [m for m in mentions("it", "il 31 febbraio") if m[1] == "DATE"]
 
 
-@pytest.mark.parametrize("language, text, expected", [
-    ("es", "Remo Prueba conservó el maillot con 5 segundos de ventaja sobre Ivo Muestra. Dan Ejemplo se encuentra "
-           "a 31, Leo Caso a 37 y Tom Dato a 38.", [5.0, 31.0, 37.0, 38.0]),
-    ("fr", "Paul Essai est deuxième à 12 secondes. Marc Exemple pointe à 40, Luc Test à 52.", [12.0, 40.0, 52.0]),
-    ("it", "Dino Prova è secondo a 9 secondi, Ugo Esempio a 14 e Aldo Test a 20.", [9.0, 14.0, 20.0]),
-])
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        (
+            "es",
+            "Remo Prueba conservó el maillot con 5 segundos de ventaja sobre Ivo Muestra. Dan Ejemplo se encuentra "
+            "a 31, Leo Caso a 37 y Tom Dato a 38.",
+            [5.0, 31.0, 37.0, 38.0],
+        ),
+        ("fr", "Paul Essai est deuxième à 12 secondes. Marc Exemple pointe à 40, Luc Test à 52.", [12.0, 40.0, 52.0]),
+        ("it", "Dino Prova è secondo a 9 secondi, Ugo Esempio a 14 e Aldo Test a 20.", [9.0, 14.0, 20.0]),
+    ],
+)
 def test_standings_that_name_the_unit_once(language, text, expected):
     assert [val for _, lab, val in mentions(language, text) if lab in ("GAP", "LEAD")] == expected
 
 
-@pytest.mark.parametrize("language, text, expected", [
-    ("es", "El ataque llegó a 4 km de meta, a 19 kilómetros del final.", []),
-    ("es", "Quedó a 5 segundos del ganador.\n\nEl Real Madrid ganó 3 a 2, en casa.", [5.0]),
-    ("fr", "Il a terminé à 12 secondes. Le départ est fixé à 14 h.", [12.0]),
-])
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("es", "El ataque llegó a 4 km de meta, a 19 kilómetros del final.", []),
+        ("es", "Quedó a 5 segundos del ganador.\n\nEl Real Madrid ganó 3 a 2, en casa.", [5.0]),
+        ("fr", "Il a terminé à 12 secondes. Le départ est fixé à 14 h.", [12.0]),
+    ],
+)
 def test_bare_numbers_without_a_gap_nearby_are_not_gaps(language, text, expected):
     assert [val for _, lab, val in mentions(language, text) if lab == "GAP"] == expected
 
 
 def test_an_inline_results_list_needs_three_consecutive_numbers():
     assert inline_list_items("1. Jan Test 34,56 2. Kees Proef 34,78 3. Lars Voorbeeld 34,91") == [
-        (0, 18, 1), (18, 38, 2), (38, 61, 3)]
+        (0, 18, 1),
+        (18, 38, 2),
+        (38, 61, 3),
+    ]
     assert inline_list_items("Am 3. Mai und am 4. Juni fuhr sie.") == []
     assert inline_list_items("1. Jan Test 34,56 2. Kees Proef\n3. Lars Voorbeeld 34,91") == []
 
 
 def test_a_date_stays_a_date_outside_a_results_list():
     assert ("DATE", "--01-01") in [(label, v) for _, label, v in mentions("de", "Am 1. Jan. startet die Saison.")]
-    assert "DATE" not in [label for _, label, _ in mentions("nl", "1. Jan Test 34,56 2. Kees Proef 34,78 3. Lars Voorbeeld 34,91")]
+    assert "DATE" not in [
+        label for _, label, _ in mentions("nl", "1. Jan Test 34,56 2. Kees Proef 34,78 3. Lars Voorbeeld 34,91")
+    ]
 
 
-@pytest.mark.parametrize("language, text, value", [
-    ("es", "El sábado se disputa el gigante de Sölden.", "giant slalom"),
-    ("es", "Ganó el supergigante de Val Gardena.", "super-G"),
-    ("fr", "Samedi, elle disputera le géant de Sölden.", "giant slalom"),
-])
+@pytest.mark.parametrize(
+    "language, text, value",
+    [
+        ("es", "El sábado se disputa el gigante de Sölden.", "giant slalom"),
+        ("es", "Ganó el supergigante de Val Gardena.", "super-G"),
+        ("fr", "Samedi, elle disputera le géant de Sölden.", "giant slalom"),
+    ],
+)
 def test_ski_disciplines_named_by_their_short_name(language, text, value):
     assert ("DISCIPLINE", value) in [(label, v) for _, label, v in mentions(language, text)]
 
 
-@pytest.mark.parametrize("language, text, label, value", [
-    ("nl", "Hij won in 1.54,31, de rest volgde.", "TIME", 114.31),
-    ("en", "She clocked 1m54.31s to win.", "TIME", 114.31),
-    ("en", "She won in 34.65s ahead of a rival.", "TIME", 34.65),
-    ("en", "She won by 0.34 seconds ahead of a rival.", "LEAD", 0.34),
-])
+@pytest.mark.parametrize(
+    "language, text, label, value",
+    [
+        ("nl", "Hij won in 1.54,31, de rest volgde.", "TIME", 114.31),
+        ("en", "She clocked 1m54.31s to win.", "TIME", 114.31),
+        ("en", "She won in 34.65s ahead of a rival.", "TIME", 34.65),
+        ("en", "She won by 0.34 seconds ahead of a rival.", "LEAD", 0.34),
+    ],
+)
 def test_times_before_punctuation_compact_minutes_and_leads(language, text, label, value):
     assert (label, value) in [(lab, v) for _, lab, v in mentions(language, text)]

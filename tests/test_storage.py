@@ -11,10 +11,16 @@ import uuid
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from models.records import (Athlete, Block, CalendarEntry, ExtractionResult, Fixture, Link, Quote, Result, Stage)
+from models.records import Athlete, Block, CalendarEntry, ExtractionResult, Fixture, Link, Quote, Result, Stage
 from models.storage import content_hash, open_store, store_extraction, upsert_race
-from models.storage.read import athlete_profile, calendar_entries, known_names, list_articles, search_athletes, \
-    search_results
+from models.storage.read import (
+    athlete_profile,
+    calendar_entries,
+    known_names,
+    list_articles,
+    search_athletes,
+    search_results,
+)
 from models.storage.tables import ArticleRow, AthleteRow, ResultRow
 
 PG_BASE = "postgresql+psycopg://{user}@127.0.0.1:5432/test"
@@ -57,14 +63,34 @@ def store(request, tmp_path):
         admin.dispose()
 
 
-def make_result(*, athletes=(), results=(), quotes=(), schedule=(), calendar=(), links=(), title="Report",
-                paragraphs=("A paragraph.",), language="nl", published=None) -> ExtractionResult:
+def make_result(
+    *,
+    athletes=(),
+    results=(),
+    quotes=(),
+    schedule=(),
+    calendar=(),
+    links=(),
+    title="Report",
+    paragraphs=("A paragraph.",),
+    language="nl",
+    published=None,
+) -> ExtractionResult:
     return ExtractionResult(
-        id=None, language=language, language_confidence=0.99, title=title, published=published,
-        athletes=list(athletes), results=list(results), quotes=list(quotes), schedule=list(schedule),
-        calendar=list(calendar), calendar_links=list(links),
+        id=None,
+        language=language,
+        language_confidence=0.99,
+        title=title,
+        published=published,
+        athletes=list(athletes),
+        results=list(results),
+        quotes=list(quotes),
+        schedule=list(schedule),
+        calendar=list(calendar),
+        calendar_links=list(links),
         blocks=[Block(kind="title", text=title)] + [Block(kind="paragraph", text=p) for p in paragraphs],
-        summary="summary", pipeline_version="test-1",
+        summary="summary",
+        pipeline_version="test-1",
     )
 
 
@@ -111,8 +137,14 @@ def test_same_article_twice_is_stored_once(store):
 
 
 def test_article_fields_are_kept(store):
-    article_id = store_one(store, "raw page", make_result(paragraphs=["One.", "Two."], published="2018-02-14"),
-                           source_url="https://example.org/a", language="nl", published="2018-02-14")
+    article_id = store_one(
+        store,
+        "raw page",
+        make_result(paragraphs=["One.", "Two."], published="2018-02-14"),
+        source_url="https://example.org/a",
+        language="nl",
+        published="2018-02-14",
+    )
     with store() as session:
         row = session.get(ArticleRow, article_id)
         assert row.content_hash == content_hash("raw page")
@@ -194,10 +226,16 @@ def test_medals_are_counted_on_the_profile(store):
         assert athlete_profile(session, "jan-smeekens").medals == {"gold": 1, "silver": 0, "bronze": 0}
 
 
-RACE = CalendarEntry(race="Okolo Slovenska / Tour de Slovaquie", country="sk", category="WorldTeam Men",
-                     start_date=dt.date(2025, 9, 17), end_date=dt.date(2025, 9, 21),
-                     stages=[Stage(number=1, total=5, start="Bardejov", finish="Bardejov", distance_km=141.0,
-                                   date=dt.date(2025, 9, 17))])
+RACE = CalendarEntry(
+    race="Okolo Slovenska / Tour de Slovaquie",
+    country="sk",
+    category="WorldTeam Men",
+    start_date=dt.date(2025, 9, 17),
+    end_date=dt.date(2025, 9, 21),
+    stages=[
+        Stage(number=1, total=5, start="Bardejov", finish="Bardejov", distance_km=141.0, date=dt.date(2025, 9, 17))
+    ],
+)
 
 
 def test_calendar_races_are_upserted_and_articles_linked(store):
@@ -205,8 +243,11 @@ def test_calendar_races_are_upserted_and_articles_linked(store):
         upsert_race(session, RACE)
         upsert_race(session, RACE)
         session.commit()
-    store_one(store, "stage report", make_result(links=[Link(race=RACE.race, stage=1, score=0.9,
-                                                             reasons=["place"])], published="2025-09-17"))
+    store_one(
+        store,
+        "stage report",
+        make_result(links=[Link(race=RACE.race, stage=1, score=0.9, reasons=["place"])], published="2025-09-17"),
+    )
     with store() as session:
         entries = calendar_entries(session)
         assert [(e.race, len(e.stages)) for e in entries] == [(RACE.race, 1)]
@@ -249,8 +290,9 @@ def test_migrations_match_the_table_definitions(store):
 def test_replacing_an_extraction_swaps_the_facts_and_keeps_the_article(store):
     from models.storage import replace_extraction
 
-    article_id = store_one(store, "page", make_result(athletes=[SMEEKENS],
-                                                      results=[Result(athlete="Jan Smeekens", rank=10)]))
+    article_id = store_one(
+        store, "page", make_result(athletes=[SMEEKENS], results=[Result(athlete="Jan Smeekens", rank=10)])
+    )
     newer = make_result(athletes=[SMEEKENS], results=[Result(athlete="Jan Smeekens", rank=9, time=34.9)])
     newer.pipeline_version = "test-2"
     with store() as session:
@@ -272,8 +314,7 @@ def test_medal_tallies_naming_the_athlete_count_on_the_profile(store):
     from models.records import MedalTally
 
     result = make_result(athletes=[Athlete(name="Sven Kramer", aliases=["Kramer"], team="Team LottoNL-Jumbo")])
-    result.medal_tallies = [MedalTally(team="Team LottoNL-Jumbo", medal="gold", count=3,
-                                       athletes=["Kramer", "Nuis"])]
+    result.medal_tallies = [MedalTally(team="Team LottoNL-Jumbo", medal="gold", count=3, athletes=["Kramer", "Nuis"])]
     store_one(store, "tally", result)
     with store() as session:
         assert athlete_profile(session, "sven-kramer").medals == {"gold": 1, "silver": 0, "bronze": 0}

@@ -11,9 +11,14 @@ from nlp.summaries import SUMMARY_LANGUAGES, render_summary
 @pytest.fixture()
 def result() -> ExtractionResult:
     return ExtractionResult(
-        id="t1", language="nl", language_confidence=1.0, title="Test <b>titel</b>",
-        results=[Result(athlete="Jan Test", event="500 m", rank=10, time=34.93, gap=0.52, gap_to="Piet Snel"),
-                 Result(athlete="Piet Snel", event="500 m", rank=1)],
+        id="t1",
+        language="nl",
+        language_confidence=1.0,
+        title="Test <b>titel</b>",
+        results=[
+            Result(athlete="Jan Test", event="500 m", rank=10, time=34.93, gap=0.52, gap_to="Piet Snel"),
+            Result(athlete="Piet Snel", event="500 m", rank=1),
+        ],
         quotes=[Quote(speaker="Jan Test", text="Dit is <script>zonde</script>")],
         schedule=[Fixture(when="wednesday", date=dt.date(2018, 2, 21), event="team pursuit", athletes=["Sven Test"])],
         calendar_links=[Link(race="Ronde van Testland", stage=3, score=0.9)],

@@ -84,9 +84,16 @@ def resolve_athlete(session: Session, athlete: Athlete) -> AthleteRow | None:
         row = scored[0][1]
         _merge(row, athlete)
         return row
-    row = AthleteRow(slug=_unique_slug(session, athlete.name), name=athlete.name, folded_name=fold(athlete.name),
-                     surname_key=parts.key, aliases=[], team=athlete.team, sport=athlete.sport,
-                     nationality=athlete.nationality)
+    row = AthleteRow(
+        slug=_unique_slug(session, athlete.name),
+        name=athlete.name,
+        folded_name=fold(athlete.name),
+        surname_key=parts.key,
+        aliases=[],
+        team=athlete.team,
+        sport=athlete.sport,
+        nationality=athlete.nationality,
+    )
     _merge(row, athlete)
     session.add(row)
     session.flush()

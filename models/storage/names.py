@@ -6,8 +6,34 @@ from dataclasses import dataclass
 
 from models.folding import name_key
 
-SURNAME_PARTICLES = frozenset({"van", "der", "den", "de", "ter", "ten", "te", "von", "zu", "di", "da", "del",
-                               "della", "dos", "das", "du", "le", "la", "het", "'t", "mc", "al", "el", "st"})
+SURNAME_PARTICLES = frozenset(
+    {
+        "van",
+        "der",
+        "den",
+        "de",
+        "ter",
+        "ten",
+        "te",
+        "von",
+        "zu",
+        "di",
+        "da",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "du",
+        "le",
+        "la",
+        "het",
+        "'t",
+        "mc",
+        "al",
+        "el",
+        "st",
+    }
+)
 
 
 fold = name_key  # lower case, accents and punctuation removed: 'Håvard  Lorentzen' -> 'havard lorentzen'
@@ -57,6 +83,7 @@ def name_match(a: NameParts, b: NameParts) -> str | None:
 
 def richer_name(current: str, candidate: str) -> str:
     """The more complete of two names of one person ('Jan Smeekens' over 'J. Smeekens' over 'Smeekens')."""
+
     def weight(name: str) -> tuple[int, int]:
         parts = split_name(name)
         return (int(parts.has_full_given), len(parts.given))

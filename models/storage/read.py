@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from models.records import CalendarEntry, Stage
 from models.storage.names import fold
-from models.storage.tables import (ArticleRow, AthleteRow, FixtureRow, LinkRow, MentionRow, QuoteRow, RaceRow,
-                                   ResultRow)
+from models.storage.tables import ArticleRow, AthleteRow, FixtureRow, LinkRow, MentionRow, QuoteRow, RaceRow, ResultRow
 
 
 def find_athlete(session: Session, slug_or_name: str) -> AthleteRow | None:
@@ -22,8 +21,15 @@ def find_athlete(session: Session, slug_or_name: str) -> AthleteRow | None:
     return row
 
 
-def list_articles(session: Session, *, athlete: str | None = None, language: str | None = None,
-                  since: dt.date | None = None, limit: int = 50, offset: int = 0) -> Sequence[ArticleRow]:
+def list_articles(
+    session: Session,
+    *,
+    athlete: str | None = None,
+    language: str | None = None,
+    since: dt.date | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Sequence[ArticleRow]:
     query = select(ArticleRow).order_by(ArticleRow.id.desc())
     if athlete:
         row = find_athlete(session, athlete)
@@ -76,20 +82,36 @@ def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None
         return None
     today = today or dt.date.today()
     article_ids = select(MentionRow.article_id).where(MentionRow.athlete_id == athlete.id)
-    results = session.scalars(select(ResultRow).where(ResultRow.athlete_id == athlete.id)
-                              .options(selectinload(ResultRow.article)).order_by(ResultRow.id)).all()
-    quotes = session.scalars(select(QuoteRow).where(QuoteRow.athlete_id == athlete.id)
-                             .options(selectinload(QuoteRow.article)).order_by(QuoteRow.id)).all()
-    fixtures = [f for f in session.scalars(select(FixtureRow).where(FixtureRow.article_id.in_(article_ids))
-                                           .options(selectinload(FixtureRow.article))
-                                           .order_by(FixtureRow.date, FixtureRow.id)).all()
-                if athlete.id in (f.athlete_ids or []) and (f.date is None or f.date >= today)]
+    results = session.scalars(
+        select(ResultRow)
+        .where(ResultRow.athlete_id == athlete.id)
+        .options(selectinload(ResultRow.article))
+        .order_by(ResultRow.id)
+    ).all()
+    quotes = session.scalars(
+        select(QuoteRow)
+        .where(QuoteRow.athlete_id == athlete.id)
+        .options(selectinload(QuoteRow.article))
+        .order_by(QuoteRow.id)
+    ).all()
+    fixtures = [
+        f
+        for f in session.scalars(
+            select(FixtureRow)
+            .where(FixtureRow.article_id.in_(article_ids))
+            .options(selectinload(FixtureRow.article))
+            .order_by(FixtureRow.date, FixtureRow.id)
+        ).all()
+        if athlete.id in (f.athlete_ids or []) and (f.date is None or f.date >= today)
+    ]
     race_ids = select(LinkRow.race_id).where(LinkRow.article_id.in_(article_ids))
     races = session.scalars(select(RaceRow).where(RaceRow.id.in_(race_ids)).order_by(RaceRow.start_date)).all()
-    articles = session.scalars(select(ArticleRow).where(ArticleRow.id.in_(article_ids))
-                               .order_by(ArticleRow.id.desc())).all()
-    return AthleteProfile(athlete, list(results), list(quotes), fixtures, list(races), list(articles),
-                          _tally_medals(athlete, articles))
+    articles = session.scalars(
+        select(ArticleRow).where(ArticleRow.id.in_(article_ids)).order_by(ArticleRow.id.desc())
+    ).all()
+    return AthleteProfile(
+        athlete, list(results), list(quotes), fixtures, list(races), list(articles), _tally_medals(athlete, articles)
+    )
 
 
 def _tally_medals(athlete: AthleteRow, articles: Sequence[ArticleRow]) -> list[tuple[int, str]]:
@@ -102,16 +124,29 @@ def _tally_medals(athlete: AthleteRow, articles: Sequence[ArticleRow]) -> list[t
     return found
 
 
-def search_results(session: Session, *, athlete: str | None = None, event: str | None = None,
-                   competition: str | None = None, since: dt.date | None = None, limit: int = 100,
-                   offset: int = 0) -> Sequence[ResultRow]:
-    query = (select(ResultRow).join(ArticleRow, ArticleRow.id == ResultRow.article_id)
-             .options(selectinload(ResultRow.article), selectinload(ResultRow.athlete))
-             .order_by(ResultRow.id.desc()))
+def search_results(
+    session: Session,
+    *,
+    athlete: str | None = None,
+    event: str | None = None,
+    competition: str | None = None,
+    since: dt.date | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> Sequence[ResultRow]:
+    query = (
+        select(ResultRow)
+        .join(ArticleRow, ArticleRow.id == ResultRow.article_id)
+        .options(selectinload(ResultRow.article), selectinload(ResultRow.athlete))
+        .order_by(ResultRow.id.desc())
+    )
     if athlete:
         row = find_athlete(session, athlete)
-        query = query.where(ResultRow.athlete_id == row.id) if row else query.where(
-            func.lower(ResultRow.athlete_name).contains(athlete.lower(), autoescape=True))
+        query = (
+            query.where(ResultRow.athlete_id == row.id)
+            if row
+            else query.where(func.lower(ResultRow.athlete_name).contains(athlete.lower(), autoescape=True))
+        )
     if event:
         query = query.where(func.lower(ResultRow.event).contains(event.lower(), autoescape=True))
     if competition:
@@ -121,8 +156,9 @@ def search_results(session: Session, *, athlete: str | None = None, event: str |
     return session.scalars(query.limit(limit).offset(offset)).all()
 
 
-def list_races(session: Session, *, start: dt.date | None = None, end: dt.date | None = None,
-               category: str | None = None) -> Sequence[RaceRow]:
+def list_races(
+    session: Session, *, start: dt.date | None = None, end: dt.date | None = None, category: str | None = None
+) -> Sequence[RaceRow]:
     """Races overlapping [start, end]; races without dates are listed only when no range is asked."""
     query = select(RaceRow).options(selectinload(RaceRow.stages)).order_by(RaceRow.start_date, RaceRow.name)
     if start:
@@ -143,36 +179,64 @@ def get_race(session: Session, slug: str) -> RaceRow | None:
 
 
 def race_articles(session: Session, race: RaceRow) -> list[tuple[LinkRow, ArticleRow]]:
-    rows = session.execute(select(LinkRow, ArticleRow).join(ArticleRow, ArticleRow.id == LinkRow.article_id)
-                           .where(LinkRow.race_id == race.id).order_by(ArticleRow.id.desc())).all()
+    rows = session.execute(
+        select(LinkRow, ArticleRow)
+        .join(ArticleRow, ArticleRow.id == LinkRow.article_id)
+        .where(LinkRow.race_id == race.id)
+        .order_by(ArticleRow.id.desc())
+    ).all()
     return [(link, article) for link, article in rows]
 
 
 def race_athletes(session: Session, race: RaceRow) -> Sequence[AthleteRow]:
     article_ids = select(LinkRow.article_id).where(LinkRow.race_id == race.id)
     athlete_ids = select(MentionRow.athlete_id).where(MentionRow.article_id.in_(article_ids))
-    return session.scalars(select(AthleteRow).where(AthleteRow.id.in_(athlete_ids))
-                           .order_by(AthleteRow.folded_name)).all()
+    return session.scalars(
+        select(AthleteRow).where(AthleteRow.id.in_(athlete_ids)).order_by(AthleteRow.folded_name)
+    ).all()
 
 
 def article_athletes(session: Session, article_id: int) -> list[tuple[MentionRow, AthleteRow]]:
-    rows = session.execute(select(MentionRow, AthleteRow).join(AthleteRow, AthleteRow.id == MentionRow.athlete_id)
-                           .where(MentionRow.article_id == article_id).order_by(MentionRow.id)).all()
+    rows = session.execute(
+        select(MentionRow, AthleteRow)
+        .join(AthleteRow, AthleteRow.id == MentionRow.athlete_id)
+        .where(MentionRow.article_id == article_id)
+        .order_by(MentionRow.id)
+    ).all()
     return [(m, a) for m, a in rows]
 
 
 def article_links(session: Session, article_id: int) -> list[tuple[LinkRow, RaceRow]]:
-    rows = session.execute(select(LinkRow, RaceRow).join(RaceRow, RaceRow.id == LinkRow.race_id)
-                           .where(LinkRow.article_id == article_id).order_by(LinkRow.score.desc())).all()
+    rows = session.execute(
+        select(LinkRow, RaceRow)
+        .join(RaceRow, RaceRow.id == LinkRow.race_id)
+        .where(LinkRow.article_id == article_id)
+        .order_by(LinkRow.score.desc())
+    ).all()
     return [(link, race) for link, race in rows]
 
 
 def race_to_entry(race: RaceRow) -> CalendarEntry:
-    return CalendarEntry(race=race.name, country=race.country, category=race.category, start_date=race.start_date,
-                         end_date=race.end_date, flags=list(race.flags or []),
-                         stages=[Stage(number=s.number, total=s.total, start=s.start, finish=s.finish,
-                                       distance_km=s.distance_km, date=s.date, flags=list(s.flags or []))
-                                 for s in race.stages])
+    return CalendarEntry(
+        race=race.name,
+        country=race.country,
+        category=race.category,
+        start_date=race.start_date,
+        end_date=race.end_date,
+        flags=list(race.flags or []),
+        stages=[
+            Stage(
+                number=s.number,
+                total=s.total,
+                start=s.start,
+                finish=s.finish,
+                distance_km=s.distance_km,
+                date=s.date,
+                flags=list(s.flags or []),
+            )
+            for s in race.stages
+        ],
+    )
 
 
 def calendar_entries(session: Session) -> list[CalendarEntry]:

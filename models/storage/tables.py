@@ -31,14 +31,18 @@ class ArticleRow(Base):
     result_json: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
-    results: Mapped[list[ResultRow]] = relationship(back_populates="article", cascade="all, delete-orphan",
-                                                    order_by="ResultRow.id")
-    quotes: Mapped[list[QuoteRow]] = relationship(back_populates="article", cascade="all, delete-orphan",
-                                                  order_by="QuoteRow.id")
-    fixtures: Mapped[list[FixtureRow]] = relationship(back_populates="article", cascade="all, delete-orphan",
-                                                      order_by="FixtureRow.id")
-    links: Mapped[list[LinkRow]] = relationship(back_populates="article", cascade="all, delete-orphan",
-                                                order_by="LinkRow.id")
+    results: Mapped[list[ResultRow]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="ResultRow.id"
+    )
+    quotes: Mapped[list[QuoteRow]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="QuoteRow.id"
+    )
+    fixtures: Mapped[list[FixtureRow]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="FixtureRow.id"
+    )
+    links: Mapped[list[LinkRow]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="LinkRow.id"
+    )
     mentions: Mapped[list[MentionRow]] = relationship(back_populates="article", cascade="all, delete-orphan")
 
 
@@ -134,8 +138,9 @@ class RaceRow(Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     flags: Mapped[list[str]] = mapped_column(JSON, default=list)
 
-    stages: Mapped[list[StageRow]] = relationship(back_populates="race", cascade="all, delete-orphan",
-                                                  order_by="StageRow.number")
+    stages: Mapped[list[StageRow]] = relationship(
+        back_populates="race", cascade="all, delete-orphan", order_by="StageRow.number"
+    )
 
 
 class StageRow(Base):

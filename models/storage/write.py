@@ -13,8 +13,17 @@ from sqlalchemy.orm import Session
 from models.records import Athlete, CalendarEntry, ExtractionResult
 from models.storage.athletes import resolve_athlete
 from models.storage.names import fold, slugify, split_name
-from models.storage.tables import (ArticleRow, AthleteRow, FixtureRow, LinkRow, MentionRow, QuoteRow, RaceRow,
-                                   ResultRow, StageRow)
+from models.storage.tables import (
+    ArticleRow,
+    AthleteRow,
+    FixtureRow,
+    LinkRow,
+    MentionRow,
+    QuoteRow,
+    RaceRow,
+    ResultRow,
+    StageRow,
+)
 
 
 def content_hash(text: str | bytes) -> str:
@@ -59,9 +68,16 @@ def store_extraction(session: Session, article: Any, result: ExtractionResult) -
     if existing is not None:
         return existing
     raw = text.decode("utf-8", errors="replace") if isinstance(text, bytes) else text
-    row = ArticleRow(content_hash=content_hash(text), raw_text=raw, external_id=_field(article, "id"),
-                     language_hint=_field(article, "language"), source_url=_field(article, "source_url"),
-                     language=result.language, pipeline_version=result.pipeline_version, result_json={})
+    row = ArticleRow(
+        content_hash=content_hash(text),
+        raw_text=raw,
+        external_id=_field(article, "id"),
+        language_hint=_field(article, "language"),
+        source_url=_field(article, "source_url"),
+        language=result.language,
+        pipeline_version=result.pipeline_version,
+        result_json={},
+    )
     session.add(row)
     _fill(session, row, result, _field(article, "published"))
     return row.id
@@ -92,28 +108,59 @@ def _fill(session: Session, row: ArticleRow, result: ExtractionResult, published
         if athlete is not None and fold(res.athlete) not in names:
             names[fold(res.athlete)] = athlete
             _mention(session, row, athlete, res.athlete, mentioned)
-        session.add(ResultRow(article_id=row.id, athlete_id=athlete.id if athlete else None,
-                              athlete_name=res.athlete, event=res.event, rank=res.rank, time=res.time, gap=res.gap,
-                              gap_to=res.gap_to, medal=res.medal, competition=res.competition,
-                              evidence=res.evidence))
+        session.add(
+            ResultRow(
+                article_id=row.id,
+                athlete_id=athlete.id if athlete else None,
+                athlete_name=res.athlete,
+                event=res.event,
+                rank=res.rank,
+                time=res.time,
+                gap=res.gap,
+                gap_to=res.gap_to,
+                medal=res.medal,
+                competition=res.competition,
+                evidence=res.evidence,
+            )
+        )
     for quote in result.quotes:
         speaker = _lookup(names, quote.speaker) if quote.speaker else None
-        session.add(QuoteRow(article_id=row.id, athlete_id=speaker.id if speaker else None, speaker=quote.speaker,
-                             text=quote.text, language=quote.language))
+        session.add(
+            QuoteRow(
+                article_id=row.id,
+                athlete_id=speaker.id if speaker else None,
+                speaker=quote.speaker,
+                text=quote.text,
+                language=quote.language,
+            )
+        )
     for fixture in result.schedule:
         ids = [a.id for name in fixture.athletes if (a := _lookup(names, name)) is not None]
-        session.add(FixtureRow(article_id=row.id, when=fixture.when, date=fixture.date, event=fixture.event,
-                               athletes=list(fixture.athletes), athlete_ids=ids, evidence=fixture.evidence))
+        session.add(
+            FixtureRow(
+                article_id=row.id,
+                when=fixture.when,
+                date=fixture.date,
+                event=fixture.event,
+                athletes=list(fixture.athletes),
+                athlete_ids=ids,
+                evidence=fixture.evidence,
+            )
+        )
     for link in result.calendar_links:
         race = _find_race(session, link.race, row.published_date)
         if race is not None:
-            session.add(LinkRow(article_id=row.id, race_id=race.id, stage=link.stage, score=link.score,
-                                reasons=list(link.reasons)))
+            session.add(
+                LinkRow(
+                    article_id=row.id, race_id=race.id, stage=link.stage, score=link.score, reasons=list(link.reasons)
+                )
+            )
     session.flush()
 
 
-def _store_athletes(session: Session, row: ArticleRow, result: ExtractionResult,
-                    mentioned: set[int]) -> dict[str, AthleteRow]:
+def _store_athletes(
+    session: Session, row: ArticleRow, result: ExtractionResult, mentioned: set[int]
+) -> dict[str, AthleteRow]:
     names: dict[str, AthleteRow] = {}
     for athlete in result.athletes:
         stored = resolve_athlete(session, athlete)
@@ -153,20 +200,31 @@ def _race_slug(session: Session, entry: CalendarEntry) -> str:
 
 def upsert_race(session: Session, entry: CalendarEntry) -> RaceRow:
     """Insert a calendar entry, or update the stored race with the same name and start date."""
-    race = session.scalar(select(RaceRow).where(RaceRow.folded_name == fold(entry.race),
-                                                RaceRow.start_date == entry.start_date))
+    race = session.scalar(
+        select(RaceRow).where(RaceRow.folded_name == fold(entry.race), RaceRow.start_date == entry.start_date)
+    )
     if race is None:
-        race = RaceRow(slug=_race_slug(session, entry), name=entry.race, folded_name=fold(entry.race),
-                       start_date=entry.start_date)
+        race = RaceRow(
+            slug=_race_slug(session, entry), name=entry.race, folded_name=fold(entry.race), start_date=entry.start_date
+        )
         session.add(race)
     race.country, race.category = entry.country or race.country, entry.category or race.category
     race.end_date, race.flags = entry.end_date or race.end_date, list(entry.flags)
     if entry.stages:
         race.stages.clear()
         session.flush()
-        race.stages.extend(StageRow(number=s.number, total=s.total, start=s.start, finish=s.finish,
-                                    distance_km=s.distance_km, date=s.date, flags=list(s.flags))
-                           for s in entry.stages)
+        race.stages.extend(
+            StageRow(
+                number=s.number,
+                total=s.total,
+                start=s.start,
+                finish=s.finish,
+                distance_km=s.distance_km,
+                date=s.date,
+                flags=list(s.flags),
+            )
+            for s in entry.stages
+        )
     session.flush()
     return race
 

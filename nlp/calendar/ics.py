@@ -35,7 +35,7 @@ def calendar_to_ics(entries: list[CalendarEntry], *, stamp: dt.datetime | None =
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    stamp = stamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     for entry in entries:
         event = icalendar.Event()
         event.add("uid", _uid(entry))
@@ -101,8 +101,11 @@ def _entry(event: icalendar.Event, number: int, errors: list[CalendarError]) -> 
     for value in _text_values(event, "x-palmares-stage"):
         match = STAGE.match(str(value).strip())
         if not match:
-            errors.append(CalendarError(line=number, text=str(value)[:200],
-                                        message=f"malformed X-PALMARES-STAGE in event {entry.race!r}"))
+            errors.append(
+                CalendarError(
+                    line=number, text=str(value)[:200], message=f"malformed X-PALMARES-STAGE in event {entry.race!r}"
+                )
+            )
             continue
         stage = _stage(match)
         date_text = getattr(value, "params", {}).get("X-DATE")
@@ -128,8 +131,9 @@ def calendar_from_ics(data: bytes | str) -> Calendar:
         try:
             calendar.entries.append(_entry(event, number, calendar.errors))
         except Exception as exc:  # one bad event must not lose the others
-            calendar.errors.append(CalendarError(line=number, text=str(event.get("summary", ""))[:200],
-                                                 message=f"unreadable event: {exc}"))
+            calendar.errors.append(
+                CalendarError(line=number, text=str(event.get("summary", ""))[:200], message=f"unreadable event: {exc}")
+            )
     if not calendar.entries and not calendar.errors:
         calendar.errors.append(CalendarError(line=0, text="", message="iCalendar file holds no events"))
     return calendar

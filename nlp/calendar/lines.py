@@ -57,8 +57,12 @@ def _is_category_line(match: re.Match[str]) -> bool:
     keeps prose ending in a date ("the race starts on 14 September") out."""
     label_words = match.group("category").split()
     dates = match.group("dates")
-    return (len(label_words) <= _MAX_CATEGORY_WORDS and all(w[0].isupper() or w[0].isdigit() for w in label_words)
-            and _has_month(dates) and re.search(rf"{_YEAR}\s*$", dates) is not None)
+    return (
+        len(label_words) <= _MAX_CATEGORY_WORDS
+        and all(w[0].isupper() or w[0].isdigit() for w in label_words)
+        and _has_month(dates)
+        and re.search(rf"{_YEAR}\s*$", dates) is not None
+    )
 
 
 @dataclass(slots=True)
@@ -111,7 +115,12 @@ def find_calendar_spans(lines: list[str]) -> list[tuple[int, int]]:
         if 0 < i < len(lines) - 1 and solid[i - 1] and (solid[i + 1] or kinds[i + 1] == "other"):
             # a broken line between calendar lines (possibly followed by another broken one)
             j = i + 1
-            while j < len(lines) and kinds[j] == "other" and not solid[j] and len(lines[j].split()) <= _MAX_SANDWICHED_WORDS:
+            while (
+                j < len(lines)
+                and kinds[j] == "other"
+                and not solid[j]
+                and len(lines[j].split()) <= _MAX_SANDWICHED_WORDS
+            ):
                 j += 1
             if j < len(lines) and solid[j]:
                 for k in range(i, j):

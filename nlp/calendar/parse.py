@@ -38,7 +38,7 @@ def _parse_one_date(text: str, default_year: int | None) -> dt.date:
 
 
 def parse_date_range(text: str) -> tuple[dt.date, dt.date]:
-    """"23 Aug '25 - 14 Sep '25" -> (2025-08-23, 2025-09-14); a single date gives (d, d).
+    """ "23 Aug '25 - 14 Sep '25" -> (2025-08-23, 2025-09-14); a single date gives (d, d).
     A first date without a year takes the last date's year (the year before if its month is later)."""
     match = DATE_RANGE.fullmatch(text.strip())
     if not match:
@@ -58,9 +58,13 @@ def parse_date_range(text: str) -> tuple[dt.date, dt.date]:
 def _stage(match: re.Match[str]) -> Stage:
     number, total = int(match.group("number")), int(match.group("total"))
     km = match.group("km")
-    stage = Stage(number=number, total=total, start=match.group("start").strip(),
-                  finish=match.group("finish").strip(),
-                  distance_km=float(km.replace(",", ".")) if km else None)
+    stage = Stage(
+        number=number,
+        total=total,
+        start=match.group("start").strip(),
+        finish=match.group("finish").strip(),
+        distance_km=float(km.replace(",", ".")) if km else None,
+    )
     if number > total:
         stage.flags.append("number-exceeds-total")
     if number == 0:
@@ -126,8 +130,9 @@ def parse_calendar(text: str, *, first_line: int = 1) -> Calendar:
             error(number, stripped, "not text (control or binary characters)")
         elif kind.kind == "header":
             _finish_entry(entry)
-            entry = CalendarEntry(race=kind.match.group("race"), country=kind.match.group("country").upper(),
-                                  source_line=number)
+            entry = CalendarEntry(
+                race=kind.match.group("race"), country=kind.match.group("country").upper(), source_line=number
+            )
             calendar.entries.append(entry)
         elif kind.kind == "category":
             if entry is None or entry.start_date is not None or entry.stages:
@@ -146,8 +151,11 @@ def parse_calendar(text: str, *, first_line: int = 1) -> Calendar:
         elif re.match(r"^\d{1,3}\s*/\s*\d{1,3}\s", stripped):
             error(number, stripped, "malformed stage line: expected 'n/total Start › Finish 123km'")
         else:
-            error(number, stripped, "not a calendar line: expected 'cc Race name', 'Category 1 Jan '25' "
-                                    "or 'n/total Start › Finish 123km'")
+            error(
+                number,
+                stripped,
+                "not a calendar line: expected 'cc Race name', 'Category 1 Jan '25' or 'n/total Start › Finish 123km'",
+            )
     _finish_entry(entry)
     if dropped:
         calendar.errors.append(CalendarError(line=0, text="", message=f"{dropped} more malformed lines not listed"))

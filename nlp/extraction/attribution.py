@@ -12,8 +12,30 @@ from nlp.pipeline.doc_words import doc_words
 from nlp.pipeline.lexicon import Lexicon, nationality_words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
-CONJUNCTIONS = frozenset({"en", "and", "et", "y", "und", "e", "maar", "but", "mais", "pero", "aber", "ma", "while",
-                          "terwijl", "alors", "mientras", "während", "mentre", "waarna", "whereas"})
+CONJUNCTIONS = frozenset(
+    {
+        "en",
+        "and",
+        "et",
+        "y",
+        "und",
+        "e",
+        "maar",
+        "but",
+        "mais",
+        "pero",
+        "aber",
+        "ma",
+        "while",
+        "terwijl",
+        "alors",
+        "mientras",
+        "während",
+        "mentre",
+        "waarna",
+        "whereas",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +72,13 @@ class Attribution:
         self.text = doc.text
         words = doc_words(doc)
         self.texts, self.lowers, self.is_punct = words.texts, words.lowers, words.is_punct
-        self._breaks = [text in CLAUSE_BREAKS or lower in CONJUNCTIONS or lower in self.clause_openers
-                        or "\n" in text  # a line break ends a clause (lists)
-                        for text, lower in zip(self.texts, self.lowers)]
+        self._breaks = [
+            text in CLAUSE_BREAKS
+            or lower in CONJUNCTIONS
+            or lower in self.clause_openers
+            or "\n" in text  # a line break ends a clause (lists)
+            for text, lower in zip(self.texts, self.lowers)
+        ]
         self.sentences = _sentences(doc)
         self._sentence_of = {}
         for index, sentence in enumerate(self.sentences):
@@ -65,7 +91,7 @@ class Attribution:
     def sentence_text(self, i: int) -> str:
         """The sentence of token `i`, stripped (sliced from the text: Span.text joins its tokens)."""
         sentence = self.sentences[self.sentence_index(i)]
-        return self.text[sentence.start_char:sentence.end_char].strip()
+        return self.text[sentence.start_char : sentence.end_char].strip()
 
     def clause(self, i: int) -> Clause:
         sentence = self.sentences[self.sentence_index(i)]
@@ -90,14 +116,18 @@ class Attribution:
         return self._anaphor(start, end) is not None
 
     def _anaphor(self, start: int, end: int) -> str | None:
-        """"pronoun" (hij, she: the subject so far) or "description" (de Noor, the skater: the last named)."""
+        """ "pronoun" (hij, she: the subject so far) or "description" (de Noor, the skater: the last named)."""
         words = self.lowers[start:end]
         if any(w in self.pronouns for w in words):
             return "pronoun"
         if any(w in self.roles and start + k + 1 not in self.athlete_starts for k, w in enumerate(words)):
             return "description"  # (not "l'Espagnol Carlos X": a description that introduces the name after it)
-        if (self.nouns_capitalised and end - start >= 2 and self.lowers[start] in self.determiners
-                and self.texts[start + 1][:1].isupper()):
+        if (
+            self.nouns_capitalised
+            and end - start >= 2
+            and self.lowers[start] in self.determiners
+            and self.texts[start + 1][:1].isupper()
+        ):
             return "description"  # German: "Der Berliner schlug an"
         return None
 
@@ -118,16 +148,25 @@ class Attribution:
         beaten = self._beaten_by_clause.get(clause.start)
         if beaten is None:
             beaten = self._beaten_by_clause[clause.start] = frozenset(
-                athlete.kb_id_ for athlete in self.athletes_in(clause.start, clause.end)
-                if self._beaten_marker.search(" ".join(self.lowers[max(clause.start, athlete.start - 4):athlete.start])))
+                athlete.kb_id_
+                for athlete in self.athletes_in(clause.start, clause.end)
+                if self._beaten_marker.search(
+                    " ".join(self.lowers[max(clause.start, athlete.start - 4) : athlete.start])
+                )
+            )
         return beaten
 
-    def owner(self, span: Span, exclude: frozenset[str] = frozenset(), prefer_following: bool = False,
-              reach_later: bool = True) -> str | None:
+    def owner(
+        self,
+        span: Span,
+        exclude: frozenset[str] = frozenset(),
+        prefer_following: bool = False,
+        reach_later: bool = True,
+    ) -> str | None:
         clause = self.clause(span.start)
         exclude = exclude | self.beaten_in(clause)
         sentence = self.sentences[self.sentence_index(span.start)]
-        if any(w in self.possessives for w in self.lowers[max(sentence.start, span.start - 4):span.start]):
+        if any(w in self.possessives for w in self.lowers[max(sentence.start, span.start - 4) : span.start]):
             named = self.athletes_in(sentence.start, span.start, exclude)
             if named:
                 return named[0].kb_id_  # "with his time of 2:12.624": the sentence's subject

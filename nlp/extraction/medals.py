@@ -16,7 +16,7 @@ def extract_medal_tallies(doc: Doc, lexicon: Lexicon) -> list[MedalTally]:
     for medal in (s for s in sports if s.label_ == MEDAL):
         if medal.end >= len(doc) or doc[medal.end].text != "(":
             continue
-        close = next((t.i for t in doc[medal.end:min(len(doc), medal.end + 40)] if t.text == ")"), None)
+        close = next((t.i for t in doc[medal.end : min(len(doc), medal.end + 40)] if t.text == ")"), None)
         if close is None:
             continue
         named = []
@@ -26,10 +26,17 @@ def extract_medal_tallies(doc: Doc, lexicon: Lexicon) -> list[MedalTally]:
         if not named:
             continue
         count = None
-        for token in reversed(doc[max(0, medal.start - 3):medal.start]):
+        for token in reversed(doc[max(0, medal.start - 3) : medal.start]):
             count = lexicon.number_value(token.text) or count
         sentence = medal.sent
         teams = [s for s in sports if s.label_ == TEAM and sentence.start <= s.start < sentence.end]
-        tallies.append(MedalTally(team=teams[0].text if teams else None, medal=medal._.value,
-                                  count=count or len(named), athletes=named, evidence=sentence.text.strip()))
+        tallies.append(
+            MedalTally(
+                team=teams[0].text if teams else None,
+                medal=medal._.value,
+                count=count or len(named),
+                athletes=named,
+                evidence=sentence.text.strip(),
+            )
+        )
     return tallies

@@ -63,9 +63,9 @@ def extract_quotes(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list
 
 def _speaker_after(text: str, end: int, persons: list[Span], speech: frozenset[str]) -> str | None:
     """“…”, vertelt Smeekens / "…," Mulder said."""
-    following = text[end:end + 80]
+    following = text[end : end + 80]
     sentence_end = re.search(r"[.!?]\s|\n", following)
-    window = following[:sentence_end.start() + 1] if sentence_end else following
+    window = following[: sentence_end.start() + 1] if sentence_end else following
     lowered = window.lower()
     if not any(re.search(rf"(?<!\w){re.escape(v)}(?!\w)", lowered) for v in speech):
         return None
@@ -77,7 +77,7 @@ def _speaker_after(text: str, end: int, persons: list[Span], speech: frozenset[s
 
 def _speaker_before(text: str, start: int, persons: list[Span], paragraph_start: int) -> str | None:
     """X: “…” / X zei: "…"."""
-    preceding = text[max(paragraph_start, start - 60):start]
+    preceding = text[max(paragraph_start, start - 60) : start]
     if not re.search(r":\s*$", preceding):
         return None
     candidates = [p for p in persons if start - 60 <= p.start_char < start]

@@ -6,8 +6,13 @@ from spacy.tokens import Doc, Span
 
 from models.records import Result
 from nlp.extraction.attribution import Attribution
-from nlp.extraction.placings import (beaten_by_margin, completing_the_podium, placed_ahead, placed_behind_winner,
-                                     same_time_as_winner)
+from nlp.extraction.placings import (
+    beaten_by_margin,
+    completing_the_podium,
+    placed_ahead,
+    placed_behind_winner,
+    same_time_as_winner,
+)
 from nlp.extraction.schedule import contains_phrase
 from nlp.extraction.winners import coordinated_before, race_leaders, winners
 from nlp.pipeline.lexicon import Lexicon
@@ -71,7 +76,9 @@ def main_event(events: list[Span], attribution: Attribution, lexicon: Lexicon) -
     future = lexicon.words("fixture_verbs") + lexicon.words("future_markers")  # as extract_schedule reads them
     for event in events:
         sentence = attribution.sentences[attribution.sentence_index(event.start)]
-        days = [s for s in attribution.sports if s.label_ in {WEEKDAY, DATE} and sentence.start <= s.start < sentence.end]
+        days = [
+            s for s in attribution.sports if s.label_ in {WEEKDAY, DATE} and sentence.start <= s.start < sentence.end
+        ]
         if not (days and contains_phrase(attribution.sentence_text(event.start), future)):
             return event._.value
     return None
@@ -88,31 +95,35 @@ def event_near(events: list[Span], span: Span, attribution: Attribution, default
 def _athlete_after(span: Span, attribution: Attribution, words: frozenset[str]) -> str | None:
     """The athlete named right after one of `words` within a few tokens of the span."""
     for athlete in attribution.athletes_in(span.end, span.end + 6):
-        between_lowers = attribution.lowers[span.end:athlete.start]
-        between_texts = attribution.texts[span.end:athlete.start]
+        between_lowers = attribution.lowers[span.end : athlete.start]
+        between_texts = attribution.texts[span.end : athlete.start]
         if any(w in words for w in between_lowers) and not any(t in {".", ";"} for t in between_texts):
             return athlete.kb_id_
     return None
 
 
 def _athlete_right_after(span: Span, attribution: Attribution) -> str | None:
-    """"precede di 6”8 Susan Test": the athlete named straight after the margin."""
+    """ "precede di 6”8 Susan Test": the athlete named straight after the margin."""
     following = attribution.athletes_in(span.end, span.end + 2)
     return following[0].kb_id_ if following else None
 
 
 def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexicon) -> tuple[str | None, bool]:
-    """"op 0,52 seconde van winnaar X" / "12 seconds behind X" / "a 1,2 segundos de la ganadora, X": X is the
+    """ "op 0,52 seconde van winnaar X" / "12 seconds behind X" / "a 1,2 segundos de la ganadora, X": X is the
     reference, not the owner. Returns (reference athlete, whether the text calls them the winner)."""
     winner_nouns = lexicon.set("winner_nouns")
     reference_words = lexicon.set("gap_reference_words") | winner_nouns
     for athlete in attribution.athletes_in(span.end, span.end + 9):
-        between = attribution.lowers[span.end:athlete.start]
-        punctuation = [w for w, punct in zip(between, attribution.is_punct[span.end:athlete.start]) if punct]
+        between = attribution.lowers[span.end : athlete.start]
+        punctuation = [w for w, punct in zip(between, attribution.is_punct[span.end : athlete.start]) if punct]
         comma = len(between) - 1 - between[::-1].index(",") if "," in between else -1
         # "de la ganadora, X", "de la gagnante, l'Américaine X": the winner, then who she is
-        apposition = (punctuation == [","] and comma >= 1 and between[comma - 1] in winner_nouns
-                      and all(w in attribution.describing for w in between[comma + 1:]))
+        apposition = (
+            punctuation == [","]
+            and comma >= 1
+            and between[comma - 1] in winner_nouns
+            and all(w in attribution.describing for w in between[comma + 1 :])
+        )
         if any(w in reference_words for w in between) and (not punctuation or apposition):
             return athlete.kb_id_, any(w in winner_nouns for w in between)
     return None, False
@@ -122,7 +133,7 @@ MEDAL_PLACES = {"gold": 1, "silver": 2, "bronze": 3}
 
 
 def _lead_over_runner_up(builder: ResultBuilder, span: Span, attribution: Attribution, event: str | None) -> None:
-    """"Verstappen finished 22.9 seconds clear": a winner's lead that names no one is the gap of the one runner-up
+    """ "Verstappen finished 22.9 seconds clear": a winner's lead that names no one is the gap of the one runner-up
     of that event."""
     owner = attribution.owner(span)
     ranks = {(r.athlete, r.rank) for r in builder.results if r.event == event and r.rank in (1, 2)}
@@ -132,14 +143,14 @@ def _lead_over_runner_up(builder: ResultBuilder, span: Span, attribution: Attrib
 
 
 def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> dict[int, str]:
-    """"A and B finished second and third respectively": each rank of the sentence (by its start) paired in
+    """ "A and B finished second and third respectively": each rank of the sentence (by its start) paired in
     order with the athletes joined by "and" before the first rank."""
     words = lexicon.set("respectively_words")
     owners: dict[int, str] = {}
     if words.isdisjoint(attribution.lowers):
         return owners
     for sentence in attribution.sentences:
-        if not any(w in words for w in attribution.lowers[sentence.start:sentence.end]):
+        if not any(w in words for w in attribution.lowers[sentence.start : sentence.end]):
             continue
         ranks = [s for s in attribution.sports if s.label_ == RANK and sentence.start <= s.start < sentence.end]
         before = attribution.athletes_in(sentence.start, ranks[0].start) if ranks else []
@@ -148,11 +159,11 @@ def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> 
         group = coordinated_before(doc, attribution, before[-1]) + [before[-1]]
         if len(group) < len(ranks):
             continue
-        owners.update({rank.start: athlete.kb_id_ for rank, athlete in zip(ranks, group[-len(ranks):])})
+        owners.update({rank.start: athlete.kb_id_ for rank, athlete in zip(ranks, group[-len(ranks) :])})
         for label in (GAP, TIME):  # "… second and third respectively, at 8" and 15"": the margins in the same order
             margins = [s for s in attribution.sports if s.label_ == label and ranks[0].end <= s.start < sentence.end]
             if len(margins) == len(ranks):
-                owners.update({m.start: athlete.kb_id_ for m, athlete in zip(margins, group[-len(ranks):])})
+                owners.update({m.start: athlete.kb_id_ for m, athlete in zip(margins, group[-len(ranks) :])})
     return owners
 
 
@@ -170,7 +181,7 @@ def _disqualified(attribution: Attribution, lexicon: Lexicon) -> set[tuple[int, 
 
 
 def _inline_list_owners(doc: Doc, attribution: Attribution) -> dict[int, str]:
-    """"1. Jan Test 34,56 2. Kees Proef 34,78 3. …": each item's rank (by its start) belongs to the first
+    """ "1. Jan Test 34,56 2. Kees Proef 34,78 3. …": each item's rank (by its start) belongs to the first
     athlete of its item, whatever the sentence splitter made of the numbers."""
     owners: dict[int, str] = {}
     items = {start: end for start, end, _ in inline_list_items(attribution.text)}
@@ -187,62 +198,69 @@ def _inline_list_owners(doc: Doc, attribution: Attribution) -> dict[int, str]:
 
 
 def _opens_name_list(doc: Doc, span: Span) -> bool:
-    """"goud (Kramer, Nuis)": a medal tally, reported by nlp.extraction.medals, not a result (not "l'argent
+    """ "goud (Kramer, Nuis)": a medal tally, reported by nlp.extraction.medals, not a result (not "l'argent
     (52"31)": a time in brackets)."""
-    return (span.label_ == MEDAL and span.end + 1 < len(doc) and doc[span.end].text == "("
-            and doc[span.end + 1].text[:1].isupper())
+    return (
+        span.label_ == MEDAL
+        and span.end + 1 < len(doc)
+        and doc[span.end].text == "("
+        and doc[span.end + 1].text[:1].isupper()
+    )
 
 
 def _is_intermediate(doc: Doc, span: Span, attribution: Attribution, markers: list[str]) -> bool:
-    """"third at the last turn", "líder tras la primera manga", "fifth in the heats": a position on the
+    """ "third at the last turn", "líder tras la primera manga", "fifth in the heats": a position on the
     way or in another round, not the result."""
     if span.label_ != RANK:
         return False
     clause = attribution.clause(span.start)
-    around = " ".join(attribution.lowers[max(clause.start, span.start - 6):min(clause.end, span.end + 8)])
+    around = " ".join(attribution.lowers[max(clause.start, span.start - 6) : min(clause.end, span.end + 8)])
     return any(f" {m} " in f" {around} " for m in markers)
 
 
 def _is_counted_medal(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
-    """"who has won six World Championship gold medals", "drie gouden medailles": a career count (not "800m gold":
+    """ "who has won six World Championship gold medals", "drie gouden medailles": a career count (not "800m gold":
     a distance)."""
     if span.label_ != MEDAL:
         return False
     start = max(0, span.start - 3)
-    distances = {k for d in doc.spans.get("sports", []) if d.label_ == DISTANCE and d.end > start
-                 for k in range(d.start, d.end)}
-    counts = [lexicon.number_value(t.text) for t in doc[start:span.start] if t.i not in distances]
+    distances = {
+        k for d in doc.spans.get("sports", []) if d.label_ == DISTANCE and d.end > start for k in range(d.start, d.end)
+    }
+    counts = [lexicon.number_value(t.text) for t in doc[start : span.start] if t.i not in distances]
     return any(c is not None and 2 <= c < 1000 for c in counts)
 
 
 def _is_negated(attribution: Attribution, span: Span, negations: list[str]) -> bool:
-    """"geen medaille", "missed out on gold", "zilver zou hebben gepakt": no medal was won."""
+    """ "geen medaille", "missed out on gold", "zilver zou hebben gepakt": no medal was won."""
     if span.label_ != MEDAL:
         return False
-    around = " ".join(attribution.lowers[max(0, span.start - 5):span.end + 3])
+    around = " ".join(attribution.lowers[max(0, span.start - 5) : span.end + 3])
     return any(f" {n} " in f" {around} " for n in negations)
 
 
 def _is_title(attribution: Attribution, span: Span, roles: frozenset[str], medal_nouns: frozenset[str]) -> bool:
-    """"the Olympic bronze medalist", "Friday's silver medal winner": a medal that describes, not a result
+    """ "the Olympic bronze medalist", "Friday's silver medal winner": a medal that describes, not a result
     (not "pakte goud voor wereldkampioen X": the role must follow the medal, or its medal noun, directly)."""
-    following = attribution.lowers[span.end:span.end + 2]
+    following = attribution.lowers[span.end : span.end + 2]
     if following and following[0] in medal_nouns:
         following = following[1:]
     return span.label_ == MEDAL and any(w in roles or w.startswith(("medalis", "medallis")) for w in following[:1])
 
 
-def _is_distance_to_a_medal(attribution: Attribution, span: Span, medal_nouns: frozenset[str],
-                            negations: frozenset[str]) -> bool:
-    """"zat 0,09 van het brons", "à 9 centièmes du bronze", "0.05 seconds off the podium", "missed the podium by
+def _is_distance_to_a_medal(
+    attribution: Attribution, span: Span, medal_nouns: frozenset[str], negations: frozenset[str]
+) -> bool:
+    """ "zat 0,09 van het brons", "à 9 centièmes du bronze", "0.05 seconds off the podium", "missed the podium by
     0.05 seconds": a margin to a medal place; neither the margin (not a gap to the winner) nor the medal (not won)
     is a result."""
     sports = attribution.sports
     lowers = attribution.lowers
     if span.label_ == GAP:
-        podium_after = any(w in medal_nouns for w in lowers[span.end:span.end + 3])
-        podium_missed = (any(w in medal_nouns for w in lowers[max(0, span.start - 4):span.start])
-                         and any(w in negations for w in lowers[max(0, span.start - 6):span.start]))
+        podium_after = any(w in medal_nouns for w in lowers[span.end : span.end + 3])
+        podium_missed = any(w in medal_nouns for w in lowers[max(0, span.start - 4) : span.start]) and any(
+            w in negations for w in lowers[max(0, span.start - 6) : span.start]
+        )
         medal_after = any(m.label_ == MEDAL and _margin_to(attribution, span, m) for m in sports)
         return podium_after or podium_missed or medal_after
     if span.label_ == MEDAL:
@@ -257,12 +275,15 @@ DISTANCE_TO = frozenset({"van", "du", "de", "del", "dal", "dalla", "dallo", "vom
 def _margin_to(attribution: Attribution, gap: Span, medal: Span) -> bool:
     """The gap measures the distance to the medal named just after it ("0,09 van het brons"), not "(+0,44), Bronze"
     or "three seconds behind in silver"."""
-    return (gap.end < medal.start <= gap.end + 5 and not any(attribution.is_punct[gap.end:medal.start])
-            and not DISTANCE_TO.isdisjoint(attribution.lowers[max(gap.end, medal.start - 2):medal.start]))
+    return (
+        gap.end < medal.start <= gap.end + 5
+        and not any(attribution.is_punct[gap.end : medal.start])
+        and not DISTANCE_TO.isdisjoint(attribution.lowers[max(gap.end, medal.start - 2) : medal.start])
+    )
 
 
 def _elided_subject(attribution: Attribution, span: Span, clause_start: int, exclude: frozenset[str]) -> str | None:
-    """"X had been the fastest qualifier but finished seventh as Y won": a rank after its verb, in a clause
+    """ "X had been the fastest qualifier but finished seventh as Y won": a rank after its verb, in a clause
     without a subject of its own, belongs to the last athlete named earlier in the sentence."""
     sentence = attribution.sentences[attribution.sentence_index(span.start)]
     earlier = attribution.athletes_in(sentence.start, clause_start, exclude)
@@ -296,8 +317,9 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         if anchor.start not in runners_up_of:
             runners_up_of.add(anchor.start)
             runners_up = placed_behind_winner(anchor, attribution, beaten_markers, beat_phrases, past_markers)
-            for place, runner_up in enumerate(runners_up[:3 - anchor_place], start=anchor_place + 1):
+            for place, runner_up in enumerate(runners_up[: 3 - anchor_place], start=anchor_place + 1):
                 builder.add(runner_up, "rank", place, event, sentence)
+
     fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
     disqualified = _disqualified(attribution, lexicon)
     lowers = attribution.lowers
@@ -315,14 +337,21 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             trailing = _athlete_right_after(span, attribution) or _athlete_after(span, attribution, lead_references)
             if trailing:  # "5 segundos de ventaja sobre Enric Mas": Mas is 5 s behind
                 sentence = attribution.sentence_text(span.start)
-                builder.add(trailing, "gap", span._.value, event_near(events, span, attribution, default_event), sentence)
+                builder.add(
+                    trailing, "gap", span._.value, event_near(events, span, attribution, default_event), sentence
+                )
             else:
                 unnamed_leads.append(span)  # "X finished 22.9 seconds clear": the runner-up's gap, once known
             continue
-        if (span.label_ not in FIELD_OF or _opens_name_list(doc, span) or _is_title(attribution, span, roles, medal_nouns)
-                or _is_negated(attribution, span, negations)
-                or _is_distance_to_a_medal(attribution, span, medal_nouns, negation_words)
-                or _is_intermediate(doc, span, attribution, intermediate) or _is_counted_medal(doc, span, lexicon)):
+        if (
+            span.label_ not in FIELD_OF
+            or _opens_name_list(doc, span)
+            or _is_title(attribution, span, roles, medal_nouns)
+            or _is_negated(attribution, span, negations)
+            or _is_distance_to_a_medal(attribution, span, medal_nouns, negation_words)
+            or _is_intermediate(doc, span, attribution, intermediate)
+            or _is_counted_medal(doc, span, lexicon)
+        ):
             continue
         beaten = beaten_by_margin(span, attribution, beat_phrases, margin_words) if span.label_ == GAP else None
         if beaten:
@@ -334,16 +363,24 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         athlete = fixed_owners.get(span.start) if span.label_ in (RANK, GAP, TIME) else None
         clause_start = attribution.clause(span.start).start
         # "het goud ging naar X", "gold for X"; not "Kees Proef pakte goud voor X" (gold ahead of X)
-        prefer_following = (span.label_ == MEDAL and any(w in receivers for w in lowers[span.end:span.end + 3])
-                            and not attribution.athletes_in(clause_start, span.start))
+        prefer_following = (
+            span.label_ == MEDAL
+            and any(w in receivers for w in lowers[span.end : span.end + 3])
+            and not attribution.athletes_in(clause_start, span.start)
+        )
         if span.label_ == RANK and any(mark in span.text.lower() for mark in placed_marks):
             described = attribution.athletes_in(span.end, span.end + 4)  # "edged fourth-placed X": the place is X's,
             athlete = athlete or (described[0].kb_id_ if described else None)  # beaten or not
             prefer_following = True
-        if (athlete is None and span.label_ == RANK and span.end < len(doc)
-                and not attribution.athletes_in(clause_start, span.start)):
-            if (any(w in rank_verbs for w in lowers[clause_start:span.start])
-                    and not attribution.has_anaphor(clause_start, span.start)):  # "…, hij finishte als negende"
+        if (
+            athlete is None
+            and span.label_ == RANK
+            and span.end < len(doc)
+            and not attribution.athletes_in(clause_start, span.start)
+        ):
+            if any(w in rank_verbs for w in lowers[clause_start : span.start]) and not attribution.has_anaphor(
+                clause_start, span.start
+            ):  # "…, hij finishte als negende"
                 athlete = _elided_subject(attribution, span, clause_start, exclude)
             else:
                 prefer_following = True  # "Tweede werd Ted-Jan Bloemen", "1. Ariarne Test (AUS) 1:53.50"
@@ -377,8 +414,13 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
         add_runners_up(athlete_span, event, sentence)
     winners_so_far = {r.athlete for r in builder.results if r.rank == 1}
     for athlete, i in same_time_as_winner(attribution, lexicon, winners_so_far):
-        builder.add(athlete, "gap", 0.0, event_near(events, doc[i:i + 1], attribution, default_event),
-                    attribution.sentence_text(i))
+        builder.add(
+            athlete,
+            "gap",
+            0.0,
+            event_near(events, doc[i : i + 1], attribution, default_event),
+            attribution.sentence_text(i),
+        )
     for span in unnamed_leads:
         _lead_over_runner_up(builder, span, attribution, event_near(events, span, attribution, default_event))
     for athlete_span, athlete in race_leaders(doc, attribution, lexicon):

@@ -11,8 +11,9 @@ from nlp.extraction.attribution import Attribution
 from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.sports_patterns import DATE, DISCIPLINE, DISTANCE, WEEKDAY
 
-WEEKDAY_NUMBER = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAY_NUMBER = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
 ALSO_WORDS = frozenset({"ook", "also", "too", "aussi", "également", "también", "auch", "anche", "pure"})
 
 
@@ -49,9 +50,12 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
         days = [s for s in sports if s.label_ in {WEEKDAY, DATE} and sentence.start <= s.start < sentence.end]
         if not days:
             athletes = attribution.athletes_in(sentence.start, sentence.end)
-            if (previous_sentence_had_fixture and athletes
-                    and any(w in ALSO_WORDS for w in attribution.lowers[sentence.start:sentence.end])
-                    and contains_phrase(attribution.sentence_text(sentence.start), fixture_words)):
+            if (
+                previous_sentence_had_fixture
+                and athletes
+                and any(w in ALSO_WORDS for w in attribution.lowers[sentence.start : sentence.end])
+                and contains_phrase(attribution.sentence_text(sentence.start), fixture_words)
+            ):
                 for athlete in athletes:
                     if athlete.kb_id_ not in fixtures[-1].athletes:
                         fixtures[-1].athletes.append(athlete.kb_id_)
@@ -62,7 +66,7 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
         bounds = [sentence.start] + [attribution.clause(d.start).start for d in days[1:]] + [sentence.end]
         for day, start, end in zip(days, bounds, bounds[1:]):
             region = doc[start:end]
-            if not contains_phrase(attribution.text[region.start_char:region.end_char], fixture_words):
+            if not contains_phrase(attribution.text[region.start_char : region.end_char], fixture_words):
                 continue
             events = [s for s in sports if s.label_ in {DISCIPLINE, DISTANCE} and start <= s.start < end]
             athletes = []
@@ -77,8 +81,14 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
             date = resolve_weekday(day._.value, published)
             if date is not None and published is not None and date < published:
                 continue  # a date before publication is a past race, not a fixture
-            fixtures.append(Fixture(when=day._.value, date=date,
-                                    event=events[0]._.value if events else None, athletes=athletes,
-                                    evidence=attribution.sentence_text(sentence.start)))
+            fixtures.append(
+                Fixture(
+                    when=day._.value,
+                    date=date,
+                    event=events[0]._.value if events else None,
+                    athletes=athletes,
+                    evidence=attribution.sentence_text(sentence.start),
+                )
+            )
             previous_sentence_had_fixture = True
     return fixtures

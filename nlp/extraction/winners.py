@@ -21,8 +21,14 @@ def phrase(words: list[str]) -> str:
     return " ".join(words).replace("' ", "'").replace("’ ", "’")
 
 
-def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs: frozenset[str],
-                    already: frozenset[str] = frozenset(), auxiliaries: frozenset[str] = frozenset()) -> Span | None:
+def _win_verb_after(
+    doc: Doc,
+    attribution: Attribution,
+    athlete: Span,
+    win_verbs: frozenset[str],
+    already: frozenset[str] = frozenset(),
+    auxiliaries: frozenset[str] = frozenset(),
+) -> Span | None:
     """The win verb (one or more words) right after a name, past a bracketed team or nation and a
     relative pronoun with its auxiliary: "Kees Proef (Movistar) se ha impuesto", "Quinn won",
     "Lorentzen (NOR), who had won". Not an earlier win: "Morin, qui a déjà gagné deux étapes".
@@ -42,13 +48,13 @@ def _win_verb_after(doc: Doc, attribution: Attribution, athlete: Span, win_verbs
         if lowers[start] in already:
             return None
         for length in (3, 2, 1):
-            if start + length <= len(doc) and phrase(lowers[start:start + length]) in win_verbs:
-                return doc[start:start + length]
+            if start + length <= len(doc) and phrase(lowers[start : start + length]) in win_verbs:
+                return doc[start : start + length]
     return None
 
 
 def _win_verb_before(attribution: Attribution, athlete: Span, start: int, inverted_verbs: frozenset[str]) -> bool:
-    """"Das Rennen gewann der Norweger X", "Op het WK won de Noorse X", "Ganó el francés X": the verb
+    """ "Das Rennen gewann der Norweger X", "Op het WK won de Noorse X", "Ganó el francés X": the verb
     comes first (verb-second and verb-subject order); `start` is where the name's descriptor begins.
     Only verbs that cannot mean anything but winning count ("haalde X in" is overtaking)."""
     lowers = attribution.lowers
@@ -61,12 +67,12 @@ def _win_verb_before(attribution: Attribution, athlete: Span, start: int, invert
 
 
 def _counted_object(lexicon: Lexicon, lowers: list[str]) -> bool:
-    """"won two stages", "a gagné deux étapes": a count of wins, not today's win."""
+    """ "won two stages", "a gagné deux étapes": a count of wins, not today's win."""
     return any((n := lexicon.number_value(w)) is not None and 2 <= n < 100 and not w.isdigit() for w in lowers[:2])
 
 
 def _awarded_before(attribution: Attribution, end: int, wording: str, lexicon: Lexicon) -> bool:
-    """"went to X" / "ging naar X", also with words between verb and preposition ("Der Titel ging in
+    """ "went to X" / "ging naar X", also with words between verb and preposition ("Der Titel ging in
     1:44,44 an X"); not when what went is a silver or bronze medal or a place ("the silver went to X"),
     while an ordinal alone is no place ("De vierde etappe is gewonnen door X")."""
     lowers = attribution.lowers
@@ -78,13 +84,19 @@ def _awarded_before(attribution: Attribution, end: int, wording: str, lexicon: L
         verb_start = end - len(words)
     elif len(words) >= 2:
         head = words[:-1]
-        verb_start = next((j for j in range(end - 1 - len(head), max(clause.start, end - 10) - 1, -1)
-                           if lowers[j:j + len(head)] == head), None)
+        verb_start = next(
+            (
+                j
+                for j in range(end - 1 - len(head), max(clause.start, end - 10) - 1, -1)
+                if lowers[j : j + len(head)] == head
+            ),
+            None,
+        )
         if verb_start is None or any(attribution.is_punct[verb_start:end]):
             return False
     else:
         return False
-    subject = lowers[clause.start:verb_start]
+    subject = lowers[clause.start : verb_start]
     medals = lexicon["medals"]
     if any(medals.get(w, medals.get(w.capitalize())) in {"silver", "bronze"} for w in subject):
         return False
@@ -95,8 +107,12 @@ def _before_descriptor(attribution: Attribution, start: int, determiners: frozen
     """Where "won by" would end before a name that follows a determiner and one lower-case descriptor:
     "won by the Hungarian X", "ganada por la húngara X", "gewonnen door de Noor X"."""
     lowers = attribution.lowers
-    if start >= 2 and lowers[start - 2] in determiners and attribution.texts[start - 1].isalpha() \
-            and lowers[start - 1] not in determiners:
+    if (
+        start >= 2
+        and lowers[start - 2] in determiners
+        and attribution.texts[start - 1].isalpha()
+        and lowers[start - 1] not in determiners
+    ):
         return start - 2
     if start >= 1 and lowers[start - 1] in determiners:
         return start - 1
@@ -115,7 +131,7 @@ def _words_right_before(attribution: Attribution, start: int, count: int) -> lis
 
 def _ends_with_phrase(lowers: list[str], end: int, wording: str) -> bool:
     words = wording.split()
-    return end >= len(words) and lowers[end - len(words):end] == words
+    return end >= len(words) and lowers[end - len(words) : end] == words
 
 
 def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
@@ -140,25 +156,29 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
         if any(_awarded_before(attribution, won_by_end, wording, lexicon) for wording in won_by):
             found.append((athlete, athlete.kb_id_))  # "gewonnen door X", "won by X", "the title went to X"
             continue
-        if (any(w in winner_nouns for w in before) or _win_verb_before(attribution, athlete, won_by_end, inverted_verbs)
-                or _winner_in_apposition(attribution, athlete, lexicon)):
+        if (
+            any(w in winner_nouns for w in before)
+            or _win_verb_before(attribution, athlete, won_by_end, inverted_verbs)
+            or _winner_in_apposition(attribution, athlete, lexicon)
+        ):
             found.append((athlete, athlete.kb_id_))
             continue
         verb = _win_verb_after(doc, attribution, athlete, win_verbs, already, auxiliaries)
-        if verb is not None and any(w in negations for w in lowers[athlete.end:verb.start]):
+        if verb is not None and any(w in negations for w in lowers[athlete.end : verb.start]):
             continue  # "X heeft nog nooit een race gewonnen", "X did not win"
         if verb is not None:
             clause = attribution.clause(verb.start)
-            near = lowers[max(clause.start, verb.start - 3):min(clause.end, verb.end + 8)]
+            near = lowers[max(clause.start, verb.start - 3) : min(clause.end, verb.end + 8)]
             # a medal word, alone or ending a compound ("Olympia-Bronze", "WK-zilver")
             medal = next((w.rsplit("-", 1)[-1] for w in near if w.rsplit("-", 1)[-1] in medal_words), None)
-            won_object = lowers[verb.end:min(clause.end, verb.end + 8)]
+            won_object = lowers[verb.end : min(clause.end, verb.end + 8)]
             if medal is None and any(w in not_a_win for w in won_object):
                 continue  # "claimed the team's third medal", "took second place": not a win
             if _counted_object(lexicon, won_object):
                 continue  # "who has won two stages": a count of earlier wins
-            if phrase(lowers[verb.start:verb.end]) in ambiguous and not _names_a_win(
-                    attribution, lexicon, won_things, verb.end, min(clause.end, verb.end + 8)):
+            if phrase(lowers[verb.start : verb.end]) in ambiguous and not _names_a_win(
+                attribution, lexicon, won_things, verb.end, min(clause.end, verb.end + 8)
+            ):
                 continue  # "took the lead", "pakte de leiding": the verb wins only with what is won
             if medal is None or lexicon["medals"].get(medal, lexicon["medals"].get(medal.capitalize())) == "gold":
                 found.append((athlete, athlete.kb_id_))
@@ -166,9 +186,9 @@ def _winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
 
 
 def _winner_in_apposition(attribution: Attribution, athlete: Span, lexicon: Lexicon) -> bool:
-    """"Luca Test, vincitore della tappa", "Pete Moss, the winner": the winner named, then called so (not
+    """ "Luca Test, vincitore della tappa", "Pete Moss, the winner": the winner named, then called so (not
     "X, winner of the race last year")."""
-    words = attribution.lowers[athlete.end:athlete.end + 3]
+    words = attribution.lowers[athlete.end : athlete.end + 3]
     if words[:1] != [","]:
         return False
     rest = words[1:]
@@ -176,9 +196,11 @@ def _winner_in_apposition(attribution: Attribution, athlete: Span, lexicon: Lexi
         rest = rest[1:]
     if not rest or rest[0] not in lexicon.set("winner_nouns"):
         return False
-    apposition_end = next((i for i in range(athlete.end + 1, min(len(attribution.lowers), athlete.end + 12))
-                           if attribution.is_punct[i]), athlete.end + 12)
-    return lexicon.set("past_markers").isdisjoint(attribution.lowers[athlete.end + 1:apposition_end])
+    apposition_end = next(
+        (i for i in range(athlete.end + 1, min(len(attribution.lowers), athlete.end + 12)) if attribution.is_punct[i]),
+        athlete.end + 12,
+    )
+    return lexicon.set("past_markers").isdisjoint(attribution.lowers[athlete.end + 1 : apposition_end])
 
 
 def _negation_words(lexicon: Lexicon) -> frozenset[str]:
@@ -189,25 +211,31 @@ def _negation_words(lexicon: Lexicon) -> frozenset[str]:
 
 def _names_a_win(attribution: Attribution, lexicon: Lexicon, won_things: frozenset[str], start: int, end: int) -> bool:
     """Words start:end name something won (`won_things`: a medal, a victory or title, a race), or an event."""
-    if lexicon.set("lead_nouns") & set(attribution.lowers[start:start + 3]):
+    if lexicon.set("lead_nouns") & set(attribution.lowers[start : start + 3]):
         return False  # "took the lead in the 1500m": a lead on the way
-    return (not won_things.isdisjoint(attribution.lowers[start:end])
-            or any(s.label_ in EVENT_LABELS and start <= s.start < end for s in attribution.sports)
-            or _names_a_race(attribution, lexicon, start, end))
+    return (
+        not won_things.isdisjoint(attribution.lowers[start:end])
+        or any(s.label_ in EVENT_LABELS and start <= s.start < end for s in attribution.sports)
+        or _names_a_race(attribution, lexicon, start, end)
+    )
 
 
 def _names_a_race(attribution: Attribution, lexicon: Lexicon, start: int, end: int) -> bool:
-    """"si è aggiudicato la Liegi-Bastogne-Liegi", "conquista la Sanremo": a determiner and a capitalised name that
+    """ "si è aggiudicato la Liegi-Bastogne-Liegi", "conquista la Sanremo": a determiner and a capitalised name that
     is no athlete, country or team, right after the verb: a race the lexicon does not know."""
     texts = attribution.texts
     name = start + 1
-    return (name < end and attribution.lowers[start] in attribution.determiners and texts[name][:1].isupper()
-            and not any(a.start <= name < a.end for a in attribution.athletes)
-            and name_key(texts[name]) not in non_person_names(lexicon.language))
+    return (
+        name < end
+        and attribution.lowers[start] in attribution.determiners
+        and texts[name][:1].isupper()
+        and not any(a.start <= name < a.end for a in attribution.athletes)
+        and name_key(texts[name]) not in non_person_names(lexicon.language)
+    )
 
 
 def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
-    """"Vlhova shared a giant slalom victory", "X boekte zijn eerste zege": the clause subject won
+    """ "Vlhova shared a giant slalom victory", "X boekte zijn eerste zege": the clause subject won
     (unless the victory is negated, hypothetical or counted: "13th career win")."""
     nouns = lexicon.set("victory_nouns")
     negations = [n.lower() for n in lexicon.words("negations")]
@@ -215,10 +243,10 @@ def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
     for index in (i for i, lower in enumerate(attribution.lowers) if lower in nouns):
         token = doc[index]
         clause = attribution.clause(token.i)
-        lead_in = doc[max(clause.start, token.i - 4):token.i]
+        lead_in = doc[max(clause.start, token.i - 4) : token.i]
         if any(t.like_num or lexicon.ordinal_value(t.text) for t in lead_in):
             continue  # "his fifth World Cup win", "13th career win": a count, not today's result
-        if any(f" {n} " in f" {' '.join(attribution.lowers[max(0, token.i - 6):token.i])} " for n in negations):
+        if any(f" {n} " in f" {' '.join(attribution.lowers[max(0, token.i - 6) : token.i])} " for n in negations):
             continue
         subjects = attribution.athletes_in(clause.start, token.i)
         if subjects:
@@ -230,7 +258,7 @@ def _victors(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple
 
 
 def _victory_receiver(attribution: Attribution, noun: int, lexicon: Lexicon) -> Span | None:
-    """"Victoire pour le Danois X", "Sieg für X", "victory for X": the athlete the victory went to, named within a
+    """ "Victoire pour le Danois X", "Sieg für X", "victory for X": the athlete the victory went to, named within a
     few words after a receiving preposition (`victory_receivers`) with only determiners and roles between."""
     receivers = lexicon.set("victory_receivers")
     lowers = attribution.lowers
@@ -239,13 +267,13 @@ def _victory_receiver(attribution: Attribution, noun: int, lexicon: Lexicon) -> 
     if at is None:
         return None
     following = attribution.athletes_in(at + 1, min(at + 5, sentence_end))
-    if following and all(w in attribution.describing for w in lowers[at + 1:following[0].start]):
+    if following and all(w in attribution.describing for w in lowers[at + 1 : following[0].start]):
         return following[0]
     return None
 
 
 def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
-    """"X set the ball rolling by winning the 1500m", "X a fait la différence en remportant le sprint", "paró el
+    """ "X set the ball rolling by winning the 1500m", "X a fait la différence en remportant le sprint", "paró el
     crono en 3:28,32 para ganar": the last athlete named before the gerund or purpose infinitive in its sentence won
     (not a count: "by winning two stages"; not a win wanted: "necesita … para ganar")."""
     gerunds = frozenset(g.lower() for g in lexicon.words("win_gerunds"))
@@ -254,14 +282,17 @@ def _gerund_winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     lowers = attribution.lowers
     found = []
     for i in (i for i, lower in enumerate(lowers) if lower in first_words):
-        end = next((i + n for n in (1, 2, 3) if phrase(lowers[i:i + n]) in gerunds), None)
-        if end is None or _counted_object(lexicon, lowers[end:end + 2]):
+        end = next((i + n for n in (1, 2, 3) if phrase(lowers[i : i + n]) in gerunds), None)
+        if end is None or _counted_object(lexicon, lowers[end : end + 2]):
             continue
         sentence = attribution.sentences[attribution.sentence_index(i)]
-        if any(w in negations for w in lowers[max(sentence.start, i - 6):i]):
+        if any(w in negations for w in lowers[max(sentence.start, i - 6) : i]):
             continue  # "necesita un buen resultado para ganar", "sans parvenir à …": a win wanted, not won
-        before = [a for a in attribution.athletes_in(sentence.start, i)
-                  if a.kb_id_ not in attribution.beaten_in(attribution.clause(a.start))]  # not "edged Y … to win"
+        before = [
+            a
+            for a in attribution.athletes_in(sentence.start, i)
+            if a.kb_id_ not in attribution.beaten_in(attribution.clause(a.start))
+        ]  # not "edged Y … to win"
         if before:
             found.append((before[-1], before[-1].kb_id_))
     return found
@@ -281,24 +312,26 @@ def coordinated_before(doc: Doc, attribution: Attribution, athlete: Span) -> lis
 
 
 def race_leaders(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
-    """"Pogacar conserve le maillot jaune", "Roglic verdedigde zijn leiderstrui": first overall."""
+    """ "Pogacar conserve le maillot jaune", "Roglic verdedigde zijn leiderstrui": first overall."""
     jerseys = [" ".join(j.lower().split()) for j in lexicon.words("leader_jerseys")]
     negations = [n.lower() for n in lexicon.words("negations")]
     found = []
     for sentence in attribution.sentences:
-        lowered = " ".join(attribution.lowers[sentence.start:sentence.end])
+        lowered = " ".join(attribution.lowers[sentence.start : sentence.end])
         for jersey in jerseys:
             position = lowered.find(jersey)
             if position < 0:
                 continue
             i = sentence.start + len(lowered[:position].split())
             clause = attribution.clause(i)
-            around = " ".join(attribution.lowers[max(clause.start, i - 5):i])
+            around = " ".join(attribution.lowers[max(clause.start, i - 5) : i])
             if any(f" {n} " in f" {around} " for n in negations):
                 continue
             end = i + len(jersey.split())
             named_after = attribution.athletes_in(end, min(end + 1, sentence.end))  # "dem Gesamtführenden X": X leads
-            holders = named_after or attribution.athletes_in(clause.start, i) or attribution.athletes_in(sentence.start, i)
+            holders = (
+                named_after or attribution.athletes_in(clause.start, i) or attribution.athletes_in(sentence.start, i)
+            )
             if holders:
                 found.append((holders[0], holders[0].kb_id_))
             break
@@ -307,5 +340,8 @@ def race_leaders(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[t
 
 def winners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[tuple[Span, str]]:
     """Every athlete the text says won, with the mention that says so."""
-    return (_winners(doc, attribution, lexicon) + _victors(doc, attribution, lexicon)
-            + _gerund_winners(doc, attribution, lexicon))
+    return (
+        _winners(doc, attribution, lexicon)
+        + _victors(doc, attribution, lexicon)
+        + _gerund_winners(doc, attribution, lexicon)
+    )

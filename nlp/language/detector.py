@@ -54,9 +54,13 @@ class Evidence:
     features: int
 
     def __add__(self, other: Evidence) -> Evidence:
-        return Evidence(self.ngrams + other.ngrams, self.lexicon + other.lexicon,
-                        np.maximum(self.alphabet, other.alphabet),
-                        self.letters + other.letters, self.features + other.features)
+        return Evidence(
+            self.ngrams + other.ngrams,
+            self.lexicon + other.lexicon,
+            np.maximum(self.alphabet, other.alphabet),
+            self.letters + other.letters,
+            self.features + other.features,
+        )
 
     @property
     def has_signal(self) -> bool:
@@ -78,14 +82,21 @@ class Detector:
     def evidence(self, text: str) -> Evidence:
         words = text_words(text)
         ngrams, features = self.table.score(words)
-        return Evidence(ngrams, self.lexicon.hits(text), self.table.alphabet_misses(words), letter_count(text), features)
+        return Evidence(
+            ngrams, self.lexicon.hits(text), self.table.alphabet_misses(words), letter_count(text), features
+        )
 
-    def probabilities(self, evidence: Evidence, hint: str | None = None,
-                      context: np.ndarray | None = None) -> np.ndarray:
+    def probabilities(
+        self, evidence: Evidence, hint: str | None = None, context: np.ndarray | None = None
+    ) -> np.ndarray:
         # a language without a lexicon is not penalised for it: it counts as many hits as the best language
         lexicon = np.where(self._no_lexicon, UNLISTED_SHARE * evidence.lexicon.max(), evidence.lexicon)
-        scores = (NGRAM_WEIGHT * evidence.ngrams + LEXICON_WEIGHT * lexicon - ALPHABET_PENALTY * evidence.alphabet
-                  + self._prior)
+        scores = (
+            NGRAM_WEIGHT * evidence.ngrams
+            + LEXICON_WEIGHT * lexicon
+            - ALPHABET_PENALTY * evidence.alphabet
+            + self._prior
+        )
         if hint in self._columns:
             scores[self._columns[hint]] += HINT_PRIOR
         if context is not None:
@@ -104,15 +115,18 @@ class Detector:
             return LanguageGuess(UNDETERMINED, 0.0)
         return self.guess(self.probabilities(evidence, hint))
 
-    def detect_document(self, blocks: list[str], hint: str | None = None
-                        ) -> tuple[LanguageGuess, list[LanguageGuess]]:
+    def detect_document(self, blocks: list[str], hint: str | None = None) -> tuple[LanguageGuess, list[LanguageGuess]]:
         evidences = [self.evidence(block) for block in blocks]
         total = sum(evidences, start=self._empty())
         if not total.has_signal:
             return LanguageGuess(UNDETERMINED, 0.0), [LanguageGuess(UNDETERMINED, 0.0) for _ in blocks]
         document = self.probabilities(total, hint)
-        guesses = [self.guess(self.probabilities(evidence, hint, context=document))
-                   if evidence.has_signal else LanguageGuess(UNDETERMINED, 0.0) for evidence in evidences]
+        guesses = [
+            self.guess(self.probabilities(evidence, hint, context=document))
+            if evidence.has_signal
+            else LanguageGuess(UNDETERMINED, 0.0)
+            for evidence in evidences
+        ]
         return self.guess(document), guesses
 
     def _empty(self) -> Evidence:

@@ -58,7 +58,7 @@ def samples(folder: Path, per_kind: int = 300) -> list[tuple[str, str, str]]:
         sentences = read_conllu(folder / language / "val.conllu")
         rng.shuffle(sentences)
         long = [detokenise(s) for s in sentences if 8 <= len(s) <= 60][:per_kind]
-        short = [detokenise(s[:4]) for s in sentences[len(sentences) // 2:] if len(s) >= 4][:per_kind]
+        short = [detokenise(s[:4]) for s in sentences[len(sentences) // 2 :] if len(s) >= 4][:per_kind]
         items += [(language, "sentence", text) for text in long] + [(language, "short", text) for text in short]
     return items
 
@@ -89,8 +89,19 @@ def main(argv: list[str] | None = None) -> int:
         scores -= scores.max(axis=1, keepdims=True)
         log_probs = scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
         loss = -log_probs[np.arange(len(gold)), gold].mean()
-        rows.append((correct[~short].mean() + correct[short].mean(), -loss, a, b, c, d,
-                     correct[~short].mean(), correct[short].mean(), loss))
+        rows.append(
+            (
+                correct[~short].mean() + correct[short].mean(),
+                -loss,
+                a,
+                b,
+                c,
+                d,
+                correct[~short].mean(),
+                correct[short].mean(),
+                loss,
+            )
+        )
     print("ngram lexicon prior alphabet | sentences short log-loss")
     for row in sorted(rows, reverse=True)[:10]:
         print(f"{row[2]:5} {row[3]:7} {row[4]:5} {row[5]:8} | {row[6]:.4f} {row[7]:.4f} {row[8]:.4f}")

@@ -74,7 +74,6 @@ class NgramTable:
         total = np.sum([vector for vector, _ in scores], axis=0, dtype=np.float64)
         return total, sum(count for _, count in scores)
 
-
     def alphabet_misses(self, words: list[str]) -> np.ndarray:
         """Per language, how many distinct letters of the words its profile has never seen (pruned as too rare):
         an ø or ł says more than its one n-gram weighs in the sum."""
@@ -109,6 +108,7 @@ def ngram_table() -> NgramTable:
                 probs[index[gram], column] = count / n_words[len(gram) - 1]
     floor = ALPHA / BASE_FREQ
     log_probs = (np.log(probs + floor) - np.log(floor)).astype(np.float32)
-    missing_letters = {gram: (probs[row] == 0).astype(np.float64) for gram, row in index.items()
-                       if len(gram) == 1 and gram.isalpha()}
+    missing_letters = {
+        gram: (probs[row] == 0).astype(np.float64) for gram, row in index.items() if len(gram) == 1 and gram.isalpha()
+    }
     return NgramTable(languages=languages, index=index, log_probs=log_probs, missing_letters=missing_letters)

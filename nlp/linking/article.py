@@ -12,8 +12,9 @@ from nlp.linking.places import place_group_of_word, place_names, stem_match
 from nlp.linking.text import Token, tokenize, vocabulary
 
 MAX_CHARS = 60_000  # a race is named early; a 5 MB paste must not make linking slow
-INFLECTING_LANGUAGES = frozenset({"sk", "cs", "pl", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "fi", "et",
-                                  "hu", "lv", "lt", "eu"})
+INFLECTING_LANGUAGES = frozenset(
+    {"sk", "cs", "pl", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "fi", "et", "hu", "lv", "lt", "eu"}
+)
 _MAX_PLACE_WORDS = 3
 _NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|e|er|eme|ieme|o|a|ro|de|te|ste|ten|ta|ma)?$")
 
@@ -43,8 +44,10 @@ class ArticleView:
     def joined(self, i: int, j: int) -> bool:
         """Tokens i..j are written in one run (no comma, full stop or bracket between them)."""
         lo, hi = min(i, j), max(i, j)
-        return all(_SOFT_GAP.match(self.text[self.tokens[k].start + len(self.tokens[k].text):self.tokens[k + 1].start])
-                   for k in range(lo, hi))
+        return all(
+            _SOFT_GAP.match(self.text[self.tokens[k].start + len(self.tokens[k].text) : self.tokens[k + 1].start])
+            for k in range(lo, hi)
+        )
 
     def dates(self, race_year: int | None) -> list[dt.date]:
         """Dates written in the text; without a year they take the publication year, else the race's."""
@@ -70,9 +73,11 @@ class ArticleView:
             return []
         starts = []
         for i in self.find_word(words[0]):
-            if all(i + k < len(self.tokens) and (self.tokens[i + k].norm == w or
-                                                 (self.inflecting and stem_match(w, self.tokens[i + k].norm)))
-                   for k, w in enumerate(words[1:], start=1)):
+            if all(
+                i + k < len(self.tokens)
+                and (self.tokens[i + k].norm == w or (self.inflecting and stem_match(w, self.tokens[i + k].norm)))
+                for k, w in enumerate(words[1:], start=1)
+            ):
                 starts.append(i)
         return starts
 
@@ -82,7 +87,7 @@ def _index_places(tokens: list[Token], positions: dict[str, list[int]], inflecte
     i = 0
     while i < len(tokens):
         for size in range(_MAX_PLACE_WORDS, 1, -1):
-            group = names.get(tuple(t.norm for t in tokens[i:i + size]))
+            group = names.get(tuple(t.norm for t in tokens[i : i + size]))
             if group and tokens[i].capitalised:
                 positions.setdefault(group, []).append(i)
                 i += size
@@ -99,14 +104,15 @@ def _stage_mentions(tokens: list[Token]) -> tuple[set[int], bool]:
     numbers: set[int] = set()
     final = False
     for i, token in enumerate(tokens):
-        if token.norm in vocab.final_words and any(t.norm in vocab.stage_words or "etappe" in t.norm
-                                                    for t in tokens[max(0, i - 2):i + 3]):
+        if token.norm in vocab.final_words and any(
+            t.norm in vocab.stage_words or "etappe" in t.norm for t in tokens[max(0, i - 2) : i + 3]
+        ):
             final = True
         if token.norm in {"slotrit", "slotetappe", "schlussetappe"}:
             final = True
         if token.norm not in vocab.stage_words and not token.norm.endswith("etappe"):
             continue
-        for neighbour in tokens[max(0, i - 2):i] + tokens[i + 1:i + 2]:
+        for neighbour in tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 2]:
             match = _NUMBER.match(neighbour.norm)
             if match and 1 <= int(match.group(1)) <= 30:
                 numbers.add(int(match.group(1)))
@@ -136,8 +142,14 @@ def read_article(text: str, *, title: str | None, language: str, published: dt.d
         body = f"{title}\n\n{body}"
     tokens = tokenize(body)
     title_tokens = len(tokenize(title)) if title else 0
-    view = ArticleView(text=body, tokens=tokens, language=(language or "und").lower(), title_end=title_tokens,
-                       lead_end=title_tokens or _lead_end(body, tokens), published=published)
+    view = ArticleView(
+        text=body,
+        tokens=tokens,
+        language=(language or "und").lower(),
+        title_end=title_tokens,
+        lead_end=title_tokens or _lead_end(body, tokens),
+        published=published,
+    )
     for i, token in enumerate(tokens):
         view.positions.setdefault(f"word:{token.norm}", []).append(i)
     _index_places(tokens, view.positions, view.inflecting)

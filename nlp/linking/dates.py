@@ -43,7 +43,7 @@ def _day(token: Token) -> int | None:
 
 
 def _year_after(tokens: list[Token], i: int) -> int | None:
-    for token in tokens[i:i + 2]:
+    for token in tokens[i : i + 2]:
         if re.fullmatch(r"(19|20)\d{2}", token.norm):
             return int(token.norm)
         if token.norm not in _JOINERS:

@@ -39,7 +39,7 @@ def _filler(view: ArticleView, index: int) -> bool:
 
 def _women_near(view: ArticleView, lo: int, hi: int) -> bool:
     markers = vocabulary().women_markers
-    return any(t.norm in markers for t in view.tokens[max(0, lo - 2):hi + 3])
+    return any(t.norm in markers for t in view.tokens[max(0, lo - 2) : hi + 3])
 
 
 def _identity_positions(view: ArticleView, key: str) -> list[int]:
@@ -48,8 +48,9 @@ def _identity_positions(view: ArticleView, key: str) -> list[int]:
     return view.positions.get(key, [])
 
 
-def _phrase_at(view: ArticleView, name: RaceName, positions: dict[str, list[int]], women_race: bool,
-               other_kind: bool = False) -> int | None:
+def _phrase_at(
+    view: ArticleView, name: RaceName, positions: dict[str, list[int]], women_race: bool, other_kind: bool = False
+) -> int | None:
     """A race word of the name's kind (or, with `other_kind`, of another kind: "Tour de Wallonie" is not
     "Grand Prix de Wallonie") right before or after one of its identity mentions; the first such place."""
     tokens = view.tokens
@@ -62,8 +63,10 @@ def _phrase_at(view: ArticleView, name: RaceName, positions: dict[str, list[int]
                 continue
             between = range(lo + 1, hi)
             # fillers ("de la", "Cycliste") and at most one other capitalised word ("GP Rik Van Looy")
-            if not all(_filler(view, k) or tokens[k].capitalised for k in between) or \
-                    sum(not _filler(view, k) for k in between) > 1:
+            if (
+                not all(_filler(view, k) or tokens[k].capitalised for k in between)
+                or sum(not _filler(view, k) for k in between) > 1
+            ):
                 continue
             if not women_race and _women_near(view, lo, hi):
                 continue  # "Vuelta Femenina" is another race than the men's Vuelta
@@ -88,8 +91,9 @@ def name_evidence(view: ArticleView, name: RaceName, women_race: bool) -> tuple[
     phrase = _phrase_at(view, name, found, women_race) if name.type_class else None
     if phrase is None and name.type_class and not women_race and _phrase_at(view, name, found, True) is not None:
         return 0.0, "", None  # written in full only as its women's edition ("... Femenina"): another race
-    if coverage == 1.0 and (phrase is not None or
-                            (name.type_class is None and len(found) > 1 and _adjacent_identity(view, found))):
+    if coverage == 1.0 and (
+        phrase is not None or (name.type_class is None and len(found) > 1 and _adjacent_identity(view, found))
+    ):
         return 1.0, f"name '{name.text}'", first if phrase is None else phrase
     if coverage >= 0.5 and phrase is not None:
         return 0.75, f"partial name '{name.text}'", phrase
@@ -103,8 +107,9 @@ def name_evidence(view: ArticleView, name: RaceName, women_race: bool) -> tuple[
     return 0.3 * coverage, f"some words of '{name.text}'", first
 
 
-def short_name_evidence(view: ArticleView, profile: RaceProfile,
-                        unique_words: set[str]) -> tuple[float, str, int | None]:
+def short_name_evidence(
+    view: ArticleView, profile: RaceProfile, unique_words: set[str]
+) -> tuple[float, str, int | None]:
     """A famous short name ("Vuelta") that only this calendar race carries, not followed by another
     race's identity ("Vuelta a Burgos") or a women's marker for a men's race."""
     identity = {key for name in profile.names for key in name.identity}
@@ -117,15 +122,23 @@ def short_name_evidence(view: ArticleView, profile: RaceProfile,
             j = i + 1
             while j < len(view.tokens) and j <= i + 2 and view.tokens[j].norm in vocabulary().stopwords:
                 j += 1
-            if j < len(view.tokens) and view.tokens[j].capitalised and view.joined(i, j) \
-                    and not _filler(view, j) and not _common_word(view, j):
+            if (
+                j < len(view.tokens)
+                and view.tokens[j].capitalised
+                and view.joined(i, j)
+                and not _filler(view, j)
+                and not _common_word(view, j)
+            ):
                 nxt = view.tokens[j]
                 keys = {f"word:{nxt.norm}"} | {k for k, v in view.positions.items() if j in v and ":" in k}
                 if not keys & identity:
                     continue  # another race of the same kind
             run_end = i
-            while run_end + 1 < min(len(view.tokens), i + 7) and view.joined(run_end, run_end + 1) and (
-                    _filler(view, run_end + 1) or view.tokens[run_end + 1].capitalised):
+            while (
+                run_end + 1 < min(len(view.tokens), i + 7)
+                and view.joined(run_end, run_end + 1)
+                and (_filler(view, run_end + 1) or view.tokens[run_end + 1].capitalised)
+            ):
                 run_end += 1
             if not profile.women and _women_near(view, i, run_end):
                 continue  # "Giro ... Donne": the women's edition
@@ -182,8 +195,9 @@ def choose_stage(view: ArticleView, profile: RaceProfile) -> tuple[int | None, f
     if len(stages) == 1 and stages[0].stage.total == 1:
         return stages[0].stage.number, _stage_places(view, stages[0])[0], ["one-day race"]
     last = max((s.stage.number for s in stages), default=None)
-    mentions = {id(sp): sorted(set(_place_mentions(view, sp.start)[1] + _place_mentions(view, sp.finish)[1]))
-                for sp in stages}
+    mentions = {
+        id(sp): sorted(set(_place_mentions(view, sp.start)[1] + _place_mentions(view, sp.finish)[1])) for sp in stages
+    }
     total_mentions = sum(len(m) for m in mentions.values())
     first_mention = min((m[0] for m in mentions.values() if m), default=None)
     scored = []
@@ -196,8 +210,10 @@ def choose_stage(view: ArticleView, profile: RaceProfile) -> tuple[int | None, f
             prominence += 0.15 * len(mentions[id(sp)]) / total_mentions
             prominence += 0.1 if mentions[id(sp)] and mentions[id(sp)][0] == first_mention else 0.0
         reasons = [f"stage places {sp.stage.start} › {sp.stage.finish}"] if places else []
-        if sp.stage.date and (sp.stage.date in view.dates(sp.stage.date.year) or
-                              (view.published and 0 <= (view.published - sp.stage.date).days <= 1)):
+        if sp.stage.date and (
+            sp.stage.date in view.dates(sp.stage.date.year)
+            or (view.published and 0 <= (view.published - sp.stage.date).days <= 1)
+        ):
             score += 0.3
             reasons.append(f"stage date {sp.stage.date}")
         if sp.stage.number in view.stage_numbers:
@@ -216,35 +232,47 @@ def choose_stage(view: ArticleView, profile: RaceProfile) -> tuple[int | None, f
 def _common_word(view: ArticleView, index: int) -> bool:
     vocab = vocabulary()
     norm = view.tokens[index].norm
-    return (norm in vocab.cycling_exact or norm in vocab.men_cues or norm in vocab.women_cues
-            or norm in vocab.stage_words or norm in vocab.final_words
-            or any(stem in norm for stem in vocab.cycling_contains))
+    return (
+        norm in vocab.cycling_exact
+        or norm in vocab.men_cues
+        or norm in vocab.women_cues
+        or norm in vocab.stage_words
+        or norm in vocab.final_words
+        or any(stem in norm for stem in vocab.cycling_contains)
+    )
 
 
 def _foreign_race_in_lead(view: ArticleView, known_identity: set[str]) -> bool:
     """The title (or first sentence) names a race (race word + capitalised name) no calendar race carries."""
-    for i, token in enumerate(view.tokens[:view.lead_end]):
+    for i, token in enumerate(view.tokens[: view.lead_end]):
         if token.type_class is None or (i + 1 < len(view.tokens) and view.tokens[i + 1].type_class):
             continue
         j = i + 1
         while j < min(len(view.tokens), i + 4) and _filler(view, j):
             j += 1
-        if j < len(view.tokens) and j - i <= 3 and view.tokens[j].capitalised and view.joined(i, j) \
-                and not _common_word(view, j):
-            keys = {f"word:{view.tokens[j].norm}"} | {k for k, v in view.positions.items()
-                                                     if j in v and not k.startswith("word:")}
+        if (
+            j < len(view.tokens)
+            and j - i <= 3
+            and view.tokens[j].capitalised
+            and view.joined(i, j)
+            and not _common_word(view, j)
+        ):
+            keys = {f"word:{view.tokens[j].norm}"} | {
+                k for k, v in view.positions.items() if j in v and not k.startswith("word:")
+            }
             if not keys & known_identity:
                 return True
     return False
 
 
-def score_race(view: ArticleView, profile: RaceProfile, unique_words: set[str],
-               foreign_lead: bool) -> Link | None:
-    name_score, name_reason, name_at = max((name_evidence(view, n, profile.women) for n in profile.names),
-                                           key=lambda e: e[0], default=(0.0, "", None))
+def score_race(view: ArticleView, profile: RaceProfile, unique_words: set[str], foreign_lead: bool) -> Link | None:
+    name_score, name_reason, name_at = max(
+        (name_evidence(view, n, profile.women) for n in profile.names), key=lambda e: e[0], default=(0.0, "", None)
+    )
     short_score, short_reason, short_at = short_name_evidence(view, profile, unique_words)
-    if short_score > name_score or (short_score == name_score and short_at is not None and name_at is not None
-                                    and short_at < name_at):
+    if short_score > name_score or (
+        short_score == name_score and short_at is not None and name_at is not None and short_at < name_at
+    ):
         name_score, name_reason, name_at = short_score, short_reason, short_at
     if view.cycling_cues == 0:
         return None  # a cycling calendar, an article about something else
@@ -262,8 +290,12 @@ def score_race(view: ArticleView, profile: RaceProfile, unique_words: set[str],
         return None  # a country or town named without race words ("the Spaniard") needs a stage place too
     context = min(1.0, view.cycling_cues / _CUES_FOR_FULL_CONTEXT)
     dates = date_evidence(view, profile.entry)
-    score = (WEIGHTS["name"] * name_score + WEIGHTS["places"] * places + WEIGHTS["dates"] * dates
-             + WEIGHTS["context"] * context)
+    score = (
+        WEIGHTS["name"] * name_score
+        + WEIGHTS["places"] * places
+        + WEIGHTS["dates"] * dates
+        + WEIGHTS["context"] * context
+    )
     if score < LINK_THRESHOLD:
         return None
     reasons = [r for r in [name_reason, *stage_reasons] if r]
@@ -273,8 +305,14 @@ def score_race(view: ArticleView, profile: RaceProfile, unique_words: set[str],
     return Link(race=profile.entry.race, stage=stage, score=round(min(1.0, score), 3), reasons=reasons)
 
 
-def link_article(text: str, *, title: str | None = None, language: str = "und",
-                 published: dt.date | None = None, calendar: list[CalendarEntry]) -> list[Link]:
+def link_article(
+    text: str,
+    *,
+    title: str | None = None,
+    language: str = "und",
+    published: dt.date | None = None,
+    calendar: list[CalendarEntry],
+) -> list[Link]:
     """Links from the article to calendar races, best first; empty when nothing is convincing."""
     if not calendar or not (text or title):
         return []

@@ -14,7 +14,28 @@ from babel import Locale
 
 from nlp.linking.text import fold
 
-NAME_LANGUAGES = ("en", "fr", "es", "de", "it", "nl", "pt", "sk", "cs", "pl", "ca", "sl", "hr", "da", "sv", "nb", "fi", "hu", "ro", "eu")
+NAME_LANGUAGES = (
+    "en",
+    "fr",
+    "es",
+    "de",
+    "it",
+    "nl",
+    "pt",
+    "sk",
+    "cs",
+    "pl",
+    "ca",
+    "sl",
+    "hr",
+    "da",
+    "sv",
+    "nb",
+    "fi",
+    "hu",
+    "ro",
+    "eu",
+)
 _MIN_STEM = 6
 _INFLECTION_SLACK = 2
 
@@ -69,8 +90,14 @@ def place_group_of_word(word: str, inflected: bool = True) -> str | None:
     group = place_names().get((word,))
     if group or not inflected or len(word) < _MIN_STEM:
         return group
-    scored = sorted(((_common_prefix(name, word), candidate) for name, candidate in _single_word_stems().get(word[:5], [])
-                     if stem_match(name, word)), reverse=True)
+    scored = sorted(
+        (
+            (_common_prefix(name, word), candidate)
+            for name, candidate in _single_word_stems().get(word[:5], [])
+            if stem_match(name, word)
+        ),
+        reverse=True,
+    )
     if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][1] != scored[0][1]):
         return None  # no candidate, or two places fit equally well
     return scored[0][1]

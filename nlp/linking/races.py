@@ -56,8 +56,14 @@ def _race_name(text: str) -> RaceName | None:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        multi = next((names[key] for size in (3, 2)
-                      if len(key := tuple(t.norm for t in tokens[i:i + size])) == size and key in names), None)
+        multi = next(
+            (
+                names[key]
+                for size in (3, 2)
+                if len(key := tuple(t.norm for t in tokens[i : i + size])) == size and key in names
+            ),
+            None,
+        )
         if multi:
             identity.append(multi)
             i += len(key)
@@ -86,8 +92,15 @@ def _place_names(place: str) -> list[PlaceName]:
             words = words[1:]
         if not words:
             continue
-        partial = tuple(w for w in words if len(w) >= _MIN_PARTIAL_PLACE_WORD and w not in vocab.place_generic
-                        and w not in vocab.stopwords) if len(words) > 1 else ()
+        partial = (
+            tuple(
+                w
+                for w in words
+                if len(w) >= _MIN_PARTIAL_PLACE_WORD and w not in vocab.place_generic and w not in vocab.stopwords
+            )
+            if len(words) > 1
+            else ()
+        )
         result.append(PlaceName(words=words, partial_words=partial))
     return result
 
@@ -98,6 +111,7 @@ def race_profile(entry: CalendarEntry) -> RaceProfile:
     marker_words = {t.norm for t in tokenize(f"{entry.race} {entry.category or ''}")}
     profile = RaceProfile(entry=entry, names=names, women=bool(marker_words & vocab.women_markers))
     for stage in entry.stages:
-        profile.stages.append(StageProfile(stage=stage, start=_place_names(stage.start),
-                                           finish=_place_names(stage.finish)))
+        profile.stages.append(
+            StageProfile(stage=stage, start=_place_names(stage.start), finish=_place_names(stage.finish))
+        )
     return profile

@@ -94,10 +94,10 @@ def _mark_type_phrases(tokens: list[Token], vocab: Vocabulary) -> None:
     i = 0
     while i < len(tokens):
         for size in range(longest, 0, -1):
-            key = tuple(t.norm for t in tokens[i:i + size])
+            key = tuple(t.norm for t in tokens[i : i + size])
             cls = vocab.type_phrases.get(key) if len(key) == size else None
             if cls:
-                for token in tokens[i:i + size]:
+                for token in tokens[i : i + size]:
                     token.type_class = cls
                 i += size
                 break

@@ -25,12 +25,31 @@ from spacy.util import filter_spans
 from nlp.pipeline.doc_words import doc_words
 from nlp.pipeline.lexicon import load_lexicon, nationality_words
 from nlp.pipeline.persons import (
-    Candidate, fold, given_names, name_key, non_person_names, has_nation_code_after, initials_match, is_common_word,
-    name_sequences, preceded_by, role_in_apposition,
+    Candidate,
+    fold,
+    given_names,
+    has_nation_code_after,
+    initials_match,
+    is_common_word,
+    name_key,
+    name_sequences,
+    non_person_names,
+    preceded_by,
+    role_in_apposition,
     surname_tokens,
 )
 from nlp.pipeline.sports_patterns import (
-    COMPETITION, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, TEAM, TIME, WEEKDAY, SportsPatterns,
+    COMPETITION,
+    DISCIPLINE,
+    DISTANCE,
+    GAP,
+    LEAD,
+    MEDAL,
+    RANK,
+    TEAM,
+    TIME,
+    WEEKDAY,
+    SportsPatterns,
 )
 
 if not Span.has_extension("value"):
@@ -106,7 +125,7 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match_id, start, end in (self.matcher(doc) if self.known else []):
+        for match_id, start, end in self.matcher(doc) if self.known else []:
             label, known_name = self.nlp.vocab.strings[match_id].split("::", 1)
             spans.append(Span(doc, start, end, label=label, kb_id=known_name))
         doc.spans["gazetteer"] = filter_spans(spans)
@@ -129,8 +148,10 @@ class Persons:
         self.determiners = self.lexicon.set("determiners")
         self.medal_words = self.lexicon.set("medals")
         self.result_verbs = frozenset(  # one-word verbs that report a result (not "was", "als", "took")
-            w for w in self.lexicon.set("win_verbs") | self.lexicon.set("rank_verbs")
-            if " " not in w and w not in self.lexicon.set("not_result_verbs"))
+            w
+            for w in self.lexicon.set("win_verbs") | self.lexicon.set("rank_verbs")
+            if " " not in w and w not in self.lexicon.set("not_result_verbs")
+        )
         self.venue_words = self.lexicon.set("venue_words")
         self.venue_words_after = self.lexicon.set("venue_words_after")
         self.place_cue_endings = tuple(f" {cue}" for cue in self.lexicon.set("place_cues"))  # " … arrivo a"
@@ -176,9 +197,11 @@ class Persons:
                 candidate.evidence.add("given-name")
             if has_nation_code_after(span, never):
                 candidate.evidence.add("nation-code")
-            if ((preceded_by(span, self.athlete_roles, window=2) and not self._common_word_opening(span, tokens))
-                    or self._after_nationality(span, tokens, "ner" in candidate.evidence)
-                    or self._after_country_possessive(span, never)):
+            if (
+                (preceded_by(span, self.athlete_roles, window=2) and not self._common_word_opening(span, tokens))
+                or self._after_nationality(span, tokens, "ner" in candidate.evidence)
+                or self._after_country_possessive(span, never)
+            ):
                 candidate.evidence.add("athlete-role")
             if self._named_with_other_role(span):
                 candidate.evidence.add("other-role")
@@ -188,8 +211,9 @@ class Persons:
                 candidate.evidence.add("medal-list")
             if self._names_a_place(span):
                 candidate.evidence.add("venue")
-            if len(tokens) >= 2 and any(abs(r.start - span.start) <= 8 and sentence_of[r.start] == sentence_of[span.start]
-                                        for r in results):  # a list item's line is its own sentence
+            if len(tokens) >= 2 and any(
+                abs(r.start - span.start) <= 8 and sentence_of[r.start] == sentence_of[span.start] for r in results
+            ):  # a list item's line is its own sentence
                 candidate.evidence.add("result-context")
             if self._listed_surname_with_result(span, results):
                 candidate.evidence.add("result-context")
@@ -201,55 +225,64 @@ class Persons:
         return candidates
 
     def _named_with_other_role(self, span: Span) -> bool:
-        """"Coach Mark Hale", "der leitende Techniktrainer der Herren, Uwe Brandl", "Karl Weber, the race
+        """ "Coach Mark Hale", "der leitende Techniktrainer der Herren, Uwe Brandl", "Karl Weber, the race
         director,"; not "the coach said that Anna Test won" (a role a few words back counts only before a comma)."""
         after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
-        return (preceded_by(span, self.other_roles, window=3 if after_comma else 1)
-                or role_in_apposition(span, self.other_roles, self.determiners))
+        return preceded_by(span, self.other_roles, window=3 if after_comma else 1) or role_in_apposition(
+            span, self.other_roles, self.determiners
+        )
 
     def _after_nationality(self, span: Span, tokens: list[str], ner_person: bool) -> bool:
-        """"la suiza Lara X", "der Norweger Klæbo"; a lone word only when the NER also calls it a person and it is
+        """ "la suiza Lara X", "der Norweger Klæbo"; a lone word only when the NER also calls it a person and it is
         not a common word (not "die norwegische Hauptstadt", "den Deutschen Meisterschaften")."""
         lone = len(tokens) == 1
         return preceded_by(span, self.nationalities, window=1) and not (
-            lone and (not ner_person or is_common_word(tokens[0].lower(), self.lexicon.language)))
+            lone and (not ner_person or is_common_word(tokens[0].lower(), self.lexicon.language))
+        )
 
     def _common_word_opening(self, span: Span, tokens: list[str]) -> bool:
-        """"… the winner. More text follows", "… Weltmeisterin. Mehr Text folgt": a name-like sequence opening its
+        """ "… the winner. More text follows", "… Weltmeisterin. Mehr Text folgt": a name-like sequence opening its
         sentence with a common word takes no role from the sentence before."""
         return span.doc[span.start].is_sent_start and is_common_word(tokens[0].lower(), self.lexicon.language)
 
     def _trim_common_lead(self, span: Span, ner_persons: list[Span]) -> Span:
-        """"Yesterday Oscar Quimby": where the NER's person starts inside the sequence, after common words
+        """ "Yesterday Oscar Quimby": where the NER's person starts inside the sequence, after common words
         only (no given name among them), the person starts there."""
         inner = next((p.start for p in ner_persons if span.start < p.start < span.end), None)
         if inner is None:
             return span
-        lead = doc_words(span.doc).lowers[span.start:inner]
+        lead = doc_words(span.doc).lowers[span.start : inner]
         language = self.lexicon.language
         if all(is_common_word(word, language) and word.title() not in self.given for word in lead):
-            return span.doc[inner:span.end]
+            return span.doc[inner : span.end]
         return span
 
     def _lone_subject_of_result_verb(self, span: Span) -> bool:
-        """"Visser won dit seizoen al zijn races": a lone name opening its sentence, right before a verb that
+        """ "Visser won dit seizoen al zijn races": a lone name opening its sentence, right before a verb that
         reports a result ("In Assen won X" does not open its sentence with the name)."""
         words = doc_words(span.doc)
-        return (len(span) == 1 and span.doc[span.start].is_sent_start and span.end < len(words.lowers)
-                and words.lowers[span.end] in self.result_verbs)
+        return (
+            len(span) == 1
+            and span.doc[span.start].is_sent_start
+            and span.end < len(words.lowers)
+            and words.lowers[span.end] in self.result_verbs
+        )
 
     def _names_a_place(self, span: Span) -> bool:
-        """"Alto de Vivero", "lo stadio Giuseppe Meazza", "the Giovanni Agnelli course", "con arrivo a
+        """ "Alto de Vivero", "lo stadio Giuseppe Meazza", "the Giovanni Agnelli course", "con arrivo a
         Linguaglossa": a climb, venue or stage town, whatever its words."""
         lowers = doc_words(span.doc).lowers
         following = lowers[span.end] if span.end < len(lowers) else ""
         previous = lowers[span.start - 1] if span.start else ""
-        return (lowers[span.start] in self.venue_words or following in self.venue_words_after
-                or previous in self.venue_words
-                or f" {' '.join(lowers[max(0, span.start - 3):span.start])}".endswith(self.place_cue_endings))
+        return (
+            lowers[span.start] in self.venue_words
+            or following in self.venue_words_after
+            or previous in self.venue_words
+            or f" {' '.join(lowers[max(0, span.start - 3) : span.start])}".endswith(self.place_cue_endings)
+        )
 
     def _listed_surname_with_result(self, span: Span, results: list[Span]) -> bool:
-        """"..., Pozzovivo a 59\" e Kruijswijk a 1'15\"": a lone surname in an enumeration, with its gap."""
+        """ "..., Pozzovivo a 59\" e Kruijswijk a 1'15\"": a lone surname in an enumeration, with its gap."""
         if len(span) != 1 or span.start == 0 or self.lexicon.data.get("nouns_capitalised"):
             return False
         listed = span.doc[span.start - 1].text == "," or span.doc[span.start - 1].lower_ in LIST_JOINERS
@@ -257,22 +290,24 @@ class Persons:
 
     @staticmethod
     def _after_country_possessive(span: Span, never: frozenset[str]) -> bool:
-        """"Canada's Valerie Maltais": a country's person in a sports report is its athlete."""
+        """ "Canada's Valerie Maltais": a country's person in a sports report is its athlete."""
         doc = span.doc
         if span.start < 2 or doc[span.start - 1].text not in {"'s", "’s"}:
             return False
-        return any(name_key(doc[i:span.start - 1].text) in never for i in range(max(0, span.start - 4), span.start - 1))
+        return any(
+            name_key(doc[i : span.start - 1].text) in never for i in range(max(0, span.start - 4), span.start - 1)
+        )
 
     @staticmethod
     def _listed_with(people: list[Candidate], candidates: list[Candidate], doc: Doc) -> list[Candidate]:
-        """"Mit Arnd Peiffer, Benedikt Doll und Lucas Fratzscher": names enumerated with a person are people."""
+        """ "Mit Arnd Peiffer, Benedikt Doll und Lucas Fratzscher": names enumerated with a person are people."""
         by_start = {c.span.start: c for c in candidates}
         by_end = {c.span.end: c for c in candidates}
         joiners = LIST_JOINERS | {","}
         found: list[Candidate] = []
 
         def joined(one: Candidate, other: Candidate) -> bool:
-            gap = doc[min(one.span.end, other.span.end):max(one.span.start, other.span.start)]
+            gap = doc[min(one.span.end, other.span.end) : max(one.span.start, other.span.start)]
             return len(gap) == 1 and gap[0].lower_ in joiners
 
         frontier = [c for c in people if len(c.tokens) >= 2]
@@ -280,14 +315,21 @@ class Persons:
             current = frontier.pop()
             neighbours = [by_start.get(current.span.end + 1), by_end.get(current.span.start - 1)]
             for other in neighbours:
-                if (other is None or other in people or other in found or len(other.tokens) < 2
-                        or "venue" in other.evidence):
+                if (
+                    other is None
+                    or other in people
+                    or other in found
+                    or len(other.tokens) < 2
+                    or "venue" in other.evidence
+                ):
                     continue
                 if not joined(current, other):
                     continue
                 # The NER's place or organisation stands, unless the list already names two people around it.
-                vouched = any(n is not None and n is not other and (n in people or n in found) and joined(current, n)
-                              for n in neighbours)
+                vouched = any(
+                    n is not None and n is not other and (n in people or n in found) and joined(current, n)
+                    for n in neighbours
+                )
                 if "ner-not-person" in other.evidence and not vouched:
                     continue
                 other.evidence.add("listed-with-person")
@@ -297,13 +339,15 @@ class Persons:
 
     @staticmethod
     def _surname_repeated(doc: Doc, span: Span, surname: str, positions: dict[int, list[int]]) -> bool:
-        """"Jorrit Bergsma ... Bergsma": the surname alone again elsewhere (not right after the given name)."""
-        return any(not (span.start <= i < span.end)
-                   and (i == 0 or not doc[i - 1].text[:1].isupper() or doc[i - 1].is_sent_start)
-                   for i in positions.get(doc.vocab.strings[surname], ()))
+        """ "Jorrit Bergsma ... Bergsma": the surname alone again elsewhere (not right after the given name)."""
+        return any(
+            not (span.start <= i < span.end)
+            and (i == 0 or not doc[i - 1].text[:1].isupper() or doc[i - 1].is_sent_start)
+            for i in positions.get(doc.vocab.strings[surname], ())
+        )
 
     def _in_medal_list(self, span: Span) -> bool:
-        """"goud (Kramer, Nuis, Achtereekte)": names listed in brackets after a medal word."""
+        """ "goud (Kramer, Nuis, Achtereekte)": names listed in brackets after a medal word."""
         words = doc_words(span.doc)
         i = span.start - 1
         while i >= 0 and words.texts[i] not in {"(", ")", "."}:
@@ -313,8 +357,16 @@ class Persons:
     @staticmethod
     def _is_person(candidate: Candidate) -> bool:
         evidence = candidate.evidence
-        strong = evidence & {"ner", "given-name", "nation-code", "gazetteer", "medal-list", "athlete-role",
-                             "result-context", "surname-repeated"}
+        strong = evidence & {
+            "ner",
+            "given-name",
+            "nation-code",
+            "gazetteer",
+            "medal-list",
+            "athlete-role",
+            "result-context",
+            "surname-repeated",
+        }
         if "ner-not-person" in evidence and not (strong - {"ner"}):
             return False  # only the NER's word for it, and the NER saw an organisation or place
         if "venue" in evidence and not evidence & {"gazetteer", "athlete-role", "nation-code", "medal-list"}:
@@ -330,16 +382,27 @@ class Persons:
         people += self._listed_with(people, candidates, doc)
         # a lone surname known to be a person vouches for the full name it was introduced with
         lone = {fold(c.tokens[0]) for c in people if len(c.tokens) == 1}
-        people += [c for c in candidates if c not in people and len(c.tokens) >= 2
-                   and fold(c.tokens[-1]) in lone and "ner-not-person" not in c.evidence]
+        people += [
+            c
+            for c in candidates
+            if c not in people
+            and len(c.tokens) >= 2
+            and fold(c.tokens[-1]) in lone
+            and "ner-not-person" not in c.evidence
+        ]
         full_names: dict[str, list[str]] = {}
         token_sets: set[frozenset[str]] = set()
         for c in people:
             tokens = c.tokens
             token_set = frozenset(fold(t) for t in tokens)
-            if len(tokens) >= 2 and not any(t.endswith(".") and len(t) == 2 for t in tokens) and (
-                    tokens[0].lower() not in self.particles) and (  # "Van der Poel" is a surname, not a full name
-                    " ".join(tokens) in full_names or token_set not in token_sets):
+            if (
+                len(tokens) >= 2
+                and not any(t.endswith(".") and len(t) == 2 for t in tokens)
+                and (tokens[0].lower() not in self.particles)
+                and (  # "Van der Poel" is a surname, not a full name
+                    " ".join(tokens) in full_names or token_set not in token_sets
+                )
+            ):
                 full_names.setdefault(" ".join(tokens), tokens)  # "Zhang Wei" after "Wei Zhang" is an alias
                 token_sets.add(token_set)
         known = {g.start: g.kb_id_ for g in doc.spans.get("gazetteer", []) if g.label_ == "ATHLETE"}
@@ -360,8 +423,9 @@ class Persons:
         doc.spans["persons"] = labelled
         return doc
 
-    def _canonical_resolver(self, full_names: dict[str, list[str]], known_by_surname: dict[str, list[str]],
-                            lone_people: dict[str, str]):
+    def _canonical_resolver(
+        self, full_names: dict[str, list[str]], known_by_surname: dict[str, list[str]], lone_people: dict[str, str]
+    ):
         by_surname: dict[str, set[str]] = defaultdict(set)
         by_given: dict[str, set[str]] = defaultdict(set)
         by_token_set: dict[frozenset[str], set[str]] = defaultdict(set)
@@ -371,9 +435,20 @@ class Persons:
             by_given[fold(tokens[0])].add(name)
             by_token_set[frozenset(fold(t) for t in tokens)].add(name)
         # a full name contained in a longer one ("Havard Lorentzen" in "Havard Holmefjord Lorentzen") is that person
-        longer_of = {n: next((m for m in full_names if m != n and fold(m).startswith(fold(n.split()[0]))
-                              and fold(m).endswith(fold(n.split()[-1])) and len(m) > len(n)), None)
-                     for n in full_names}
+        longer_of = {
+            n: next(
+                (
+                    m
+                    for m in full_names
+                    if m != n
+                    and fold(m).startswith(fold(n.split()[0]))
+                    and fold(m).endswith(fold(n.split()[-1]))
+                    and len(m) > len(n)
+                ),
+                None,
+            )
+            for n in full_names
+        }
 
         def canonical(tokens: list[str]) -> str | None:
             key = " ".join(tokens)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -194,7 +194,7 @@ def shared_lexical_vectors(factory: str = FACTORY) -> LexicalVectors:
     return _shared_lexical_vectors(factory)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _shared_lexical_vectors(factory: str) -> LexicalVectors:
     if factory != FACTORY:
         return _shared_lexical_vectors(FACTORY).narrowed(factory)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
 FALLBACK_LANGUAGE = "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def resource_word_list(filename: str) -> frozenset[str]:
     """A one-entry-per-line list in nlp/resources/ (given names, place names); `#` lines are comments."""
     text = resources.files("nlp.resources").joinpath(filename).read_text(encoding="utf-8")
@@ -24,7 +24,9 @@ def available_languages() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
 
 
-def words_regex(words: list[str] | dict[str, Any], *, flags: int = re.I, compound_tail: bool = False) -> re.Pattern[str]:
+def words_regex(
+    words: list[str] | dict[str, Any], *, flags: int = re.I, compound_tail: bool = False
+) -> re.Pattern[str]:
     """Whole-word alternation, longest first, spaces matching any whitespace. With `compound_tail`, a word may
     also end a hyphenated compound ("WM-Silber", "EK-goud")."""
     items = sorted(set(words), key=len, reverse=True)
@@ -79,7 +81,7 @@ class Lexicon:
         return self.data.get("numbers", {}).get(text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(language: str) -> Lexicon:
     folder = resources.files("nlp.lexicons")
     name = f"{language}.json" if folder.joinpath(f"{language}.json").is_file() else f"{FALLBACK_LANGUAGE}.json"
@@ -87,7 +89,7 @@ def load_lexicon(language: str) -> Lexicon:
     return Lexicon(language=data["language"], data=data)
 
 
-@lru_cache(maxsize=None)
+@cache
 def nationality_words(language: str) -> frozenset[str]:
     """Words naming a person by nationality or region ("suiza", "Norweger", "Dutchwoman"), in lower case, from
     `nlp/lexicons/nationalities.json`: before a name they mark an athlete, as a role noun does."""
@@ -95,7 +97,7 @@ def nationality_words(language: str) -> frozenset[str]:
     return frozenset(json.loads(text).get(language, ()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached_regex(language: str, key: str) -> re.Pattern[str]:
     lexicon = load_lexicon(language)
     case_sensitive = key in {"competitions", "stopwords_capitalized"}

@@ -87,7 +87,9 @@ class NerRepair:
     @staticmethod
     def _repeated_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
         surnames = {
-            span[-1].text for span in spans if span.label_ == PERSON and len(span) >= 2 and is_capitalised(span[-1].text)
+            span[-1].text
+            for span in spans
+            if span.label_ == PERSON and len(span) >= 2 and is_capitalised(span[-1].text)
         }
         if not surnames:
             return []

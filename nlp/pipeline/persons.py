@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span
@@ -23,7 +23,7 @@ def given_names() -> frozenset[str]:
     return given_names_of_flag()
 
 
-@lru_cache(maxsize=None)
+@cache
 def non_person_names(language: str) -> frozenset[str]:
     """Names that are never people: countries (Babel, in this language and English) and known teams."""
     from babel import Locale
@@ -91,8 +91,26 @@ def name_words(span: Span) -> list[str]:
 # of a given name only in surname-first lists, which news prose does not use.
 COMMON_WORD_ZIPF = 4.5
 DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienne", "ien", "ano", "ana", "er", "en")
-COMPOUND_ADJECTIVE_HEADS = frozenset({"born", "based", "bred", "raised", "geboren", "née", "né", "nata", "nato",
-                                      "nacido", "nacida", "year", "old", "jarige", "jährige", "jähriger"})
+COMPOUND_ADJECTIVE_HEADS = frozenset(
+    {
+        "born",
+        "based",
+        "bred",
+        "raised",
+        "geboren",
+        "née",
+        "né",
+        "nata",
+        "nato",
+        "nacido",
+        "nacida",
+        "year",
+        "old",
+        "jarige",
+        "jährige",
+        "jähriger",
+    }
+)
 GLUE = frozenset({"-", "‐", "'", "’"})
 ELISION_MARKS = frozenset({"'", "’"})
 
@@ -103,11 +121,18 @@ def is_common_word(word: str, language: str) -> bool:
 
 
 def _joins_hyphen(words: DocWords, i: int) -> bool:
-    """"Keri - Anne" tokenised from "Keri-Anne" (or "N ’ tab"): glue between letters on both sides."""
+    """ "Keri - Anne" tokenised from "Keri-Anne" (or "N ’ tab"): glue between letters on both sides."""
     texts = words.texts
-    return (texts[i] in GLUE and i > 0 and i + 1 < len(texts) and not words.space_after[i - 1]
-            and not words.space_after[i] and texts[i + 1].isalpha() and texts[i - 1].isalpha()
-            and words.lowers[i + 1] not in COMPOUND_ADJECTIVE_HEADS)
+    return (
+        texts[i] in GLUE
+        and i > 0
+        and i + 1 < len(texts)
+        and not words.space_after[i - 1]
+        and not words.space_after[i]
+        and texts[i + 1].isalpha()
+        and texts[i - 1].isalpha()
+        and words.lowers[i + 1] not in COMPOUND_ADJECTIVE_HEADS
+    )
 
 
 @lru_cache(maxsize=64)
@@ -124,8 +149,11 @@ def multiword_roles(roles: frozenset[str]) -> tuple[str, ...]:
 
 def is_role(word: str, roles: frozenset[str]) -> bool:
     """A role noun (`word` in lower case), also inside compounds: "Chef-Trainer", "Disziplintrainer"."""
-    return word in roles or any(p in roles for p in word.split("-") if len(p) > 3) or (
-        len(word) > 8 and word.endswith(compound_heads(roles)))
+    return (
+        word in roles
+        or any(p in roles for p in word.split("-") if len(p) > 3)
+        or (len(word) > 8 and word.endswith(compound_heads(roles)))
+    )
 
 
 def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
@@ -146,7 +174,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
         return is_name_token(texts[k]) and texts[k] not in stop
 
     def elided_start(k: int) -> bool:
-        """"N’tebe" (N ’ tebe) or "D'Amico" (D' Amico) opening a name: the tokenizer split off its first letters."""
+        """ "N’tebe" (N ’ tebe) or "D'Amico" (D' Amico) opening a name: the tokenizer split off its first letters."""
         if k + 1 >= n or words.space_after[k]:
             return False
         if len(texts[k]) == 1 and texts[k].isupper():
@@ -174,11 +202,19 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
                 j += 1  # (not "Jutta Test Dritte": a capitalised ordinal after a name is the place)
                 continue
             k = j
-            while (k < n and texts[k].islower() and lowers[k] in particles and k - j < 3
-                   and (k > j or lowers[k] not in inner_particles or lowers[k - 1] in particles)):
+            while (
+                k < n
+                and texts[k].islower()
+                and lowers[k] in particles
+                and k - j < 3
+                and (k > j or lowers[k] not in inner_particles or lowers[k - 1] in particles)
+            ):
                 k += 1  # "van der Poel", "von der Leyen"; "der"/"den" only inside ("ließ X den Deutschen Y")
-            if j < k < n and name_word(k) and not (nouns_capitalised and not any(
-                    texts[x] in given_names() for x in range(i, j))):
+            if (
+                j < k < n
+                and name_word(k)
+                and not (nouns_capitalised and not any(texts[x] in given_names() for x in range(i, j)))
+            ):
                 j = k + 1  # "van der Poel"; not "Traumfinale von Oslo" (a German noun, then a place)
                 continue
             inner_particle = lowers[j] in particles and texts[j][:1].isupper()  # "Andre De Grasse"
@@ -189,10 +225,15 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
         if j - i > 1 and texts[j - 1].endswith(".") and len(texts[j - 1]) == 2:
             j -= 1  # a trailing initial belongs to the next word, not this name
         after_determiner = i > 0 and lowers[i - 1] in determiners
-        descriptor = j - i >= 3 and texts[i + 1] in given_names() and (
-            nouns_capitalised  # "Dominator Martin X" in German
-            or lowers[i].endswith(DESCRIPTOR_ENDINGS)
-            or is_common_word(lowers[i], lexicon.language))  # "Ieri Marco X", "Gisteren Jan X"
+        descriptor = (
+            j - i >= 3
+            and texts[i + 1] in given_names()
+            and (
+                nouns_capitalised  # "Dominator Martin X" in German
+                or lowers[i].endswith(DESCRIPTOR_ENDINGS)
+                or is_common_word(lowers[i], lexicon.language)
+            )
+        )  # "Ieri Marco X", "Gisteren Jan X"
         if j - i >= 2 and lowers[i] in ordinals and texts[i + 1] in given_names():
             i += 1  # "Primo Marco Rossi, secondo …": the rank, then the name (Primo is a given name too)
         if j - i >= 3 and texts[i] not in given_names() and (after_determiner or descriptor):
@@ -205,40 +246,45 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
 
 
 def has_nation_code_after(span: Span, teams_and_countries: frozenset[str] = frozenset()) -> bool:
-    """"Wei Test (CHN)", "Enric Test (Movistar)", "Ana Test (Spain)": a nation or team in brackets."""
+    """ "Wei Test (CHN)", "Enric Test (Movistar)", "Ana Test (Spain)": a nation or team in brackets."""
     doc = span.doc
     end = span.end
     if end + 2 >= len(doc) or doc[end].text != "(":
         return False
     code = doc[end + 1].text
     if doc[end + 2].text == ")" and code.isupper() and len(code) == 3 and code.isalpha():
-        initials = "".join(t.text[0] for t in doc[max(0, end - 3):end] if t.text[:1].isupper())
+        initials = "".join(t.text[0] for t in doc[max(0, end - 3) : end] if t.text[:1].isupper())
         return not initials.endswith(code)  # "International Skating Union (ISU)" is an acronym, not a nation
-    close = next((t.i for t in doc[end + 1:min(len(doc), end + 7)] if t.text == ")"), None)
-    return close is not None and name_key(doc[end + 1:close].text) in teams_and_countries
+    close = next((t.i for t in doc[end + 1 : min(len(doc), end + 7)] if t.text == ")"), None)
+    return close is not None and name_key(doc[end + 1 : close].text) in teams_and_countries
 
 
 def preceded_by(span: Span, words: frozenset[str], window: int = 2) -> bool:
     """One of `words` (roles) among the `window` words before the span, punctuation other than "-" skipped."""
     doc_word_lists = doc_words(span.doc)
     start = span.start
-    previous = [doc_word_lists.lowers[k] for k in range(max(0, start - window - 1), start)
-                if not doc_word_lists.is_punct[k] or doc_word_lists.texts[k] == "-"][-window:]
+    previous = [
+        doc_word_lists.lowers[k]
+        for k in range(max(0, start - window - 1), start)
+        if not doc_word_lists.is_punct[k] or doc_word_lists.texts[k] == "-"
+    ][-window:]
     return any(is_role(w, words) for w in previous) or " ".join(previous).endswith(multiword_roles(words))
 
 
 def role_in_apposition(span: Span, roles: frozenset[str], determiners: frozenset[str]) -> bool:
-    """"Karl Weber, the chief race director, said": the apposition after the name is headed by a
+    """ "Karl Weber, the chief race director, said": the apposition after the name is headed by a
     role, as its last word or (Romance word order) its first after a determiner ("X, directeur de course,")."""
     words = doc_words(span.doc)
     if span.end + 1 >= len(words.texts) or words.texts[span.end] != ",":
         return False
     end = next((k for k in range(span.end + 1, min(len(words.texts), span.end + 13)) if words.is_punct[k]), None)
-    apposition = words.lowers[span.end + 1:end] if end is not None else []
+    apposition = words.lowers[span.end + 1 : end] if end is not None else []
     if not apposition:
         return False
     head = apposition[1:2] if apposition[0] in determiners else apposition[:1]
-    return any(is_role(w, roles) for w in head + apposition[-1:]) or " ".join(apposition).endswith(multiword_roles(roles))
+    return any(is_role(w, roles) for w in head + apposition[-1:]) or " ".join(apposition).endswith(
+        multiword_roles(roles)
+    )
 
 
 def surname_tokens(tokens: list[str], particles: frozenset[str]) -> list[str]:
@@ -252,7 +298,7 @@ def surname_tokens(tokens: list[str], particles: frozenset[str]) -> list[str]:
 
 
 def initials_match(short: list[str], full: list[str]) -> bool:
-    """"J. Smeekens" ~ "Jan Smeekens"."""
+    """ "J. Smeekens" ~ "Jan Smeekens"."""
     if len(short) != len(full) or len(short) < 2:
         return False
     for s, f in zip(short, full):

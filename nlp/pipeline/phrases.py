@@ -7,11 +7,11 @@ import re
 
 
 def text_after(text: str, end: int, width: int = 40) -> str:
-    return text[end:end + width]
+    return text[end : end + width]
 
 
 def text_before(text: str, start: int, width: int = 40) -> str:
-    return text[max(0, start - width):start]
+    return text[max(0, start - width) : start]
 
 
 def starts_with_any(fragment: str, pattern: re.Pattern[str]) -> re.Match[str] | None:

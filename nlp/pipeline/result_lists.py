@@ -29,14 +29,18 @@ def inline_list_items(text: str) -> list[tuple[int, int, int]]:
     def close_run() -> None:
         if len(run) >= INLINE_LIST_MIN_ITEMS:
             for m, following in zip(run, run[1:] + [None]):
-                end = following.start() if following else min(line_end(text, m.end()), m.start() + INLINE_ITEM_MAX_LENGTH)
+                end = (
+                    following.start() if following else min(line_end(text, m.end()), m.start() + INLINE_ITEM_MAX_LENGTH)
+                )
                 items.append((m.start(), end, int(m.group(1))))
 
     for m in markers:
         previous = run[-1] if run else None
-        if previous is not None and (int(m.group(1)) != int(previous.group(1)) + 1
-                                     or m.start() - previous.start() > INLINE_ITEM_MAX_LENGTH
-                                     or "\n" in text[previous.end():m.start()]):
+        if previous is not None and (
+            int(m.group(1)) != int(previous.group(1)) + 1
+            or m.start() - previous.start() > INLINE_ITEM_MAX_LENGTH
+            or "\n" in text[previous.end() : m.start()]
+        ):
             close_run()
             run = []
         run.append(m)

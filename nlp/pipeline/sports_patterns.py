@@ -14,8 +14,14 @@ from typing import Any
 
 from nlp.pipeline.lexicon import Lexicon, words_regex
 from nlp.pipeline.persons import given_names
-from nlp.pipeline.phrases import (ends_with_any, phrases_regex, starts_with_any, starts_with_phrase, text_after,
-                                  text_before)
+from nlp.pipeline.phrases import (
+    ends_with_any,
+    phrases_regex,
+    starts_with_any,
+    starts_with_phrase,
+    text_after,
+    text_before,
+)
 from nlp.pipeline.result_lists import LINE_ITEM, inline_list_items, line_end
 
 TIME, GAP, RANK, MEDAL, LEAD = "TIME", "GAP", "RANK", "MEDAL", "LEAD"
@@ -28,7 +34,9 @@ _HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[hu:]\s?(\d{2})\s?[:'’′]\s?(
 _H_M_DOT_S = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d{2})\.(\d{2}),(\d{1,3})(?![\d.,])")
 _MS = re.compile(r"(?<![\d:.,'’])(\d{1,2})[:'’′](\d{2})(?:[.,\"”″](\d{1,3}))?[\"”″]?(?![\d:'’]|[.,]\d)")
 _M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?!\d|[.,]\d)")
-_MIN_SEC = re.compile(r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?![\w])")
+_MIN_SEC = re.compile(
+    r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?![\w])"
+)
 _M_S_COMPACT = re.compile(r"(?<![\w.,])(\d{1,2})m(\d{2}(?:[.,]\d{1,3})?)s(?!\w)")  # "1m54.31s"
 _M_S_PRIMES = re.compile(r"(?<![\d.,])(\d{1,2})[’'′]\s?:?\s?(\d{2})(?:[’'′]{2}|[\"”″])\s?[.,]?(\d{1,3})?(?![\d])")
 _S_DOUBLE_PRIME = re.compile(r"(?<![\d.,:'’′])(\d{1,3})[\"”″](?![\d\w])")
@@ -45,15 +53,26 @@ _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|o
 _CLOCK_BEFORE = re.compile(r"(?:\bom|\bat|\bum|\bà|\ba las|\balle|\bvanaf|\bfrom|\bdès|\bdesde|\bab|\bdalle)\s+$", re.I)
 _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
 # An amount on top of another: "a further three seconds back", "nog eens twee seconden", "weitere drei Sekunden"
-_RELATIVE_BEFORE = re.compile(r"(?<!\w)(?:a further|another|nog eens|weitere|weiteren|otros|otras|altri|ulteriori)\s+$",
-                              re.I)
+_RELATIVE_BEFORE = re.compile(
+    r"(?<!\w)(?:a further|another|nog eens|weitere|weiteren|otros|otras|altri|ulteriori)\s+$", re.I
+)
 # Approximate amounts are no results: "binnen 2 seconden", "ruim een seconde", "more than 12 seconds", "knapp zwei"
-_APPROX_BEFORE = re.compile(r"(?<!\w)(?:within|binnen|en moins de|in meno di|innerhalb von|en menos de|less than|minder dan"
-                            r"|more than|almost|nearly|about|around|ruim|bijna|ongeveer|meer dan|mehr als|knapp|rund|etwa"
-                            r"|plus de|près de|presque|environ|más de|casi|cerca de|unos|oltre|quasi|circa|più di)\s+$", re.I)
-_DISTANCE = re.compile(r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])")
-_STAGE_NUMBER = re.compile(r"(?<![\w])(?:(stage|etappe|étape|etapa|tappa|frazione)\s+(\d{1,2})|(\d{1,2})(?:e|ste|de|st|nd|rd|th|ª|º|a|o|ème|\.)\s+(etappe|étape|etapa|tappa|stage|Etappe))(?![\w])", re.I)
-_TEAM = re.compile(r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])")
+_APPROX_BEFORE = re.compile(
+    r"(?<!\w)(?:within|binnen|en moins de|in meno di|innerhalb von|en menos de|less than|minder dan"
+    r"|more than|almost|nearly|about|around|ruim|bijna|ongeveer|meer dan|mehr als|knapp|rund|etwa"
+    r"|plus de|près de|presque|environ|más de|casi|cerca de|unos|oltre|quasi|circa|più di)\s+$",
+    re.I,
+)
+_DISTANCE = re.compile(
+    r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])"
+)
+_STAGE_NUMBER = re.compile(
+    r"(?<![\w])(?:(stage|etappe|étape|etapa|tappa|frazione)\s+(\d{1,2})|(\d{1,2})(?:e|ste|de|st|nd|rd|th|ª|º|a|o|ème|\.)\s+(etappe|étape|etapa|tappa|stage|Etappe))(?![\w])",
+    re.I,
+)
+_TEAM = re.compile(
+    r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])"
+)
 _ORDINAL_JOINER = re.compile(r"\s*(?:,|,?\s+(?:and|en|et|y|e|und))\s+", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -65,7 +84,7 @@ class Mention:
     label: str
     value: Any = None
 
-    def overlaps(self, other: "Mention") -> bool:
+    def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
 
 
@@ -99,8 +118,9 @@ class SportsPatterns:
         # "a devancé X de 35 centièmes": a margin word after a beaten athlete makes a gap where it alone would not
         self.margin_before = phrases_regex(lexicon.words("margin_words"), at_end=True)
         self.margin_references = phrases_regex(lexicon.words("margin_reference_words"), at_end=False)
-        self.comparisons = phrases_regex([w for w in lexicon.words("lead_words") if w in lexicon.words("beat_phrases")],
-                                          at_end=False)
+        self.comparisons = phrases_regex(
+            [w for w in lexicon.words("lead_words") if w in lexicon.words("beat_phrases")], at_end=False
+        )
         self.beat_phrases = phrases_regex(lexicon.words("beat_phrases"), at_end=False, anywhere=True)
         self.time_before = phrases_regex(lexicon.words("time_context_before"), at_end=True)
         self.field_events = words_regex(lexicon.words("field_events"))
@@ -146,8 +166,12 @@ class SportsPatterns:
         self.months = _month_numbers(lexicon.language)
         month_names = "|".join(re.escape(m) for m in sorted(self.months, key=len, reverse=True))
         # "13 september 2025", "13. September", "September 13, 2025", "le 13 septembre"
-        self.date_day_first = re.compile(rf"(?<!\w)(\d{{1,2}})\.?\s+(?:de\s+)?({month_names})(?:\s+(?:de\s+)?(\d{{4}}))?(?!\w)", re.I)
-        self.date_month_first = re.compile(rf"(?<!\w)({month_names})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I)
+        self.date_day_first = re.compile(
+            rf"(?<!\w)(\d{{1,2}})\.?\s+(?:de\s+)?({month_names})(?:\s+(?:de\s+)?(\d{{4}}))?(?!\w)", re.I
+        )
+        self.date_month_first = re.compile(
+            rf"(?<!\w)({month_names})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\w)", re.I
+        )
 
     # -- times and gaps -------------------------------------------------------------------------
     def _time_mentions(self, text: str, inline_items: list[tuple[int, int, int]]) -> list[Mention]:
@@ -179,17 +203,25 @@ class SportsPatterns:
             # not "won in 34.65s ahead of X", "was met 3.58,13 sneller dan X": after a time's own context, a time
             # followed by a position word, or a comparison by a minute or more, is the owner's time, not a lead
             lead = starts_with_phrase(after_unit, self.lead_words) and not (
-                (starts_with_phrase(after_unit, self.lead_positions)
-                 or (seconds >= 60 and starts_with_phrase(after_unit, self.comparisons)))
-                and ends_with_any(before, self.time_before))
+                (
+                    starts_with_phrase(after_unit, self.lead_positions)
+                    or (seconds >= 60 and starts_with_phrase(after_unit, self.comparisons))
+                )
+                and ends_with_any(before, self.time_before)
+            )
             lead = lead or ((unit or explicit_format) and ends_with_any(before, self.lead_words_before))
-            lead_before = any(m.label == LEAD and 0 <= start - m.end < 150 and not re.search(r"[.!?]\s", text[m.end:start])
-                              for m in found)
+            lead_before = any(
+                m.label == LEAD and 0 <= start - m.end < 150 and not re.search(r"[.!?]\s", text[m.end : start])
+                for m in found
+            )
             if (unit or explicit_format) and starts_with_phrase(after_unit, self.margin_references):
                 # "won by 0.48 seconds from X", "guida con 12" su X"; and the next of a run of leads:
                 # "12 secondes d'avance sur A et 45 secondes sur B", "1:12 de ventaja sobre A y 2:05 sobre B"
-                lead = lead or ends_with_any(before, self.margin_before) or (
-                    _JOINER_BEFORE.search(before) is not None and lead_before)
+                lead = (
+                    lead
+                    or ends_with_any(before, self.margin_before)
+                    or (_JOINER_BEFORE.search(before) is not None and lead_before)
+                )
             if (unit or explicit_format) and lead_before and ends_with_any(before, self.margin_before):
                 # "devance de 18 centièmes A, deuxième, et de 29 centièmes B": the margin word repeated after "and"
                 before_margin_word = before.rstrip().rsplit(None, 1)[0] if len(before.split()) > 1 else ""
@@ -200,17 +232,25 @@ class SportsPatterns:
             # "third at 0:14", "à 0"41" are gaps, "timed at 2:33.411" a time: gaps are whole seconds or short,
             # or written in the seconds-only notation of gaps ("sesta a 37”6")
             gap_like = float(seconds).is_integer() or seconds < 20 or seconds_notation
-            is_gap = bool(_PLUS.search(before)) or self._gap_context(text, start, end_with_unit,
-                                                                      bool(unit) or (explicit_format and gap_like))
+            is_gap = bool(_PLUS.search(before)) or self._gap_context(
+                text, start, end_with_unit, bool(unit) or (explicit_format and gap_like)
+            )
             # the next of a run of gaps: "a 8" e 15"", "à 12 et 25 secondes"
-            is_gap = is_gap or (gap_like and _JOINER_BEFORE.search(before) is not None
-                                and any(m.label == GAP and 0 <= start - m.end < 12 for m in found))
+            is_gap = is_gap or (
+                gap_like
+                and _JOINER_BEFORE.search(before) is not None
+                and any(m.label == GAP and 0 <= start - m.end < 12 for m in found)
+            )
             if is_gap:
                 gap_start = start - len(_PLUS.search(before).group(0)) if _PLUS.search(before) else start
                 found.append(Mention(gap_start, end_with_unit, GAP, round(seconds, 3)))
-            elif (explicit_format or unit or ends_with_any(before, self.time_before)
-                  or any(item_start < start < item_end for item_start, item_end, _ in list_items)
-                  or self._bracketed_after_name(text, start, end)):
+            elif (
+                explicit_format
+                or unit
+                or ends_with_any(before, self.time_before)
+                or any(item_start < start < item_end for item_start, item_end, _ in list_items)
+                or self._bracketed_after_name(text, start, end)
+            ):
                 if not explicit_format and not unit and self.field_events.search(text, max(0, start - 200), start):
                     return  # "triple salto … plata con 14,89": a field event's mark, not a time
                 if explicit_format or (3.0 <= seconds < 600 and not float(seconds).is_integer()):
@@ -276,31 +316,40 @@ class SportsPatterns:
         for m in bare_integers:
             if any(x.start < m.end() and m.start() < x.end for x in found):
                 continue
-            if not _LIST_ITEM_END.match(text, m.end()) or not ends_with_any(text_before(text, m.start(), 12), self.gap_before):
+            if not _LIST_ITEM_END.match(text, m.end()) or not ends_with_any(
+                text_before(text, m.start(), 12), self.gap_before
+            ):
                 continue
-            earlier = [x for x in found if x.label in (GAP, LEAD) and 0 <= m.start() - x.end < 250
-                       and "\n" not in text[x.end:m.start()]]
+            earlier = [
+                x
+                for x in found
+                if x.label in (GAP, LEAD) and 0 <= m.start() - x.end < 250 and "\n" not in text[x.end : m.start()]
+            ]
             if earlier:
                 # the unit named once carries on: "a 15 centesimi e … a 31" is 0.31 s
-                unit = " ".join(text[earlier[-1].start:earlier[-1].end].lower().split()[1:])
+                unit = " ".join(text[earlier[-1].start : earlier[-1].end].lower().split()[1:])
                 scale = 100 if unit in self.hundredths else 10 if unit in self.tenths else 1
                 elliptical.append(Mention(m.start(), m.end(), GAP, float(m.group(1)) / scale))
         return elliptical
 
     @staticmethod
     def _bracketed_after_name(text: str, start: int, end: int) -> bool:
-        """"Anna Test (37,34)": a time in hundredths alone in brackets after a name (not a football grade: "(2,5)")."""
+        """ "Anna Test (37,34)": a time in hundredths alone in brackets after a name (not a football grade: "(2,5)")."""
         decimals = re.search(r"[.,](\d+)$", text[start:end])
-        return (decimals is not None and len(decimals.group(1)) >= 2 and text.startswith(")", end)
-                and _BRACKET_AFTER_NAME.search(text_before(text, start)) is not None)
+        return (
+            decimals is not None
+            and len(decimals.group(1)) >= 2
+            and text.startswith(")", end)
+            and _BRACKET_AFTER_NAME.search(text_before(text, start)) is not None
+        )
 
     def _gap_context(self, text: str, start: int, end: int, has_unit: bool) -> bool:
-        """"+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
+        """ "+0:12", "0,52 seconde achterstand", "à 12 secondes", "by 0.03 seconds": a gap, not a time."""
         if starts_with_phrase(text_after(text, end, 30), self.gap_after):
             return True
         bracket = text_before(text, start, 20)
         if "(" in bracket and text.startswith(")", end):  # "X (a 2.3)", "Y (op 4,1)": a gap in brackets after a name
-            aside = bracket[bracket.rindex("(") + 1:]
+            aside = bracket[bracket.rindex("(") + 1 :]
             if aside.strip() and ends_with_any(aside, self.gap_before) and len(aside.split()) == 1:
                 return True
         if not has_unit:
@@ -325,20 +374,26 @@ class SportsPatterns:
             place = starts_with_any(after, self.place_nouns) or self._podium_step(after)
             if place:
                 found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
-            elif (self._ordinal_is_rank(text, m, numeric=m.group(1) is not None)
-                  or (found and _ORDINAL_JOINER.fullmatch(text[found[-1].end:m.start()])
-                      and self._ends_a_phrase(text, m.end()))):
+            elif self._ordinal_is_rank(text, m, numeric=m.group(1) is not None) or (
+                found
+                and _ORDINAL_JOINER.fullmatch(text[found[-1].end : m.start()])
+                and self._ends_a_phrase(text, m.end())
+            ):
                 found.append(Mention(m.start(), m.end(), RANK, value))  # also "tweede en derde": a second rank
         for m in self.title_won.finditer(text):
             found.append(Mention(m.start(), m.end(), RANK, self.champion_titles[" ".join(m.group(1).lower().split())]))
         for m in self.title_won_named.finditer(text):
-            found.append(Mention(m.start(1), m.end(1), RANK, self.champion_titles[" ".join(m.group(1).lower().split())]))
+            found.append(
+                Mention(m.start(1), m.end(1), RANK, self.champion_titles[" ".join(m.group(1).lower().split())])
+            )
         for m in self.title_won_where.finditer(text):
             if self.not_between_title.isdisjoint(m.group(1).lower().split()):  # not "op de 1000 meter tweede achter"
                 title = " ".join(m.group(2).lower().split())
                 found.append(Mention(m.start(2), m.end(2), RANK, self.champion_titles[title]))
         for m in self.rank_phrases.finditer(text):  # "runner-up", "completed the podium"
-            found.append(Mention(m.start(), m.end(), RANK, self.rank_phrase_values[" ".join(m.group(0).lower().split())]))
+            found.append(
+                Mention(m.start(), m.end(), RANK, self.rank_phrase_values[" ".join(m.group(0).lower().split())])
+            )
         for m in self.fastest_phrases.finditer(text):  # "was de snelste": first (not "the fastest lap")
             if self._ends_a_phrase(text, m.end()):
                 found.append(Mention(m.start(), m.end(), RANK, 1))
@@ -348,7 +403,7 @@ class SportsPatterns:
             if not any(f.start <= start < f.end for f in found):
                 found.append(Mention(start, start + len(str(rank)) + 1, RANK, rank))
         for m in self.place_nouns.finditer(text):
-            number = re.match(r"\s+(\d{1,3}|[^\W\d_]+)\b", text[m.end():])
+            number = re.match(r"\s+(\d{1,3}|[^\W\d_]+)\b", text[m.end() :])
             if number:
                 value = self.lexicon.number_value(number.group(1))
                 if value and not any(f.start <= m.start() < f.end for f in found):
@@ -356,7 +411,7 @@ class SportsPatterns:
         return found
 
     def _podium_step(self, after: str) -> re.Match[str] | None:
-        """"(terzo) gradino del podio", "(third) step of the podium": a step named with its podium."""
+        """ "(terzo) gradino del podio", "(third) step of the podium": a step named with its podium."""
         step = starts_with_any(after, self.podium_steps)
         return step if step and self.podium_nouns.search(after, step.end(), step.end() + 16) else None
 
@@ -372,22 +427,27 @@ class SportsPatterns:
         if "'" in next_text or "’" in next_text:
             next_text = re.split(r"['’]", next_text)[0] + "'"  # "all'arrivo" -> "all'", "l'olandese" -> "l'"
         word_start = m.start()
-        while word_start > 1 and (text[word_start - 1].isalnum()
-                                  or (text[word_start - 1] == "-" and text[word_start - 2].isalnum())):
+        while word_start > 1 and (
+            text[word_start - 1].isalnum() or (text[word_start - 1] == "-" and text[word_start - 2].isalnum())
+        ):
             word_start -= 1  # "als Etappen-Siebter": look before the whole compound
         sentence_before = re.split(r"[.!?;:]\s", text_before(text, word_start, 40))[-1]
         words_before = [w.lower() for w in _WORD.findall(sentence_before)][-3:]
         followed_by_verb = next_text in self.rank_verbs
         determiner = next_text
         next_is_noun = after.lstrip()[:1].isdigit() or (
-            next_word is not None and after[:len(after) - len(after.lstrip())] in {" ", ""}
-            and next_text not in self.neutral_followers and not followed_by_verb and determiner not in self.determiners)
+            next_word is not None
+            and after[: len(after) - len(after.lstrip())] in {" ", ""}
+            and next_text not in self.neutral_followers
+            and not followed_by_verb
+            and determiner not in self.determiners
+        )
         if self.lexicon.language == "de" and next_word is not None and next_word.group(0)[0].isupper():
             next_is_noun = True  # German nouns are capitalised: "zweite Lauf"
         if words_before and words_before[-1] in self.predicative:
             return True  # "als 26e geëindigd", "as second"
         if m.group(0).lower() in self.reporting_words and not sentence_before.strip():
-            clause = re.split(r"[,.;:]", text[m.end():m.end() + 80], maxsplit=1)[0]
+            clause = re.split(r"[,.;:]", text[m.end() : m.end() + 80], maxsplit=1)[0]
             if not any(c.isdigit() for c in clause):
                 return False  # "Secondo Giovanni X, la corsa …": "according to"; not "Secondo X a 1"2, terzo …"
         if next_word is not None and next_word.group(0) in self.given_names:
@@ -396,22 +456,28 @@ class SportsPatterns:
             return True  # "Troisième, l'Espagnol Carlos X …": the rank opens the sentence, its owner follows
         if next_is_noun:
             return False
-        return (numeric
-                or self._after_a_name(sentence_before)
-                or any(w in self.rank_verbs for w in words_before) or followed_by_verb
-                or determiner in self.determiners
-                or (text[:m.start()].rstrip().endswith("(") and after.lstrip().startswith(")"))
-                or sentence_before.rstrip().endswith((",", "-", "–", "—", "(")))
+        return (
+            numeric
+            or self._after_a_name(sentence_before)
+            or any(w in self.rank_verbs for w in words_before)
+            or followed_by_verb
+            or determiner in self.determiners
+            or (text[: m.start()].rstrip().endswith("(") and after.lstrip().startswith(")"))
+            or sentence_before.rstrip().endswith((",", "-", "–", "—", "("))
+        )
 
     def _ends_a_phrase(self, text: str, end: int) -> bool:
         """Nothing but punctuation or a word that cannot be its noun follows ("derde.", "third respectively")."""
         after = text_after(text, end, 30).lstrip()
         next_word = _WORD.match(after)
-        return not after or after[0] in ".,;:)!?" or (next_word is not None
-                                                        and next_word.group(0).lower() in self.neutral_followers)
+        return (
+            not after
+            or after[0] in ".,;:)!?"
+            or (next_word is not None and next_word.group(0).lower() in self.neutral_followers)
+        )
 
     def _after_a_name(self, sentence_before: str) -> bool:
-        """"with Nora Sample second at 12 seconds", "Jutta Test (37,40) derde": an ordinal straight after a
+        """ "with Nora Sample second at 12 seconds", "Jutta Test (37,40) derde": an ordinal straight after a
         capitalised word that does not open the sentence, a bracketed aside between; in languages that capitalise
         every noun, only after a given name and a surname ("X wurde Zweite, Jutta Test Dritte")."""
         sentence_before = _BRACKETED_END.sub(" ", sentence_before)
@@ -428,7 +494,7 @@ class SportsPatterns:
         medal_values = self.medal_values
         for m in self.medals.finditer(text):
             if self.medal_context:
-                window = text[max(0, m.start() - 12):m.end() + 12].lower()
+                window = text[max(0, m.start() - 12) : m.end() + 12].lower()
                 if not any(c.lower() in window for c in self.medal_context):
                     continue
             found.append(Mention(m.start(), m.end(), MEDAL, medal_values[m.group(0).lower()]))
@@ -494,7 +560,9 @@ class SportsPatterns:
 def _known_teams() -> re.Pattern[str]:
     """Professional team names from nlp/lexicons/teams.json (hyphen and space interchangeable)."""
     teams = json.loads(resources.files("nlp.lexicons").joinpath("teams.json").read_text(encoding="utf-8"))["teams"]
-    body = "|".join(re.escape(t).replace(r"\-", "[- ]").replace(r"\ ", "[- ]") for t in sorted(teams, key=len, reverse=True))
+    body = "|".join(
+        re.escape(t).replace(r"\-", "[- ]").replace(r"\ ", "[- ]") for t in sorted(teams, key=len, reverse=True)
+    )
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
 
@@ -518,7 +586,19 @@ def _key(text: str) -> str:
     return " ".join(text.split())
 
 
-_PRIORITY = {DATE: 0, TEAM: 0, TIME: 1, GAP: 1, LEAD: 1, RANK: 2, MEDAL: 3, DISCIPLINE: 4, COMPETITION: 4, DISTANCE: 5, WEEKDAY: 6}
+_PRIORITY = {
+    DATE: 0,
+    TEAM: 0,
+    TIME: 1,
+    GAP: 1,
+    LEAD: 1,
+    RANK: 2,
+    MEDAL: 3,
+    DISCIPLINE: 4,
+    COMPETITION: 4,
+    DISTANCE: 5,
+    WEEKDAY: 6,
+}
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:

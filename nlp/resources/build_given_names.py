@@ -61,8 +61,12 @@ def main(argv: list[str]) -> int:
     files = val_files(argv)
     as_given, in_person, as_any = count_given_names(files)
     names = sorted(n for n, c in as_given.items() if c >= MIN_COUNT and in_person[n] / as_any[n] >= MIN_PERSON_SHARE)
-    write_word_list(OUTPUT, "given names from WikiNEuRal val splits (CC BY-NC-SA 4.0); built by build_given_names.py",
-                    names, "given names")
+    write_word_list(
+        OUTPUT,
+        "given names from WikiNEuRal val splits (CC BY-NC-SA 4.0); built by build_given_names.py",
+        names,
+        "given names",
+    )
     return 0
 
 

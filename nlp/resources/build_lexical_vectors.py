@@ -41,7 +41,9 @@ def table_rows() -> dict[str, tuple[float, ...]]:
     places = {name.lower() for name in resource_word_list("place_names.txt") if " " not in name}
     rows: dict[str, tuple[float, ...]] = {}
     for word in sorted(words | places):
-        frequencies = [wordfreq.zipf_frequency(word, language) if word in words else 0.0 for language in FREQUENCY_LANGUAGES]
+        frequencies = [
+            wordfreq.zipf_frequency(word, language) if word in words else 0.0 for language in FREQUENCY_LANGUAGES
+        ]
         rows[word] = (*frequencies, float(word in places))
     return rows
 

@@ -62,8 +62,12 @@ def main(argv: list[str]) -> int:
         return 2
     sentences = [s for language in languages for s in wikineural_splits(data_dir, language).train]
     names = surnames(sentences)
-    write_word_list(OUTPUT, "surnames from WikiNEuRal training splits (CC BY-NC-SA 4.0); built by build_surnames.py",
-                    names, "surnames")
+    write_word_list(
+        OUTPUT,
+        "surnames from WikiNEuRal training splits (CC BY-NC-SA 4.0); built by build_surnames.py",
+        names,
+        "surnames",
+    )
     return 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -16,13 +16,16 @@ from models.records import ExtractionResult, Result
 from nlp.pipeline.lexicon import load_lexicon
 
 SUMMARY_FORMATS = ("text", "markdown", "html")
-SUMMARY_LANGUAGES = tuple(sorted(p.name[:-5] for p in resources.files("nlp.summaries").joinpath("phrases").iterdir()
-                                 if p.name.endswith(".json")))
+SUMMARY_LANGUAGES = tuple(
+    sorted(
+        p.name[:-5] for p in resources.files("nlp.summaries").joinpath("phrases").iterdir() if p.name.endswith(".json")
+    )
+)
 _TEMPLATE = {"text": "summary.txt.j2", "markdown": "summary.md.j2", "html": "summary.html.j2"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrases(language: str) -> dict[str, str]:
     name = f"{language}.json" if language in SUMMARY_LANGUAGES else "en.json"
     return json.loads(resources.files("nlp.summaries").joinpath("phrases", name).read_text(encoding="utf-8"))
@@ -30,9 +33,13 @@ def phrases(language: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(loader=PackageLoader("nlp.summaries", "templates"),
-                       autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    return Environment(
+        loader=PackageLoader("nlp.summaries", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
 
 
 class Formatter:
@@ -125,11 +132,15 @@ def summary_view(result: ExtractionResult, language: str) -> dict[str, Any]:
         "title": result.title,
         "results": [_result_sentence(r, fmt) for r in results],
         "medals": medals,
-        "fixtures": [{"when": fmt.weekday(f.when, f.date), "event": fmt.event(f.event), "athletes": f.athletes}
-                     for f in result.schedule],
+        "fixtures": [
+            {"when": fmt.weekday(f.when, f.date), "event": fmt.event(f.event), "athletes": f.athletes}
+            for f in result.schedule
+        ],
         "quote": key_quote,
-        "links": [{"race": link.race, "stage": fmt.phrases["stage"].format(n=link.stage) if link.stage else None}
-                  for link in result.calendar_links],
+        "links": [
+            {"race": link.race, "stage": fmt.phrases["stage"].format(n=link.stage) if link.stage else None}
+            for link in result.calendar_links
+        ],
     }
 
 

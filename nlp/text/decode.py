@@ -22,7 +22,9 @@ def decode_input(data: str | bytes, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(f"input is not valid UTF-8 (bad byte at offset {exc.start}); re-encode it as UTF-8") from None
+            raise InputError(
+                f"input is not valid UTF-8 (bad byte at offset {exc.start}); re-encode it as UTF-8"
+            ) from None
     elif isinstance(data, str):
         text = data
         if len(text.encode("utf-8", "surrogatepass")) > max_bytes:

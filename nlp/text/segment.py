@@ -14,7 +14,9 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"”»'’)]\s*$")
 _HASHTAGS_ONLY = re.compile(r"^(?:\s*[#@]\w+)+\s*$")
 _MAX_TITLE_WORDS = 24
 # "… in Shanghai ©Getty Images", "Photograph: Feng Li/Getty Images": credits are not article text
-_CREDIT = re.compile(r"\s*(?:©|\(c\)|\b(?:Photo(?:graph)?|Foto|Bild|Crédit(?:s)? photo|Credit)\s*:)[^\n]*$", re.I | re.M)
+_CREDIT = re.compile(
+    r"\s*(?:©|\(c\)|\b(?:Photo(?:graph)?|Foto|Bild|Crédit(?:s)? photo|Credit)\s*:)[^\n]*$", re.I | re.M
+)
 
 
 @dataclass(slots=True)
@@ -41,8 +43,12 @@ def is_boilerplate(paragraph: str) -> bool:
 def _looks_like_title(paragraph: str) -> bool:
     words = paragraph.split()
     letters_words = [w for w in words if re.search(r"[^\W\d_]{2,}", w)]
-    return ("\n" not in paragraph and 3 <= len(letters_words) and len(words) <= _MAX_TITLE_WORDS
-            and not re.search(r"[.!?]\s*$", paragraph))
+    return (
+        "\n" not in paragraph
+        and 3 <= len(letters_words)
+        and len(words) <= _MAX_TITLE_WORDS
+        and not re.search(r"[.!?]\s*$", paragraph)
+    )
 
 
 def _split_paragraphs(lines: list[str]) -> list[str]:

@@ -13,9 +13,11 @@ from nlp.training.conllu import LABELS, Sentence, entity_spans, sentence_doc
 
 # Labels of other pipelines (e.g. official spaCy models) that mean one of ours; others are ignored.
 LABEL_MAP: dict[str, str] = {
-    "PER": "PER", "PERSON": "PER",
+    "PER": "PER",
+    "PERSON": "PER",
     "ORG": "ORG",
-    "LOC": "LOC", "GPE": "LOC",
+    "LOC": "LOC",
+    "GPE": "LOC",
     "MISC": "MISC",
 }
 
@@ -88,7 +90,9 @@ def _real_sentences(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _spans(doc: Doc, offset: int = 0) -> list[tuple[int, int, str]]:
-    return [(ent.start - offset, ent.end - offset, LABEL_MAP[ent.label_]) for ent in doc.ents if ent.label_ in LABEL_MAP]
+    return [
+        (ent.start - offset, ent.end - offset, LABEL_MAP[ent.label_]) for ent in doc.ents if ent.label_ in LABEL_MAP
+    ]
 
 
 def _predictions(nlp: Language, sentences: list[Sentence], by_document: bool) -> Iterable[list[tuple[int, int, str]]]:

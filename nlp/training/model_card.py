@@ -55,6 +55,7 @@ The lexical vectors' table (`nlp/resources/lexical_vectors.tsv.gz`) is not part 
 wordfreq's frequencies (Robyn Speer and contributors, CC BY-SA 4.0) and GeoNames city names (CC BY 4.0).
 """
 
+
 def describe_architecture(config: Config) -> str:
     """One line on the network, read from the trained pipeline's own config."""
     tok2vec = config["components"]["tok2vec"]["model"]
@@ -85,9 +86,7 @@ def write_model_card(run: TrainingRun, common_words: int) -> None:
         evaluations += "\n\nNo CoNLL test set exists for this language."
     training_sentences = f"{run.train_sentences} sentences"
     if run.other_languages:
-        training_sentences += (
-            f", counted twice, plus the same splits of {', '.join(run.other_languages)}: {run.other_sentences} sentences"
-        )
+        training_sentences += f", counted twice, plus the same splits of {', '.join(run.other_languages)}: {run.other_sentences} sentences"
     text = CARD.format(
         language=run.language,
         monolingual="" if run.other_languages else " --monolingual",

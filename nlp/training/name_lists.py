@@ -120,8 +120,6 @@ def _joined(sentences: list[Sentence]) -> Sentence:
     )
 
 
-
-
 def _line_up(pools: NamePools, rng: random.Random, conjunction: str) -> list[Piece]:
     pieces: list[Piece] = []
     if rng.random() < 0.5:
@@ -175,14 +173,19 @@ def _result_list(pools: NamePools, rng: random.Random, conjunction: str) -> list
 
 
 def _dateline(pools: NamePools, rng: random.Random, language: str) -> list[Piece]:
-    """"<Place>, <day and month in the language's words>: " (the place in capitals half the time)."""
+    """ "<Place>, <day and month in the language's words>: " (the place in capitals half the time)."""
     place = rng.choice(pools.places)
     day = datetime.date(2001, 1, 1) + datetime.timedelta(days=rng.randrange(365))
     try:
         date = format_skeleton("MMMMd", day, locale=language)
     except (UnknownLocaleError, ValueError):
         date = f"{day.day}.{day.month}."
-    return [(place.upper() if rng.random() < 0.5 else place, "LOC"), (", ", ""), (date, ""), (rng.choice((": ", " - ")), "")]
+    return [
+        (place.upper() if rng.random() < 0.5 else place, "LOC"),
+        (", ", ""),
+        (date, ""),
+        (rng.choice((": ", " - ")), ""),
+    ]
 
 
 def _a_time(rng: random.Random, rank: int) -> str:

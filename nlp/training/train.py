@@ -21,8 +21,8 @@ from nlp.pipeline.lexical_vectors import VERSION_1, WIDTHS, lexical_vectors_name
 from nlp.pipeline.ner_repair import FACTORY as REPAIR
 from nlp.training.conllu import Sentence, read_sentences, to_docbin
 from nlp.training.evaluate import DOCUMENT_START, NerScores, evaluate
-from nlp.training.name_lists import list_sentences
 from nlp.training.model_card import describe_architecture, write_model_card
+from nlp.training.name_lists import list_sentences
 from nlp.training.splits import conll_test_path, wikineural_splits
 from nlp.training.word_lists import common_words
 

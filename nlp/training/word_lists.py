@@ -27,7 +27,9 @@ Sentences = Iterable[tuple[Iterable[str], Iterable[str]]]
 
 def person_words(sentences: Sentences) -> set[str]:
     """Lower-cased words that were part of a person's name somewhere in (words, IOB2 tags) sentences."""
-    return {word.lower() for words, tags in sentences for word, tag in zip(words, tags) if tag.endswith(PERSON_TAG_SUFFIX)}
+    return {
+        word.lower() for words, tags in sentences for word, tag in zip(words, tags) if tag.endswith(PERSON_TAG_SUFFIX)
+    }
 
 
 def training_common_words(sentences: Sentences) -> set[str]:

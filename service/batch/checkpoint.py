@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 MAX_REASONS = 50
 
 
@@ -45,8 +44,9 @@ class Counters:
         self.reasons[kind] = self.reasons.get(kind, 0) + 1
 
     def to_json(self) -> str:
-        return json.dumps({"processed": self.processed, "duplicates": self.duplicates, "failed": self.failed,
-                           "reasons": self.reasons})
+        return json.dumps(
+            {"processed": self.processed, "duplicates": self.duplicates, "failed": self.failed, "reasons": self.reasons}
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Counters:
@@ -82,10 +82,13 @@ class Checkpoint:
         if stored != fingerprint:
             checkpoint.close()
             raise CheckpointMismatch(
-                f"{path} belongs to a run with other inputs or options; run with --restart to start over")
-        state = State(position=int(checkpoint._get("position") or 0),
-                      output_bytes=int(checkpoint._get("output_bytes") or 0),
-                      counters=Counters.from_json(checkpoint._get("counters") or Counters().to_json()))
+                f"{path} belongs to a run with other inputs or options; run with --restart to start over"
+            )
+        state = State(
+            position=int(checkpoint._get("position") or 0),
+            output_bytes=int(checkpoint._get("output_bytes") or 0),
+            counters=Counters.from_json(checkpoint._get("counters") or Counters().to_json()),
+        )
         return checkpoint, state
 
     def seen(self, digest: bytes) -> bool:
@@ -94,9 +97,14 @@ class Checkpoint:
     def commit(self, state: State, new_hashes: Iterable[bytes]) -> None:
         self._db.execute("BEGIN")
         self._db.executemany("INSERT OR IGNORE INTO seen (hash) VALUES (?)", ((h,) for h in new_hashes))
-        self._db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                             [("position", str(state.position)), ("output_bytes", str(state.output_bytes)),
-                              ("counters", state.counters.to_json())])
+        self._db.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("position", str(state.position)),
+                ("output_bytes", str(state.output_bytes)),
+                ("counters", state.counters.to_json()),
+            ],
+        )
         self._db.execute("COMMIT")
 
     def close(self) -> None:

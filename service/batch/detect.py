@@ -22,8 +22,10 @@ class Format(str, Enum):
     EMPTY = "empty"
 
 
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|h[1-6])[\s>/]",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|h[1-6])[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
 _ARCHIVES = {Format.ZIP, Format.GZIP, Format.TAR, Format.WARC}
 
 

@@ -59,8 +59,12 @@ class ProcessExecutor:
 
     def __init__(self, workers: int, calendar: Calendar | None, keep_results: bool) -> None:
         self.slots = 2 * workers
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_init_worker, initargs=(calendar, keep_results))
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(calendar, keep_results),
+        )
 
     def submit(self, articles: list[ArticleInput]) -> Future:
         return self._pool.submit(_work, articles)

@@ -31,8 +31,10 @@ def _duration(seconds: float | None) -> str:
 def describe(progress: BatchProgress) -> str:
     of = f"/{progress.total}" if progress.total is not None else ""
     percent = f" ({100 * progress.done / progress.total:.0f}%)" if progress.total else ""
-    return (f"batch: {progress.done}{of} items{percent}, {progress.rate:.1f}/s, ETA {_duration(progress.eta_seconds)}; "
-            f"{progress.processed} processed, {progress.duplicates} duplicates, {progress.failed} failed")
+    return (
+        f"batch: {progress.done}{of} items{percent}, {progress.rate:.1f}/s, ETA {_duration(progress.eta_seconds)}; "
+        f"{progress.processed} processed, {progress.duplicates} duplicates, {progress.failed} failed"
+    )
 
 
 class PlainReporter:
@@ -61,13 +63,28 @@ class RichReporter:
 
     def __init__(self) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
-        self._bar = Progress(TextColumn("batch"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
-                             TextColumn("{task.fields[rate]:.1f}/s"), TimeElapsedColumn(), TextColumn("ETA"),
-                             TimeRemainingColumn(), TextColumn("{task.fields[counts]}"),
-                             console=Console(stderr=True))
+        self._bar = Progress(
+            TextColumn("batch"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]:.1f}/s"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[counts]}"),
+            console=Console(stderr=True),
+        )
         self._task = self._bar.add_task("batch", total=None, rate=0.0, counts="")
 
     def __enter__(self) -> RichReporter:

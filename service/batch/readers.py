@@ -20,8 +20,16 @@ from nlp.engine import ArticleInput
 from service.batch.detect import SNIFF_BYTES, Format, is_archive, sniff
 from service.batch.items import SourceItem
 from service.batch.limits import Limits
-from service.batch.safety import (ArchiveRefused, Budget, CountingReader, buffered, read_capped, size_text,
-                                  unsafe_name, zip_entry_problem)
+from service.batch.safety import (
+    ArchiveRefused,
+    Budget,
+    CountingReader,
+    buffered,
+    read_capped,
+    size_text,
+    unsafe_name,
+    zip_entry_problem,
+)
 
 _READ_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError, ValueError)
 _WARC_MIME = {"text/html", "application/xhtml+xml", "text/plain"}
@@ -40,6 +48,7 @@ def iter_items(paths: Iterable[str | os.PathLike], limits: Limits = Limits()) ->
 
 
 # -- files and directories ------------------------------------------------------------------------
+
 
 def _walk(directory: Path, relative: str, limits: Limits) -> Iterator[SourceItem]:
     try:
@@ -89,6 +98,7 @@ def _file(path: Path, item_id: str, limits: Limits) -> Iterator[SourceItem]:
 
 
 # -- single documents: text, HTML, JSON, JSONL ----------------------------------------------------
+
 
 def _document(stream: BinaryIO, item_id: str, limits: Limits, budget: Budget | None = None) -> Iterator[SourceItem]:
     """One stream that is not an archive (archives inside archives are refused): a JSONL file is streamed
@@ -160,24 +170,32 @@ def _jsonl(stream: BinaryIO, source_id: str, limits: Limits) -> Iterator[SourceI
 def article_from_object(value: Any, fallback_id: str) -> SourceItem:
     """{"id", "text", "published"?, "language"?, "url"?} -> an article, or a refusal naming the problem."""
     if not isinstance(value, dict):
-        return SourceItem.refused(fallback_id, "expected a JSON object with a \"text\" field")
+        return SourceItem.refused(fallback_id, 'expected a JSON object with a "text" field')
     raw_id = value.get("id")
     item_id = fallback_id if raw_id is None or isinstance(raw_id, (dict, list)) else str(raw_id)
     text = value.get("text")
     if not isinstance(text, str):
-        return SourceItem.refused(item_id, "missing \"text\" field (a string)")
+        return SourceItem.refused(item_id, 'missing "text" field (a string)')
     fields = {}
     for key in ("published", "language", "url"):
         field_value = value.get(key)
         if field_value is not None and not isinstance(field_value, str):
-            return SourceItem.refused(item_id, f"\"{key}\" must be a string")
+            return SourceItem.refused(item_id, f'"{key}" must be a string')
         fields[key] = field_value or None
-    return SourceItem(item_id, ArticleInput(text, id=item_id, published=fields["published"],
-                                            language=fields["language"],
-                                            source_url=fields["url"] or value.get("source_url")))
+    return SourceItem(
+        item_id,
+        ArticleInput(
+            text,
+            id=item_id,
+            published=fields["published"],
+            language=fields["language"],
+            source_url=fields["url"] or value.get("source_url"),
+        ),
+    )
 
 
 # -- archives -------------------------------------------------------------------------------------
+
 
 def _entry(stream: BinaryIO, entry_id: str, limits: Limits) -> Iterator[SourceItem]:
     """One archive member of declared size, read within caps; a read error refuses this entry only."""

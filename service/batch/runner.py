@@ -54,15 +54,24 @@ class BatchSummary:
     output: Path | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"processed": self.processed, "duplicates": self.duplicates, "failed": self.failed,
-                "reasons": self.reasons, "items": self.items, "resumed_from": self.resumed_from,
-                "elapsed": round(self.elapsed, 3), "output": str(self.output) if self.output else None}
+        return {
+            "processed": self.processed,
+            "duplicates": self.duplicates,
+            "failed": self.failed,
+            "reasons": self.reasons,
+            "items": self.items,
+            "resumed_from": self.resumed_from,
+            "elapsed": round(self.elapsed, 3),
+            "output": str(self.output) if self.output else None,
+        }
 
 
 @dataclass(slots=True)
 class _Chunk:
     end: int  # input position after the chunk's last item
-    slots: list[tuple[str, Any]] = field(default_factory=list)  # ("extract", None) | ("error", line, reason) | ("duplicate",)
+    slots: list[tuple[str, Any]] = field(
+        default_factory=list
+    )  # ("extract", None) | ("error", line, reason) | ("duplicate",)
     articles: list[ArticleInput] = field(default_factory=list)
     digests: list[bytes] = field(default_factory=list)
     handle: Any = None
@@ -79,16 +88,22 @@ def content_hash(article: ArticleInput) -> bytes | None:
     return digest.digest()
 
 
-def fingerprint(inputs: Sequence[str | os.PathLike], calendar: Calendar | None, dedup: bool, target: str,
-                limits: Limits) -> str:
+def fingerprint(
+    inputs: Sequence[str | os.PathLike], calendar: Calendar | None, dedup: bool, target: str, limits: Limits
+) -> str:
     """Identifies a run's inputs and options: a checkpoint only resumes the run it was made for."""
     described = []
     for raw in inputs:
         path = Path(raw)
         try:
             info = path.stat()
-            described.append([str(path.resolve()), info.st_size if path.is_file() else None,
-                              info.st_mtime_ns if path.is_file() else None])
+            described.append(
+                [
+                    str(path.resolve()),
+                    info.st_size if path.is_file() else None,
+                    info.st_mtime_ns if path.is_file() else None,
+                ]
+            )
         except OSError:
             described.append([str(raw), None, None])
     calendar_json = json.dumps(calendar.to_dict(), sort_keys=True) if calendar is not None else None
@@ -102,12 +117,23 @@ def default_checkpoint(output: Path | None, run_fingerprint: str) -> Path:
     return Path.cwd() / f".palmares-batch-{run_fingerprint[:16]}.checkpoint"
 
 
-def run_batch(inputs: Sequence[str | os.PathLike], *, output: str | os.PathLike | None = None,
-              store_url: str | None = None, calendar: Calendar | None = None, workers: int | None = 1,
-              scheduler: str | None = None, checkpoint: str | os.PathLike | None = None, restart: bool = False,
-              dedup: bool = True, chunk_size: int = 32, limits: Limits = Limits(),
-              progress: ProgressCallback | None = None, should_stop: Callable[[], bool] | None = None,
-              count_total: bool = True) -> BatchSummary:
+def run_batch(
+    inputs: Sequence[str | os.PathLike],
+    *,
+    output: str | os.PathLike | None = None,
+    store_url: str | None = None,
+    calendar: Calendar | None = None,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+    checkpoint: str | os.PathLike | None = None,
+    restart: bool = False,
+    dedup: bool = True,
+    chunk_size: int = 32,
+    limits: Limits = Limits(),
+    progress: ProgressCallback | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    count_total: bool = True,
+) -> BatchSummary:
     """Extract every article of `inputs` (files, directories, archives) into `output` (JSONL, one
     `ExtractionResult.to_dict()` or `{"id", "error"}` per line) and/or the database at `store_url`.
 
@@ -127,8 +153,9 @@ def run_batch(inputs: Sequence[str | os.PathLike], *, output: str | os.PathLike 
     output_path = Path(output) if output is not None else None
     if output_path is not None:
         _check_output_outside_inputs(output_path, inputs)
-    run_fingerprint = fingerprint(inputs, calendar, dedup, f"{output_path and output_path.resolve()}|{store_url}",
-                                  limits)
+    run_fingerprint = fingerprint(
+        inputs, calendar, dedup, f"{output_path and output_path.resolve()}|{store_url}", limits
+    )
     checkpoint_path = Path(checkpoint) if checkpoint else default_checkpoint(output_path, run_fingerprint)
     from service.batch.checkpoint import CheckpointMismatch
     from service.batch.output import OutputMismatch
@@ -170,10 +197,16 @@ def run_batch(inputs: Sequence[str | os.PathLike], *, output: str | os.PathLike 
         checkpoint_db.close()
     remove(checkpoint_path)
     counters = state.counters
-    return BatchSummary(processed=counters.processed, duplicates=counters.duplicates, failed=counters.failed,
-                        reasons=dict(sorted(counters.reasons.items(), key=lambda kv: -kv[1])), items=state.position,
-                        resumed_from=resumed_from, elapsed=run.elapsed(),
-                        output=output_path)
+    return BatchSummary(
+        processed=counters.processed,
+        duplicates=counters.duplicates,
+        failed=counters.failed,
+        reasons=dict(sorted(counters.reasons.items(), key=lambda kv: -kv[1])),
+        items=state.position,
+        resumed_from=resumed_from,
+        elapsed=run.elapsed(),
+        output=output_path,
+    )
 
 
 def _check_output_outside_inputs(output: Path, inputs: Sequence[str | os.PathLike]) -> None:
@@ -206,8 +239,14 @@ def _skip(items: Iterator[SourceItem], count: int) -> None:
         pass
 
 
-def _chunks(items: Iterator[SourceItem], position: int, chunk_size: int, dedup: bool, checkpoint: Checkpoint,
-            inflight: set[bytes]) -> Iterator[_Chunk]:
+def _chunks(
+    items: Iterator[SourceItem],
+    position: int,
+    chunk_size: int,
+    dedup: bool,
+    checkpoint: Checkpoint,
+    inflight: set[bytes],
+) -> Iterator[_Chunk]:
     """Groups items into chunks of up to `chunk_size` articles to extract (and a bounded number of
     refused entries and duplicates, so they too are committed regularly)."""
     chunk = _Chunk(end=position)
@@ -248,8 +287,15 @@ class _TotalCounter:
 
 
 class _Run:
-    def __init__(self, checkpoint: Checkpoint, state: State, sinks: list[Any], executor,
-                 progress: ProgressCallback | None, should_stop: Callable[[], bool] | None) -> None:
+    def __init__(
+        self,
+        checkpoint: Checkpoint,
+        state: State,
+        sinks: list[Any],
+        executor,
+        progress: ProgressCallback | None,
+        should_stop: Callable[[], bool] | None,
+    ) -> None:
         self.checkpoint = checkpoint
         self.state = state
         self.sinks = sinks
@@ -323,6 +369,15 @@ class _Run:
         if finished:
             total = done
         eta = (total - done) / rate if total is not None and rate > 0 else None
-        self.progress(BatchProgress(done=done, total=total, processed=counters.processed,
-                                    duplicates=counters.duplicates, failed=counters.failed, rate=rate,
-                                    eta_seconds=eta, finished=finished))
+        self.progress(
+            BatchProgress(
+                done=done,
+                total=total,
+                processed=counters.processed,
+                duplicates=counters.duplicates,
+                failed=counters.failed,
+                rate=rate,
+                eta_seconds=eta,
+                finished=finished,
+            )
+        )

@@ -85,8 +85,9 @@ class Budget:
     def reserve(self, size: int) -> None:
         """An entry of known (declared) size is about to be read or skipped."""
         if self.total + size > self.limits.max_archive_bytes:
-            raise ArchiveRefused(f"archive expands past the cap of {size_text(self.limits.max_archive_bytes)}; "
-                                 "remaining entries skipped")
+            raise ArchiveRefused(
+                f"archive expands past the cap of {size_text(self.limits.max_archive_bytes)}; remaining entries skipped"
+            )
         self.total += size
 
     def settle(self, position: int) -> None:
@@ -101,14 +102,17 @@ class Budget:
 
     def _check(self) -> None:
         if self.total > self.limits.max_archive_bytes:
-            raise ArchiveRefused(f"archive expands past the cap of {size_text(self.limits.max_archive_bytes)}; "
-                                 "remaining entries skipped")
+            raise ArchiveRefused(
+                f"archive expands past the cap of {size_text(self.limits.max_archive_bytes)}; remaining entries skipped"
+            )
         if self.compressed is not None and self.total > self.limits.ratio_floor_bytes:
             # the decompressor reads ahead, so this ratio errs low: a refusal is never a false alarm
             ratio = self.total / max(self.compressed.count, 1)
             if ratio > self.limits.max_ratio:
-                raise ArchiveRefused(f"compression ratio {ratio:.0f}:1 is over the cap of "
-                                     f"{self.limits.max_ratio:.0f}:1 (zip bomb); remaining entries skipped")
+                raise ArchiveRefused(
+                    f"compression ratio {ratio:.0f}:1 is over the cap of "
+                    f"{self.limits.max_ratio:.0f}:1 (zip bomb); remaining entries skipped"
+                )
 
 
 class PrefixedStream(io.RawIOBase):

@@ -54,12 +54,18 @@ def fit_for_engine(article: ArticleInput) -> ArticleInput:
     if not looks_like_html(html):
         return article
     title, text = html_to_text(html)
-    return ArticleInput(f"{title}\n\n{text}" if title else text, id=article.id, published=article.published,
-                        language=article.language, source_url=article.source_url)
+    return ArticleInput(
+        f"{title}\n\n{text}" if title else text,
+        id=article.id,
+        published=article.published,
+        language=article.language,
+        source_url=article.source_url,
+    )
 
 
-def extract_chunk(articles: list[ArticleInput], calendar: Calendar | None = None,
-                  keep_results: bool = False) -> list[Outcome]:
+def extract_chunk(
+    articles: list[ArticleInput], calendar: Calendar | None = None, keep_results: bool = False
+) -> list[Outcome]:
     engine = get_engine()
     with _engine_lock:
         inputs = [fit_for_engine(article) for article in articles]
@@ -72,7 +78,13 @@ def extract_chunk(articles: list[ArticleInput], calendar: Calendar | None = None
 
 def _extract_one(engine, article: ArticleInput, calendar: Calendar | None) -> ExtractionResult | Exception:
     try:
-        return engine.extract(article.text, id=article.id, published=article.published, language=article.language,
-                              source_url=article.source_url, calendar=calendar)
+        return engine.extract(
+            article.text,
+            id=article.id,
+            published=article.published,
+            language=article.language,
+            source_url=article.source_url,
+            calendar=calendar,
+        )
     except Exception as exc:  # reported as this article's failure
         return exc

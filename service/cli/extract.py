@@ -44,12 +44,24 @@ def load_calendar_file(path: Path | None):
 
 @app.command("extract")
 def extract_command(
-    source: Annotated[str, typer.Argument(metavar="FILE|-", help="Page to read (text, HTML or pasted page); - reads stdin.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Summary format, or json for the full extraction result.")] = OutputFormat.text,
-    lang_out: Annotated[str | None, typer.Option("--lang-out", help="Summary language (default: the article's).")] = None,
-    calendar: Annotated[Path | None, typer.Option("--calendar", help="Calendar to link against (seed format or .ics).")] = None,
-    published: Annotated[str | None, typer.Option("--published", help="Publication date, YYYY-MM or YYYY-MM-DD (resolves weekdays).")] = None,
-    language: Annotated[str | None, typer.Option("--language", help="Language hint, used when detection is unsure.")] = None,
+    source: Annotated[
+        str, typer.Argument(metavar="FILE|-", help="Page to read (text, HTML or pasted page); - reads stdin.")
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Summary format, or json for the full extraction result.")
+    ] = OutputFormat.text,
+    lang_out: Annotated[
+        str | None, typer.Option("--lang-out", help="Summary language (default: the article's).")
+    ] = None,
+    calendar: Annotated[
+        Path | None, typer.Option("--calendar", help="Calendar to link against (seed format or .ics).")
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date, YYYY-MM or YYYY-MM-DD (resolves weekdays).")
+    ] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", help="Language hint, used when detection is unsure.")
+    ] = None,
 ) -> None:
     """Extract athletes, results, quotes, fixtures and calendar links from one page."""
     from nlp.engine import get_engine, render_summary
@@ -57,8 +69,13 @@ def extract_command(
 
     data = read_source(source)
     try:
-        result = get_engine().extract(data, id=None if source == "-" else Path(source).name, published=published,
-                                      language=language, calendar=load_calendar_file(calendar))
+        result = get_engine().extract(
+            data,
+            id=None if source == "-" else Path(source).name,
+            published=published,
+            language=language,
+            calendar=load_calendar_file(calendar),
+        )
     except InputError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from None

@@ -33,8 +33,9 @@ def detect_language_command(
 
         hint = hint.strip().lower()
         if hint not in known_languages():
-            raise typer.BadParameter(f"unknown language code {hint!r} (use ISO 639-1, e.g. de, en, nl)",
-                                     param_hint="--hint")
+            raise typer.BadParameter(
+                f"unknown language code {hint!r} (use ISO 639-1, e.g. de, en, nl)", param_hint="--hint"
+            )
     stdin = sys.stdin
     if hasattr(stdin, "reconfigure"):
         stdin.reconfigure(encoding="utf-8", errors="replace")

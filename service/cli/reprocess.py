@@ -11,7 +11,9 @@ from service.cli.app import app
 
 @app.command("reprocess")
 def reprocess_command(
-    everything: Annotated[bool, typer.Option("--all", help="Re-run every article, not only those stored by another pipeline version.")] = False,
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-run every article, not only those stored by another pipeline version.")
+    ] = False,
 ) -> None:
     """Re-extract stored articles with the current pipeline version (store from PALMARES_* settings)."""
     from models.records import Calendar
@@ -34,8 +36,13 @@ def reprocess_command(
         with sessions() as session:
             row = session.get(ArticleRow, article_id)
             try:
-                result = engine.extract(row.raw_text, published=row.published, language=row.language_hint,
-                                        source_url=row.source_url, calendar=calendar if calendar.entries else None)
+                result = engine.extract(
+                    row.raw_text,
+                    published=row.published,
+                    language=row.language_hint,
+                    source_url=row.source_url,
+                    calendar=calendar if calendar.entries else None,
+                )
             except Exception as exc:  # one bad article must not stop the others
                 failed += 1
                 typer.echo(f"article {article_id}: {exc}", err=True)

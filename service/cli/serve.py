@@ -39,10 +39,22 @@ def _seed(paths: list[Path], url: str) -> list[int]:
 
 @app.command("serve")
 def serve_command(
-    host: Annotated[str | None, typer.Option("--host", help="Address to bind (default PALMARES_HOST or 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option("--port", min=0, max=65535, help="Port (default PALMARES_PORT or 8000).")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes, each loading the models once (default PALMARES_WORKERS or 1).")] = None,
-    seed: Annotated[list[Path] | None, typer.Option("--seed", help="Page to extract and store before serving (repeatable; stored once).")] = None,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Address to bind (default PALMARES_HOST or 127.0.0.1).")
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option("--port", min=0, max=65535, help="Port (default PALMARES_PORT or 8000).")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, help="Worker processes, each loading the models once (default PALMARES_WORKERS or 1)."
+        ),
+    ] = None,
+    seed: Annotated[
+        list[Path] | None,
+        typer.Option("--seed", help="Page to extract and store before serving (repeatable; stored once)."),
+    ] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
 ) -> None:
     """Run the HTTP API and pages with uvicorn; the SQLite store is created on first start."""
@@ -71,5 +83,4 @@ def serve_command(
     typer.echo(f"Palmarès at {base}/   API docs: {base}/docs   store: {settings.url}")
     for article_id in ids:
         typer.echo(f"seeded article: {base}/view/articles/{article_id}")
-    uvicorn.run("service.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level=log_level)
+    uvicorn.run("service.app:create_app", factory=True, host=host, port=port, workers=workers, log_level=log_level)

@@ -11,40 +11,58 @@ from fastapi.concurrency import run_in_threadpool
 from models.storage import find_article_id
 from models.storage.read import list_articles
 from models.storage.tables import ArticleRow
-from service.deps import ServicesDep, SessionDep, Services, require_read_key, require_write_key
+from service.deps import Services, ServicesDep, SessionDep, require_read_key, require_write_key
 from service.routes.bodies import decode_text, media_type, parse_json_model, text_body_spec, unsupported
 from service.routes.convert import article_out, article_summary
 from service.schemas import PUBLISHED_PATTERN, ArticleIn, ArticleOut, ArticleSummaryOut, ErrorOut
 
 router = APIRouter(tags=["articles"])
-ERRORS = {401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut}, 415: {"model": ErrorOut},
-          422: {"model": ErrorOut}}
+ERRORS = {
+    401: {"model": ErrorOut},
+    403: {"model": ErrorOut},
+    413: {"model": ErrorOut},
+    415: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+}
 RAW_TYPES = ("text/plain", "text/html")
 
 
 @router.post(
-    "/articles", status_code=201, response_model=ArticleOut, dependencies=[Depends(require_write_key)],
+    "/articles",
+    status_code=201,
+    response_model=ArticleOut,
+    dependencies=[Depends(require_write_key)],
     summary="Extract an article and store it",
     description="Body: JSON `{text, published?, source_url?, language?}`, or the page itself as text/plain or "
-                "text/html (then options as query parameters). Posting the same content again returns the "
-                "stored article with status 200 and `created: false`.",
+    "text/html (then options as query parameters). Posting the same content again returns the "
+    "stored article with status 200 and `created: false`.",
     responses={200: {"model": ArticleOut, "description": "Already stored (same content hash)"}, **ERRORS},
-    openapi_extra=text_body_spec(*RAW_TYPES, json_schema=ArticleIn.model_json_schema(),
-                                 description="The article, as JSON or as the raw page"),
+    openapi_extra=text_body_spec(
+        *RAW_TYPES, json_schema=ArticleIn.model_json_schema(), description="The article, as JSON or as the raw page"
+    ),
 )
 async def create_article(
-    request: Request, response: Response, services: ServicesDep,
-    published: Annotated[str | None, Query(pattern=PUBLISHED_PATTERN, description="YYYY-MM or YYYY-MM-DD (raw bodies)")] = None,
-    source_url: Annotated[str | None, Query(max_length=2000, description="Where the page came from (raw bodies)")] = None,
-    language: Annotated[str | None, Query(min_length=2, max_length=16, description="Language hint (raw bodies)")] = None,
+    request: Request,
+    response: Response,
+    services: ServicesDep,
+    published: Annotated[
+        str | None, Query(pattern=PUBLISHED_PATTERN, description="YYYY-MM or YYYY-MM-DD (raw bodies)")
+    ] = None,
+    source_url: Annotated[
+        str | None, Query(max_length=2000, description="Where the page came from (raw bodies)")
+    ] = None,
+    language: Annotated[
+        str | None, Query(min_length=2, max_length=16, description="Language hint (raw bodies)")
+    ] = None,
 ) -> ArticleOut:
     data = await request.body()
     kind = media_type(request)
     if kind == "application/json":
         article = parse_json_model(data, ArticleIn)
     elif kind in RAW_TYPES or kind == "":
-        article = ArticleIn.model_construct(text=decode_text(data), published=published, source_url=source_url,
-                                            language=language)
+        article = ArticleIn.model_construct(
+            text=decode_text(data), published=published, source_url=source_url, language=language
+        )
     else:
         raise unsupported(kind, ("application/json", *RAW_TYPES))
     if not article.text.strip():
@@ -60,8 +78,9 @@ def _create(services: Services, article: ArticleIn) -> ArticleOut:
         existing = find_article_id(session, article.text)
         if existing is not None:
             return article_out(session, session.get(ArticleRow, existing), created=False)
-    result = services.extract(article.text, published=article.published, language=article.language,
-                              source_url=article.source_url)
+    result = services.extract(
+        article.text, published=article.published, language=article.language, source_url=article.source_url
+    )
     article_id, created = services.store(article, result)
     if created:
         services.learn_names(result)
@@ -69,8 +88,13 @@ def _create(services: Services, article: ArticleIn) -> ArticleOut:
         return article_out(session, session.get(ArticleRow, article_id), created=created)
 
 
-@router.get("/articles", response_model=list[ArticleSummaryOut], dependencies=[Depends(require_read_key)],
-            summary="List stored articles, newest first", responses={401: {"model": ErrorOut}})
+@router.get(
+    "/articles",
+    response_model=list[ArticleSummaryOut],
+    dependencies=[Depends(require_read_key)],
+    summary="List stored articles, newest first",
+    responses={401: {"model": ErrorOut}},
+)
 def get_articles(
     session: SessionDep,
     athlete: Annotated[str | None, Query(max_length=300, description="Athlete slug or name")] = None,
@@ -83,11 +107,15 @@ def get_articles(
     return [article_summary(r) for r in rows]
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, dependencies=[Depends(require_read_key)],
-            summary="One stored article with its extraction result",
-            responses={404: {"model": ErrorOut}, 401: {"model": ErrorOut}})
+@router.get(
+    "/articles/{article_id}",
+    response_model=ArticleOut,
+    dependencies=[Depends(require_read_key)],
+    summary="One stored article with its extraction result",
+    responses={404: {"model": ErrorOut}, 401: {"model": ErrorOut}},
+)
 def get_article(article_id: int, session: SessionDep) -> ArticleOut:
-    row = session.get(ArticleRow, article_id) if -2**62 < article_id < 2**62 else None
+    row = session.get(ArticleRow, article_id) if -(2**62) < article_id < 2**62 else None
     if row is None:
         raise HTTPException(404, f"no article with id {article_id}")
     return article_out(session, row, created=False)

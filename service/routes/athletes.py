@@ -34,8 +34,12 @@ def load_profile(session, slug: str) -> AthleteProfile:
     return profile
 
 
-@router.get("/athletes/{slug}", response_model=AthleteProfileOut, responses=NOT_FOUND,
-            summary="Athlete profile: results, medals, quotes, upcoming fixtures, linked calendar entries")
+@router.get(
+    "/athletes/{slug}",
+    response_model=AthleteProfileOut,
+    responses=NOT_FOUND,
+    summary="Athlete profile: results, medals, quotes, upcoming fixtures, linked calendar entries",
+)
 def get_athlete(slug: str, session: SessionDep) -> AthleteProfileOut:
     return profile_out(load_profile(session, slug))
 
@@ -44,23 +48,42 @@ def profile_as_result(profile: AthleteProfile, language: str) -> ExtractionResul
     """An athlete's stored facts in the shape the summary renderer reads."""
     a = profile.athlete
     return ExtractionResult(
-        id=a.slug, language=language, language_confidence=1.0, title=a.name,
-        athletes=[Athlete(name=a.name, aliases=list(a.aliases), team=a.team, nationality=a.nationality,
-                          sport=a.sport)],
-        results=[Result(athlete=a.name, event=r.event, rank=r.rank, time=r.time, gap=r.gap, gap_to=r.gap_to,
-                        medal=r.medal, competition=r.competition, evidence=r.evidence) for r in profile.results],
+        id=a.slug,
+        language=language,
+        language_confidence=1.0,
+        title=a.name,
+        athletes=[Athlete(name=a.name, aliases=list(a.aliases), team=a.team, nationality=a.nationality, sport=a.sport)],
+        results=[
+            Result(
+                athlete=a.name,
+                event=r.event,
+                rank=r.rank,
+                time=r.time,
+                gap=r.gap,
+                gap_to=r.gap_to,
+                medal=r.medal,
+                competition=r.competition,
+                evidence=r.evidence,
+            )
+            for r in profile.results
+        ],
         quotes=[Quote(speaker=a.name, text=q.text, language=q.language) for q in profile.quotes],
-        schedule=[Fixture(when=f.when, date=f.date, event=f.event, athletes=list(f.athletes),
-                          evidence=f.evidence) for f in profile.fixtures],
+        schedule=[
+            Fixture(when=f.when, date=f.date, event=f.event, athletes=list(f.athletes), evidence=f.evidence)
+            for f in profile.fixtures
+        ],
     )
 
 
-@router.get("/athletes/{slug}/summary", responses={**NOT_FOUND, 200: {"content": {"text/plain": {},
-                                                                                   "text/markdown": {},
-                                                                                   "text/html": {}}}},
-            response_class=PlainTextResponse, summary="Summary of an athlete's stored facts in a language")
+@router.get(
+    "/athletes/{slug}/summary",
+    responses={**NOT_FOUND, 200: {"content": {"text/plain": {}, "text/markdown": {}, "text/html": {}}}},
+    response_class=PlainTextResponse,
+    summary="Summary of an athlete's stored facts in a language",
+)
 def get_athlete_summary(
-    slug: str, session: SessionDep,
+    slug: str,
+    session: SessionDep,
     lang: Annotated[str, Query(pattern=r"^[a-z]{2,3}$", description="nl, en, fr, es, de, it (others: English)")] = "en",
     format: Annotated[Literal["text", "markdown", "html"], Query()] = "text",
 ):

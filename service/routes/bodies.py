@@ -9,8 +9,16 @@ from fastapi import HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 
-TEXT_TYPES = ("text/plain", "text/html", "text/calendar", "application/xhtml+xml", "application/x-ndjson",
-              "application/jsonl", "application/octet-stream", "")
+TEXT_TYPES = (
+    "text/plain",
+    "text/html",
+    "text/calendar",
+    "application/xhtml+xml",
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/octet-stream",
+    "",
+)
 
 
 def media_type(request: Request) -> str:

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from models.storage import upsert_race
 from models.storage.read import get_race, list_races, race_articles, race_athletes
-from service.deps import ServicesDep, Services, SessionDep, require_read_key, require_write_key, retry_locked
+from service.deps import Services, ServicesDep, SessionDep, require_read_key, require_write_key, retry_locked
 from service.routes.bodies import decode_text, media_type, text_body_spec, unsupported
 from service.routes.convert import article_summary, athlete_out, race_out
 from service.schemas import CalendarLineError, CalendarUploadOut, ErrorOut, RaceArticleOut, RaceDetailOut, RaceOut
@@ -20,13 +20,23 @@ router = APIRouter(tags=["calendar"])
 UPLOAD_TYPES = ("text/plain", "text/calendar")
 
 
-@router.post("/calendar", status_code=201, response_model=CalendarUploadOut,
-             dependencies=[Depends(require_write_key)], summary="Store races from a calendar file",
-             description="Body: the calendar widget text (as on the seed page; a whole pasted page works too) or "
-                         "an iCalendar file. Lines that cannot be read are reported; the rest is stored.",
-             responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut},
-                        415: {"model": ErrorOut}, 422: {"model": ErrorOut}},
-             openapi_extra=text_body_spec(*UPLOAD_TYPES, description="Seed widget format or .ics"))
+@router.post(
+    "/calendar",
+    status_code=201,
+    response_model=CalendarUploadOut,
+    dependencies=[Depends(require_write_key)],
+    summary="Store races from a calendar file",
+    description="Body: the calendar widget text (as on the seed page; a whole pasted page works too) or "
+    "an iCalendar file. Lines that cannot be read are reported; the rest is stored.",
+    responses={
+        401: {"model": ErrorOut},
+        403: {"model": ErrorOut},
+        413: {"model": ErrorOut},
+        415: {"model": ErrorOut},
+        422: {"model": ErrorOut},
+    },
+    openapi_extra=text_body_spec(*UPLOAD_TYPES, description="Seed widget format or .ics"),
+)
 async def post_calendar(request: Request, services: ServicesDep) -> CalendarUploadOut:
     kind = media_type(request)
     if kind not in (*UPLOAD_TYPES, ""):
@@ -41,8 +51,9 @@ def _store_calendar(services: Services, text: str) -> CalendarUploadOut:
     calendar = load_calendar(text)
     errors = [CalendarLineError(line=e.line, text=e.text, message=e.message) for e in calendar.errors]
     if not calendar.entries:
-        raise HTTPException(422, "no calendar entry found" + (f": line {errors[0].line}: {errors[0].message}"
-                                                               if errors else ""))
+        raise HTTPException(
+            422, "no calendar entry found" + (f": line {errors[0].line}: {errors[0].message}" if errors else "")
+        )
 
     def write() -> list[RaceOut]:
         with services.write_lock, services.sessions() as session:
@@ -61,9 +72,13 @@ def _races(session, start, end, category):
     return list_races(session, start=start, end=end, category=category)
 
 
-@router.get("/calendar", response_model=list[RaceOut], dependencies=[Depends(require_read_key)],
-            summary="Races overlapping a date range, optionally of one category",
-            responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+@router.get(
+    "/calendar",
+    response_model=list[RaceOut],
+    dependencies=[Depends(require_read_key)],
+    summary="Races overlapping a date range, optionally of one category",
+    responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+)
 def get_calendar(
     session: SessionDep,
     start: Annotated[dt.date | None, Query(alias="from", description="First day (YYYY-MM-DD)")] = None,
@@ -73,10 +88,13 @@ def get_calendar(
     return [race_out(r) for r in _races(session, start, end, category)]
 
 
-@router.get("/calendar.ics", dependencies=[Depends(require_read_key)], response_class=Response,
-            summary="The calendar as a subscribable iCalendar feed",
-            responses={200: {"content": {"text/calendar": {}}}, 401: {"model": ErrorOut},
-                       422: {"model": ErrorOut}})
+@router.get(
+    "/calendar.ics",
+    dependencies=[Depends(require_read_key)],
+    response_class=Response,
+    summary="The calendar as a subscribable iCalendar feed",
+    responses={200: {"content": {"text/calendar": {}}}, 401: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+)
 def get_calendar_ics(
     session: SessionDep,
     start: Annotated[dt.date | None, Query(alias="from")] = None,
@@ -87,18 +105,28 @@ def get_calendar_ics(
     from nlp.calendar import calendar_to_ics
 
     entries = [race_to_entry(r) for r in _races(session, start, end, category)]
-    return Response(calendar_to_ics(entries), media_type="text/calendar; charset=utf-8",
-                    headers={"Content-Disposition": 'inline; filename="palmares.ics"'})
+    return Response(
+        calendar_to_ics(entries),
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'inline; filename="palmares.ics"'},
+    )
 
 
-@router.get("/calendar/{race}", response_model=RaceDetailOut, dependencies=[Depends(require_read_key)],
-            summary="One race with its stages and the articles and athletes linked to it",
-            responses={404: {"model": ErrorOut}, 401: {"model": ErrorOut}})
+@router.get(
+    "/calendar/{race}",
+    response_model=RaceDetailOut,
+    dependencies=[Depends(require_read_key)],
+    summary="One race with its stages and the articles and athletes linked to it",
+    responses={404: {"model": ErrorOut}, 401: {"model": ErrorOut}},
+)
 def get_calendar_race(race: str, session: SessionDep) -> RaceDetailOut:
     row = get_race(session, race)
     if row is None:
         raise HTTPException(404, f"no race with slug {race!r}")
-    articles = [RaceArticleOut(**article_summary(a).model_dump(), stage=link.stage, score=link.score,
-                               reasons=link.reasons) for link, a in race_articles(session, row)]
-    return RaceDetailOut(**race_out(row).model_dump(), articles=articles,
-                         athletes=[athlete_out(a) for a in race_athletes(session, row)])
+    articles = [
+        RaceArticleOut(**article_summary(a).model_dump(), stage=link.stage, score=link.score, reasons=link.reasons)
+        for link, a in race_articles(session, row)
+    ]
+    return RaceDetailOut(
+        **race_out(row).model_dump(), articles=articles, athletes=[athlete_out(a) for a in race_athletes(session, row)]
+    )

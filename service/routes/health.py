@@ -17,8 +17,12 @@ def health() -> HealthOut:
     return HealthOut(status="ok")
 
 
-@router.get("/ready", response_model=ReadyOut, summary="Readiness: pipelines loaded and store reachable",
-            responses={503: {"model": ReadyOut, "description": "Not ready yet"}})
+@router.get(
+    "/ready",
+    response_model=ReadyOut,
+    summary="Readiness: pipelines loaded and store reachable",
+    responses={503: {"model": ReadyOut, "description": "Not ready yet"}},
+)
 def ready(services: ServicesDep):
     try:
         with services.sessions() as session:
@@ -26,6 +30,5 @@ def ready(services: ServicesDep):
         store = True
     except Exception:
         store = False
-    body = ReadyOut(status="ready" if store and services.ready else "not ready", pipelines=services.ready,
-                    store=store)
+    body = ReadyOut(status="ready" if store and services.ready else "not ready", pipelines=services.ready, store=store)
     return body if body.status == "ready" else JSONResponse(body.model_dump(), status_code=503)

@@ -16,8 +16,14 @@ class Segment:
 def highlight(body: str, entities: list[dict[str, Any]], links: dict[str, str]) -> list[list[Segment]]:
     """Paragraphs (split on blank lines, as the engine joined them) of segments; `links` maps an entity's
     text to a URL (athlete pages)."""
-    spans = sorted(((e["start"], e["end"], e["label"], e["text"]) for e in entities
-                    if 0 <= e.get("start", -1) < e.get("end", -1) <= len(body)), key=lambda s: (s[0], -s[1]))
+    spans = sorted(
+        (
+            (e["start"], e["end"], e["label"], e["text"])
+            for e in entities
+            if 0 <= e.get("start", -1) < e.get("end", -1) <= len(body)
+        ),
+        key=lambda s: (s[0], -s[1]),
+    )
     paragraphs: list[list[Segment]] = []
     position = 0
     for paragraph in body.split("\n\n"):

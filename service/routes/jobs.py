@@ -17,24 +17,50 @@ RAW_TYPES = ("application/x-ndjson", "application/jsonl", "text/plain", "applica
 
 
 def job_out(job: JobRow) -> JobOut:
-    return JobOut(id=job.id, status=job.status, total=job.total, processed=job.processed, stored=job.stored,
-                  duplicates=job.duplicates, failed=job.failed,
-                  errors=[JobError(**e) for e in job.errors or []], article_ids=list(job.article_ids or []),
-                  url=f"/jobs/{job.id}")
+    return JobOut(
+        id=job.id,
+        status=job.status,
+        total=job.total,
+        processed=job.processed,
+        stored=job.stored,
+        duplicates=job.duplicates,
+        failed=job.failed,
+        errors=[JobError(**e) for e in job.errors or []],
+        article_ids=list(job.article_ids or []),
+        url=f"/jobs/{job.id}",
+    )
 
 
 @router.post(
-    "/batch", status_code=202, response_model=JobOut, dependencies=[Depends(require_write_key)],
+    "/batch",
+    status_code=202,
+    response_model=JobOut,
+    dependencies=[Depends(require_write_key)],
     summary="Extract and store many articles in the background",
     description="Upload JSONL, one object per line: `{text, id?, published?, language?, source_url?}`; as the "
-                "raw body or as the `file` field of a multipart form. Poll the returned job URL.",
-    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut},
-               415: {"model": ErrorOut}, 422: {"model": ErrorOut}},
-    openapi_extra={"requestBody": {"required": True, "content": {
-        **{t: {"schema": {"type": "string"}} for t in RAW_TYPES},
-        "multipart/form-data": {"schema": {"type": "object", "required": ["file"],
-                                           "properties": {"file": {"type": "string", "format": "binary"}}}},
-    }}},
+    "raw body or as the `file` field of a multipart form. Poll the returned job URL.",
+    responses={
+        401: {"model": ErrorOut},
+        403: {"model": ErrorOut},
+        413: {"model": ErrorOut},
+        415: {"model": ErrorOut},
+        422: {"model": ErrorOut},
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                **{t: {"schema": {"type": "string"}} for t in RAW_TYPES},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["file"],
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                    }
+                },
+            },
+        }
+    },
 )
 async def post_batch(request: Request, services: ServicesDep) -> JobOut:
     kind = media_type(request)
@@ -58,9 +84,13 @@ async def post_batch(request: Request, services: ServicesDep) -> JobOut:
         return job_out(session.get(JobRow, job_id))
 
 
-@router.get("/jobs/{job_id}", response_model=JobOut, dependencies=[Depends(require_read_key)],
-            summary="Progress counts and errors of a batch job",
-            responses={404: {"model": ErrorOut}, 401: {"model": ErrorOut}})
+@router.get(
+    "/jobs/{job_id}",
+    response_model=JobOut,
+    dependencies=[Depends(require_read_key)],
+    summary="Progress counts and errors of a batch job",
+    responses={404: {"model": ErrorOut}, 401: {"model": ErrorOut}},
+)
 def get_job(job_id: str, session: SessionDep) -> JobOut:
     job = session.get(JobRow, job_id) if len(job_id) <= 40 else None
     if job is None:

@@ -15,8 +15,12 @@ from service.schemas import ErrorOut, ResultOut
 router = APIRouter(tags=["results"], dependencies=[Depends(require_read_key)])
 
 
-@router.get("/results", response_model=list[ResultOut], responses={401: {"model": ErrorOut}},
-            summary="Search results by athlete, event, competition and date")
+@router.get(
+    "/results",
+    response_model=list[ResultOut],
+    responses={401: {"model": ErrorOut}},
+    summary="Search results by athlete, event, competition and date",
+)
 def get_results(
     session: SessionDep,
     athlete: Annotated[str | None, Query(max_length=300, description="Athlete slug or name")] = None,
@@ -26,6 +30,7 @@ def get_results(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> list[ResultOut]:
-    rows = search_results(session, athlete=athlete, event=event, competition=competition, since=since,
-                          limit=limit, offset=offset)
+    rows = search_results(
+        session, athlete=athlete, event=event, competition=competition, since=since, limit=limit, offset=offset
+    )
     return [result_out(r) for r in rows]
