@@ -50,7 +50,15 @@ class Result(Record):
     gap_to: str | None = None
     medal: str | None = None  # gold | silver | bronze
     competition: str | None = None
-    evidence: str = ""
+    evidence: str = ""  # the sentence that supports the result
+    # The event the result belongs to, in parts (filled by the extraction when the text says so):
+    discipline: str | None = None  # distance or discipline, normalised: "500 m", "giant slalom", "sprint"
+    stage: int | None = None  # stage or round number of a multi-day race
+    round: str | None = None  # qualifying | heat | quarterfinal | semifinal | final
+    standings: str | None = None  # a classification, not a race: general | points | mountains | youth | overall
+    gender: str | None = None  # men | women
+    date: dt.date | None = None  # the day of the event, when the article tells it
+    confidence: float | None = None  # the result model's probability for the least certain of the facts
 
 
 @dataclass(slots=True)
