@@ -189,6 +189,11 @@ class Engine:
         doc = self._pipeline(_pipeline_language(prepared.language))(prepared.text)
         return self._finish(prepared, doc, calendar)
 
+    def tag(self, item: ArticleInput) -> tuple[str, Doc]:
+        """The article's language and its tagged Doc (the spaCy pipeline's output, before fact extraction)."""
+        prepared = self._prepare(item)
+        return prepared.language, self._pipeline(_pipeline_language(prepared.language))(prepared.text)
+
     def extract_many(
         self, items: Iterable[ArticleInput], *, calendar: Calendar | None = None, batch_size: int = 32
     ) -> Iterator[ExtractionResult | Exception]:

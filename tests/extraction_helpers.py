@@ -1,5 +1,7 @@
 """Helpers for tests that extract from one invented sentence: its results, merged facts, a filler paragraph."""
 
+import pytest
+
 
 def result_of(result, athlete):
     matches = [r for r in result.results if r.athlete == athlete]
@@ -29,3 +31,10 @@ def facts(result, athlete) -> dict:
             if getattr(r, field) is not None:
                 merged.setdefault(field, getattr(r, field))
     return merged
+
+
+@pytest.fixture
+def rules_alone(monkeypatch):
+    """The extraction rules without the result model that decides among their candidates (tested on its own in
+    test_result_model.py): these tests describe what each rule reads."""
+    monkeypatch.setenv("PALMARES_RESULT_MODEL", "none")

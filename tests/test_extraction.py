@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.extraction_helpers import extract_snippet, facts
+from tests.extraction_helpers import rules_alone, extract_snippet, facts
+
+pytestmark = pytest.mark.usefixtures(rules_alone.__name__)
 
 
 @pytest.fixture(scope="module")

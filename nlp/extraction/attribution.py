@@ -85,6 +85,11 @@ class Attribution:
             for i in range(sentence.start, sentence.end):
                 self._sentence_of[i] = index
 
+    @property
+    def clause_breaks(self) -> list[bool]:
+        """Whether each token ends the clause before it (punctuation, conjunctions, clause openers, line breaks)."""
+        return self._breaks
+
     def sentence_index(self, i: int) -> int:
         return self._sentence_of.get(i, 0)
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from models.records import Athlete, Fixture, MedalTally, Quote, Result
+from nlp.decisions.linear_model import LinearModel
+from nlp.decisions.results import decide_results, result_model
 from nlp.extraction.athletes import extract_athletes
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.medals import extract_medal_tallies
@@ -26,12 +28,18 @@ class Facts:
     schedule: list[Fixture]
 
 
-def extract_facts(doc: Doc, lexicon: Lexicon, published: dt.date | None) -> Facts:
+def extract_facts(doc: Doc, lexicon: Lexicon, published: dt.date | None, model: LinearModel | None = None) -> Facts:
+    """All facts of the Doc; results as the result model decides from the rules' and the text's candidates
+    (`model` default: the configured one; the rules alone when there is none)."""
     attribution = Attribution(doc, lexicon)
     tallies = extract_medal_tallies(doc, lexicon)
+    results = extract_results(doc, attribution, lexicon)
+    model = model or result_model()
+    if model is not None:
+        results = decide_results(doc, lexicon, attribution, results, model)
     return Facts(
         athletes=extract_athletes(doc, attribution),
-        results=extract_results(doc, attribution, lexicon),
+        results=results,
         medal_tallies=tallies,
         quotes=extract_quotes(doc, attribution, lexicon),
         schedule=extract_schedule(doc, attribution, lexicon, published),

@@ -290,17 +290,37 @@ def _elided_subject(attribution: Attribution, span: Span, clause_start: int, exc
     return earlier[-1].kb_id_ if earlier else None
 
 
+def rejected_mentions(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> dict[int, str]:
+    """The rank, time, gap and medal mentions that state no result, by their first token, with the reason: a medal
+    opening a list of names, a title, a negated medal, a margin to a medal, a position on the way, a career count."""
+    roles = lexicon.set("athlete_roles")
+    medal_nouns = lexicon.set("medal_nouns")
+    negations = [n.lower() for n in lexicon.words("negations")]
+    negation_words = lexicon.set("negations")
+    intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
+    checks = (
+        ("name_list", lambda span: _opens_name_list(doc, span)),
+        ("title", lambda span: _is_title(attribution, span, roles, medal_nouns)),
+        ("negated", lambda span: _is_negated(attribution, span, negations)),
+        ("margin_to_medal", lambda span: _is_distance_to_a_medal(attribution, span, medal_nouns, negation_words)),
+        ("on_the_way", lambda span: _is_intermediate(doc, span, attribution, intermediate)),
+        ("career_count", lambda span: _is_counted_medal(doc, span, lexicon)),
+    )
+    rejected: dict[int, str] = {}
+    for span in attribution.sports:
+        if span.label_ in FIELD_OF:
+            reason = next((name for name, check in checks if check(span)), None)
+            if reason:
+                rejected[span.start] = reason
+    return rejected
+
+
 def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> list[Result]:
     builder = ResultBuilder()
     events = event_mentions(attribution.sports)
     default_event = main_event(events, attribution, lexicon)
     receivers = lexicon.set("medal_receivers")
-    roles = lexicon.set("athlete_roles")
-    medal_nouns = lexicon.set("medal_nouns")
-    negations = [n.lower() for n in lexicon.words("negations")]
-    negation_words = lexicon.set("negations")
     lead_references = lexicon.set("lead_reference_words")
-    intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
     rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
     behind_words = lexicon.set("behind_words")
     placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))
@@ -320,6 +340,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             for place, runner_up in enumerate(runners_up[: 3 - anchor_place], start=anchor_place + 1):
                 builder.add(runner_up, "rank", place, event, sentence)
 
+    rejected = rejected_mentions(doc, attribution, lexicon)
     fixed_owners = _respective_owners(doc, attribution, lexicon) | _inline_list_owners(doc, attribution)
     disqualified = _disqualified(attribution, lexicon)
     lowers = attribution.lowers
@@ -343,15 +364,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             else:
                 unnamed_leads.append(span)  # "X finished 22.9 seconds clear": the runner-up's gap, once known
             continue
-        if (
-            span.label_ not in FIELD_OF
-            or _opens_name_list(doc, span)
-            or _is_title(attribution, span, roles, medal_nouns)
-            or _is_negated(attribution, span, negations)
-            or _is_distance_to_a_medal(attribution, span, medal_nouns, negation_words)
-            or _is_intermediate(doc, span, attribution, intermediate)
-            or _is_counted_medal(doc, span, lexicon)
-        ):
+        if span.label_ not in FIELD_OF or span.start in rejected:
             continue
         beaten = beaten_by_margin(span, attribution, beat_phrases, margin_words) if span.label_ == GAP else None
         if beaten:

@@ -1,0 +1,70 @@
+"""From scored candidates to consistent results: the most probable reading that keeps
+
+- one value per athlete, field and event (an athlete has one rank and one time in a race);
+- one owner per value mention (a time printed once belongs to one athlete; a gap of 0, "same time", to several);
+- a winner without a gap (rank 1 and a gap are exclusive: the more probable stays).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.records import Result
+from nlp.decisions.result_candidates import Candidate
+
+
+@dataclass(slots=True)
+class Scored:
+    candidate: Candidate
+    probability: float
+    event: str | None
+    evidence: str = ""
+    position: int = 0  # token where the text states it: results are listed in text order
+
+
+def _value_group(field_name: str) -> str:
+    return "seconds" if field_name in ("time", "gap") else field_name
+
+
+def decode(scored: list[Scored], threshold: float) -> list[Result]:
+    taken: set[tuple] = set()
+    used_mentions: set[tuple[int, str]] = set()
+    results: dict[tuple[str, str | None], Result] = {}
+    first_position: dict[tuple[str, str | None], int] = {}
+    for item in sorted(scored, key=lambda s: -s.probability):
+        if item.probability < threshold:
+            break
+        candidate = item.candidate
+        slot = (candidate.athlete, candidate.field, item.event)
+        if slot in taken:
+            continue
+        group = _value_group(candidate.field)
+        mentions = [(s.value.start, group) for s in candidate.supports if s.source == "mention" and s.value]
+        free = [m for m in mentions if m not in used_mentions]
+        shared_value = candidate.field == "gap" and candidate.value == 0
+        if mentions and not free and candidate.rule is None and not shared_value:
+            continue
+        result = results.get((candidate.athlete, item.event))
+        if result is not None and _contradicts_winner(result, candidate.field, candidate.value):
+            continue
+        taken.add(slot)
+        if free:
+            used_mentions.add(free[0])
+        if result is None:
+            result = results[(candidate.athlete, item.event)] = Result(
+                athlete=candidate.athlete, event=item.event, evidence=item.evidence
+            )
+        setattr(result, candidate.field, candidate.value)
+        if candidate.field == "gap" and candidate.rule is not None and candidate.rule.gap_to:
+            result.gap_to = candidate.rule.gap_to  # "0.52 behind the winner X"
+        key = (candidate.athlete, item.event)
+        first_position[key] = min(first_position.get(key, item.position), item.position)
+        result.confidence = round(min(result.confidence or 1.0, item.probability), 3)
+    return [results[key] for key in sorted(results, key=lambda k: first_position[k])]
+
+
+def _contradicts_winner(result: Result, field_name: str, value) -> bool:
+    """A winner has no gap (a gap of 0, "same time", excepted)."""
+    if field_name == "gap" and value and result.rank == 1:
+        return True
+    return field_name == "rank" and value == 1 and bool(result.gap)

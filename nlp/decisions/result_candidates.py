@@ -1,0 +1,248 @@
+"""Candidate result facts of a tagged Doc: (athlete, field, value) and what in the text supports each.
+
+The generators are deliberately generous; the result model decides which candidates the article states.
+Supports of a candidate:
+- "mention": a value mention (rank, time, gap, lead or medal of `doc.spans["sports"]`, a word that states a win,
+  or a bare number right before a name: "7 | Jan Test", "2 Kees Proef (NED)") with an athlete named in its
+  sentence or in one of the two sentences before;
+- "order": the athlete's place among the athletes of its sentence ("X won ahead of A and B"), counted from 1 or
+  from the explicit rank of the sentence's first athlete;
+- "line": the athlete's place in a run of list lines that name one athlete each;
+- "entity": any athlete of the article may be its winner (rank 1);
+- "rule": the extraction rules state the fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from models.records import Result
+from nlp.pipeline.sports_patterns import GAP, LEAD, MEDAL, RANK, SAME_TIME, TIME
+
+MEDAL_PLACES = {"gold": 1, "silver": 2, "bronze": 3}
+WIN = "WIN"  # a word that states a win ("won", "victory"): rank 1
+NUMBER = "NUMBER"  # a bare number right before a name, as list items and tables write ranks
+RESULT_FIELDS = ("rank", "time", "gap", "medal")
+SENTENCES_BACK = 2  # an athlete named up to this many sentences before a value may own it ("Hij werd tweede")
+MAX_ORDER = 8  # places counted among a sentence's athletes or a run of list lines
+LIST_MARKS = frozenset({".", ")", "|", "-", "–", "—", ":", "•", "*"})
+
+
+@dataclass(frozen=True, slots=True)
+class ValueMention:
+    start: int  # token offsets
+    end: int
+    kind: str  # RANK, TIME, GAP, LEAD, MEDAL, WIN or NUMBER
+    value: int | float | str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class AthleteMention:
+    start: int
+    end: int
+    name: str  # canonical name (kb_id of the persons span)
+    label: str  # ATHLETE or PERSON
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    source: str  # mention | order | line | entity | rule
+    athlete: AthleteMention | None = None
+    value: ValueMention | None = None
+    place: int = 0  # for order and line: the athlete's place among the athletes counted
+    base: int = 1  # for order: the rank the count starts from
+
+
+@dataclass(slots=True)
+class Candidate:
+    athlete: str
+    field: str  # rank | time | gap | medal
+    value: int | float | str
+    supports: list[Support] = field(default_factory=list)
+    rule: Result | None = None  # the rules' result that states this fact
+
+    @property
+    def key(self) -> tuple[str, str, int | float | str]:
+        return self.athlete, self.field, self.value
+
+    def of(self, source: str) -> list[Support]:
+        return [s for s in self.supports if s.source == source]
+
+
+def value_fields(mention: ValueMention) -> list[tuple[str, int | float | str]]:
+    """The facts a value mention may state: a number of seconds is a time or a gap; a medal is also a place."""
+    if mention.kind in (RANK, NUMBER):
+        return [("rank", int(mention.value))]
+    if mention.kind in (TIME, GAP, LEAD):
+        if mention.value == SAME_TIME:
+            return [("gap", 0.0)]
+        if not isinstance(mention.value, (int, float)):
+            return []
+        seconds = round(float(mention.value), 2)
+        return [("time", seconds), ("gap", seconds)]
+    if mention.kind == MEDAL:
+        return (
+            [("medal", mention.value), ("rank", MEDAL_PLACES[mention.value])] if mention.value in MEDAL_PLACES else []
+        )
+    if mention.kind == WIN:
+        return [("rank", 1)]
+    return []
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    numbers, current = [], -1
+    for i, flag in enumerate(doc.to_array("SENT_START").tolist()):
+        if i == 0 or flag == 1:
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
+def athlete_mentions(doc: Doc, sentence_of: list[int]) -> list[AthleteMention]:
+    return [
+        AthleteMention(s.start, s.end, s.kb_id_, s.label_, sentence_of[s.start])
+        for s in doc.spans.get("persons", [])
+        if s.kb_id_
+    ]
+
+
+def value_mentions(
+    doc: Doc,
+    sentence_of: list[int],
+    cues: list[frozenset[str]],
+    win_classes: frozenset[str],
+    athletes: list[AthleteMention],
+) -> list[ValueMention]:
+    sports: list[Span] = list(doc.spans.get("sports", []))
+    found = [
+        ValueMention(s.start, s.end, s.label_, s._.value, sentence_of[s.start])
+        for s in sports
+        if s.label_ in (RANK, TIME, GAP, LEAD, MEDAL) and s._.value is not None
+    ]
+    covered = {i for s in sports for i in range(s.start, s.end)}
+    i = 0
+    while i < len(cues):
+        if cues[i] & win_classes and i not in covered:
+            end = i + 1
+            while end < len(cues) and cues[end] & win_classes and end not in covered:
+                end += 1
+            found.append(ValueMention(i, end, WIN, 1, sentence_of[i]))
+            i = end
+        else:
+            i += 1
+    found += _numbers_before_names(doc, sentence_of, athletes, covered)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _numbers_before_names(
+    doc: Doc, sentence_of: list[int], athletes: list[AthleteMention], covered: set[int]
+) -> list[ValueMention]:
+    """ "9 Simon Test (SUI)", "| 7 | Jan Test |", "2. Kees Proef": a whole number of at most three digits right
+    before a name, past one list mark."""
+    found = []
+    for athlete in athletes:
+        i = athlete.start - 1
+        if i >= 0 and doc[i].text in LIST_MARKS:
+            i -= 1
+        if i < 0 or i in covered:
+            continue
+        text = doc[i].text
+        if text.isdigit() and len(text) <= 3 and 0 < int(text) <= 300:
+            found.append(ValueMention(i, i + 1, NUMBER, int(text), sentence_of[i]))
+    return found
+
+
+class _Candidates:
+    def __init__(self) -> None:
+        self.by_key: dict[tuple, Candidate] = {}
+
+    def add(self, athlete: str, field_name: str, value, support: Support) -> None:
+        key = (athlete, field_name, value)
+        candidate = self.by_key.get(key)
+        if candidate is None:
+            candidate = self.by_key[key] = Candidate(*key)
+        candidate.supports.append(support)
+
+
+def generate(
+    doc: Doc, athletes: list[AthleteMention], values: list[ValueMention], rules: list[Result]
+) -> list[Candidate]:
+    """Every (athlete, field, value) that the text or the rules propose."""
+    by_sentence: dict[int, list[AthleteMention]] = {}
+    for athlete in athletes:
+        by_sentence.setdefault(athlete.sentence, []).append(athlete)
+    found = _Candidates()
+    for value in values:
+        for back in range(SENTENCES_BACK + 1):
+            for athlete in by_sentence.get(value.sentence - back, []):
+                for field_name, field_value in value_fields(value):
+                    found.add(athlete.name, field_name, field_value, Support("mention", athlete, value))
+    explicit_rank = {(v.sentence, v.start): v for v in values if v.kind in (RANK, NUMBER)}
+    for sentence, named in by_sentence.items():
+        _order(found, _distinct(named), explicit_rank, sentence)
+    for run in _list_runs(doc, by_sentence):
+        for place, athlete in enumerate(run[:MAX_ORDER], start=1):
+            found.add(athlete.name, "rank", place, Support("line", athlete, place=place))
+    for athlete in _distinct(athletes):
+        found.add(athlete.name, "rank", 1, Support("entity", athlete))
+    candidates = found.by_key
+    for result in rules:
+        for field_name in RESULT_FIELDS:
+            field_value = getattr(result, field_name)
+            if field_value is None:
+                continue
+            if field_name in ("time", "gap"):
+                field_value = round(float(field_value), 2)
+            found.add(result.athlete, field_name, field_value, Support("rule"))
+            candidates[(result.athlete, field_name, field_value)].rule = result
+    return list(candidates.values())
+
+
+def _distinct(named: list[AthleteMention]) -> list[AthleteMention]:
+    """The first mention of each athlete, in text order."""
+    seen: dict[str, AthleteMention] = {}
+    for athlete in named:
+        seen.setdefault(athlete.name, athlete)
+    return list(seen.values())
+
+
+def _order(found: _Candidates, named: list[AthleteMention], explicit_rank: dict, sentence: int) -> None:
+    if len(named) < 2:
+        return
+    first = named[0]
+    base_rank = next(
+        (v.value for (s, start), v in explicit_rank.items() if s == sentence and first.end <= start <= first.end + 6),
+        None,
+    )
+    for place, athlete in enumerate(named[:MAX_ORDER], start=1):
+        found.add(athlete.name, "rank", place, Support("order", athlete, place=place, base=1))
+        if base_rank and base_rank > 1:
+            found.add(
+                athlete.name, "rank", base_rank + place - 1, Support("order", athlete, place=place, base=int(base_rank))
+            )
+
+
+def _list_runs(doc: Doc, by_sentence: dict[int, list[AthleteMention]]) -> list[list[AthleteMention]]:
+    """Runs of consecutive one-line sentences that each name one athlete near their start: a list of finishers."""
+    runs: list[list[AthleteMention]] = []
+    current: list[AthleteMention] = []
+    previous_sentence = None
+    for sentence in sorted(by_sentence):
+        named = _distinct(by_sentence[sentence])
+        first = named[0]
+        line_start = doc[first.start].sent.start
+        is_item = len(named) == 1 and first.start - line_start <= 3
+        if is_item and previous_sentence is not None and sentence == previous_sentence + 1 and current:
+            current.append(first)
+        else:
+            if len(current) >= 3:
+                runs.append(current)
+            current = [first] if is_item else []
+        previous_sentence = sentence
+    if len(current) >= 3:
+        runs.append(current)
+    return runs

@@ -1,0 +1,334 @@
+"""Features of a candidate result fact, in one place: what the result model reads.
+
+Features are named strings with value 1 (a sparse binary vector): the field and kind of the value, where the
+athlete stands from the value (before/after, words, other athletes between), the lexicon cue classes around
+both, the words around the value, the sentence's shape (a list line, the title), and whether the extraction
+rules state the fact. Word features are lower-cased tokens; no language is named in code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from models.records import Result
+from nlp.decisions.result_candidates import AthleteMention, Candidate, Support, ValueMention
+
+WINDOW = 3  # words read on each side of a mention
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the features read of one Doc, computed once per Doc."""
+
+    lowers: list[str]
+    texts: list[str]
+    cues: list[frozenset[str]]
+    sentence_of: list[int]
+    sentence_starts: list[int]
+    athletes: list[AthleteMention]
+    values: list[ValueMention]
+    first_athlete: str | None
+    mentions_per_athlete: dict[str, int]
+    title_end: int  # first token after the title (0 when there is none)
+    clause_of: list[int]  # clause number of each token (clauses end at commas, brackets, conjunctions)
+    rejected: dict[int, str]  # value mentions the rules read as no result (by first token), with the reason
+    rule_owners: dict[tuple[str, object], set[str]]  # (field, value) -> the athletes the rules give it to
+
+    @classmethod
+    def of(
+        cls,
+        doc: Doc,
+        cues: list[frozenset[str]],
+        sentence_of: list[int],
+        athletes: list[AthleteMention],
+        values: list[ValueMention],
+        clause_breaks: list[bool],
+        rejected: dict[int, str],
+        rules: list[Result],
+        title_end: int = 0,
+    ) -> DocContext:
+        starts = [i for i, s in enumerate(sentence_of) if i == 0 or s != sentence_of[i - 1]]
+        counts: dict[str, int] = {}
+        for a in athletes:
+            counts[a.name] = counts.get(a.name, 0) + 1
+        return cls(
+            lowers=[t.lower_ for t in doc],
+            texts=[t.text for t in doc],
+            cues=cues,
+            sentence_of=sentence_of,
+            sentence_starts=starts,
+            athletes=athletes,
+            values=values,
+            first_athlete=athletes[0].name if athletes else None,
+            mentions_per_athlete=counts,
+            title_end=title_end,
+            clause_of=_clause_numbers(clause_breaks, sentence_of),
+            rejected=rejected,
+            rule_owners=_rule_owners(rules),
+        )
+
+
+def _rule_owners(rules: list[Result]) -> dict[tuple[str, object], set[str]]:
+    owners: dict[tuple[str, object], set[str]] = {}
+    for result in rules:
+        for field_name in ("rank", "time", "gap", "medal"):
+            value = getattr(result, field_name)
+            if value is not None:
+                key = (field_name, round(float(value), 2) if field_name in ("time", "gap") else value)
+                owners.setdefault(key, set()).add(result.athlete)
+    return owners
+
+
+def _clause_numbers(breaks: list[bool], sentence_of: list[int]) -> list[int]:
+    numbers, current = [], 0
+    for i, is_break in enumerate(breaks):
+        if i and (is_break or sentence_of[i] != sentence_of[i - 1]):
+            current += 1
+        numbers.append(current)
+    return numbers
+
+
+def _kind_group(kind: str) -> str:
+    return (
+        "seconds"
+        if kind in ("TIME", "GAP", "LEAD")
+        else "place"
+        if kind in ("RANK", "NUMBER", "WIN", "MEDAL")
+        else kind
+    )
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def _value_bucket(field: str, value) -> str:
+    if field == "rank":
+        return str(value) if value <= 3 else _bucket(value, (10, 30))
+    if field == "medal":
+        return str(value)
+    seconds = float(value)
+    if seconds == 0:
+        return "zero"
+    return _bucket(int(seconds), (9, 59, 599, 3599, 36000))
+
+
+def best_pair(candidate: Candidate, context: DocContext) -> tuple[AthleteMention, ValueMention] | None:
+    """The supporting pair with the athlete nearest the value (same sentence before the previous one)."""
+    pairs = [(s.athlete, s.value) for s in candidate.supports if s.source == "mention"]
+    if not pairs:
+        return None
+
+    def distance(pair: tuple[AthleteMention, ValueMention]) -> tuple[int, int]:
+        athlete, value = pair
+        gap = value.start - athlete.end if athlete.end <= value.start else athlete.start - value.end
+        return (value.sentence != athlete.sentence, abs(gap))
+
+    return min(pairs, key=distance)
+
+
+def pair_features(athlete: AthleteMention, value: ValueMention, context: DocContext, f: set[str]) -> None:
+    lowers, cues = context.lowers, context.cues
+    before = athlete.end <= value.start
+    left, right = (athlete.end, value.start) if before else (value.end, athlete.start)
+    between = range(left, right) if left <= right else range(0)
+    distance = len(between)
+    f.add(f"kind={value.kind}")
+    reason = context.rejected.get(value.start)
+    if reason:
+        f.add("rule_rejects")
+        f.add(f"rule_rejects={reason}")
+    f.add("athlete_before" if before else "athlete_after")
+    f.add(f"sentences_back={value.sentence - athlete.sentence}")
+    if value.sentence != athlete.sentence and any(a.sentence == value.sentence for a in context.athletes):
+        f.add("value_sentence_names_another")
+    f.add(f"distance{_bucket(distance, (0, 1, 2, 3, 5, 8, 12, 20))}")
+    f.add(f"dir_distance={'b' if before else 'a'}{_bucket(distance, (0, 1, 2, 4, 8))}")
+    others_between = {a.name for a in context.athletes if left <= a.start < right and a.name != athlete.name}
+    f.add(f"others_between={min(len(others_between), 3)}")
+    if context.clause_of[athlete.start] == context.clause_of[value.start]:
+        f.add("same_clause")
+    group = _kind_group(value.kind)
+    same_kind_between = [v for v in context.values if left <= v.start < right and _kind_group(v.kind) == group]
+    f.add(f"same_kind_between={min(len(same_kind_between), 2)}")
+    # the athlete stands nearer another value of the same kind: "A (1:46.52) ahead of B (1:46.77)"
+    own_distance = distance
+    for other in context.values:
+        if other is value or _kind_group(other.kind) != group or other.sentence != value.sentence:
+            continue
+        d = other.start - athlete.end if athlete.end <= other.start else athlete.start - other.end
+        if 0 <= d < own_distance:
+            f.add("athlete_nearer_other_value")
+            break
+    # how many athletes stand nearer the value than this one
+    nearer = {
+        a.name
+        for a in context.athletes
+        if a.sentence == value.sentence
+        and a.name != athlete.name
+        and 0 <= (value.start - a.end if a.end <= value.start else a.start - value.end) < own_distance
+    }
+    f.add(f"athletes_nearer={min(len(nearer), 3)}")
+    sentence_athletes = [a for a in context.athletes if a.sentence == value.sentence]
+    preceding = [a for a in sentence_athletes if a.end <= value.start]
+    following = [a for a in sentence_athletes if a.start >= value.end]
+    if preceding and preceding[-1].name == athlete.name:
+        f.add("nearest_preceding")
+    if following and following[0].name == athlete.name:
+        f.add("nearest_following")
+    if sentence_athletes and sentence_athletes[0].name == athlete.name:
+        f.add("first_in_sentence")
+    f.add(f"athletes_in_sentence={_bucket(len({a.name for a in sentence_athletes}), (1, 2, 3, 5))}")
+    same_kind = [v for v in context.values if v.sentence == value.sentence and v.kind == value.kind]
+    f.add(f"same_kind_in_sentence={_bucket(len(same_kind), (1, 2, 4))}")
+    between_texts = [context.texts[i] for i in between]
+    for mark in ("(", ")", ",", ":", ";", "-", "–", "|", "/"):
+        if mark in between_texts:
+            f.add(f"between_punct={mark}")
+    if "\n" in "".join(between_texts) or any("\n" in context.texts[i] for i in between):
+        f.add("between_newline")
+    if distance <= 8:
+        for i in between:
+            f.add(f"between_word={lowers[i]}")
+    for i in between:
+        for cue in cues[i]:
+            f.add(f"between_cue={cue}")
+    for offset in range(1, WINDOW + 1):
+        i = value.start - offset
+        if i >= 0 and context.sentence_of[i] == value.sentence:
+            f.add(f"v-{offset}={lowers[i]}")
+            for cue in cues[i]:
+                f.add(f"v_before_cue={cue}")
+        j = value.end - 1 + offset
+        if j < len(lowers) and context.sentence_of[j] == value.sentence:
+            f.add(f"v+{offset}={lowers[j]}")
+            for cue in cues[j]:
+                f.add(f"v_after_cue={cue}")
+        k = athlete.start - offset
+        if k >= 0 and context.sentence_of[k] == athlete.sentence:
+            f.add(f"a-{offset}={lowers[k]}")
+            for cue in cues[k]:
+                f.add(f"a_before_cue={cue}")
+        m = athlete.end - 1 + offset
+        if m < len(lowers) and context.sentence_of[m] == athlete.sentence:
+            f.add(f"a+{offset}={lowers[m]}")
+    f.add(f"value_text_has_plus={'+' in ''.join(context.texts[value.start : value.end])}")
+    sentence_start = context.sentence_starts[value.sentence]
+    if sentence_start < len(lowers) and lowers[sentence_start].isdigit():
+        f.add("sentence_opens_with_number")
+    f.add(f"sentence_index={_bucket(value.sentence, (0, 1, 3, 6, 12))}")
+    if value.start < context.title_end:
+        f.add("in_title")
+
+
+def order_features(support: Support, context: DocContext, f: set[str]) -> None:
+    athlete = support.athlete
+    f.add(f"o:place={min(support.place, 5)}")
+    f.add(f"o:based={support.base > 1}")
+    named = [a for a in context.athletes if a.sentence == athlete.sentence]
+    distinct = list(dict.fromkeys(a.name for a in named))
+    f.add(f"o:athletes={_bucket(len(distinct), (2, 3, 4, 6))}")
+    start = context.sentence_starts[athlete.sentence]
+    end = (
+        context.sentence_starts[athlete.sentence + 1]
+        if athlete.sentence + 1 < len(context.sentence_starts)
+        else len(context.lowers)
+    )
+    for i in range(start, end):
+        for cue in context.cues[i]:
+            f.add(f"o:sentence_cue={cue}")
+    earlier = [a for a in named if a.end <= athlete.start and a.name != athlete.name]
+    if earlier:
+        previous = earlier[-1]
+        between = range(previous.end, athlete.start)
+        for i in between:
+            for cue in context.cues[i]:
+                f.add(f"o:between_cue={cue}")
+        if len(between) <= 6:
+            for i in between:
+                f.add(f"o:between_word={context.lowers[i]}")
+        f.add(f"o:between_len={_bucket(len(between), (1, 2, 4, 8))}")
+    for offset in (1, 2):
+        k = athlete.start - offset
+        if k >= start:
+            f.add(f"o:a-{offset}={context.lowers[k]}")
+    if any(v.sentence == athlete.sentence and v.kind in ("RANK", "NUMBER") for v in context.values):
+        f.add("o:sentence_has_rank")
+    if any(v.sentence == athlete.sentence and v.kind == "WIN" for v in context.values):
+        f.add("o:sentence_has_win")
+
+
+def line_features(support: Support, context: DocContext, f: set[str]) -> None:
+    athlete = support.athlete
+    f.add(f"l:place={min(support.place, 5)}")
+    line_values = {v.kind for v in context.values if v.sentence == athlete.sentence}
+    for kind in line_values:
+        f.add(f"l:line_has={kind}")
+
+
+def entity_features(support: Support, context: DocContext, f: set[str]) -> None:
+    name = support.athlete.name
+    mentions = [a for a in context.athletes if a.name == name]
+    f.add(f"e:mentions={_bucket(len(mentions), (1, 2, 3, 5))}")
+    if name == context.first_athlete:
+        f.add("e:first_athlete")
+    for a in mentions:
+        if a.start < context.title_end:
+            f.add("e:in_title")
+        if a.sentence == 0:
+            f.add("e:first_sentence")
+        for offset in (1, 2):
+            k, m = a.start - offset, a.end - 1 + offset
+            if k >= 0 and context.sentence_of[k] == a.sentence:
+                f.add(f"e:a-{offset}={context.lowers[k]}")
+            if m < len(context.lowers) and context.sentence_of[m] == a.sentence:
+                f.add(f"e:a+{offset}={context.lowers[m]}")
+        for k in range(max(0, a.start - 6), min(len(context.lowers), a.end + 6)):
+            if context.sentence_of[k] == a.sentence:
+                for cue in context.cues[k]:
+                    f.add(f"e:near_cue={cue}")
+    kinds = {v.kind for a in mentions for v in context.values if v.sentence == a.sentence}
+    for kind in kinds:
+        f.add(f"e:sentence_has={kind}")
+
+
+def features(candidate: Candidate, context: DocContext) -> set[str]:
+    f: set[str] = {
+        f"field={candidate.field}",
+        f"value={candidate.field}:{_value_bucket(candidate.field, candidate.value)}",
+    }
+    sources = {s.source for s in candidate.supports}
+    for source in sources:
+        f.add(f"source={source}")
+    f.add("sources=" + "+".join(sorted(sources)))
+    pair = best_pair(candidate, context)
+    if pair is not None:
+        pair_features(*pair, context, f)
+        mentions = candidate.of("mention")
+        f.add(f"pairs={_bucket(len(mentions), (1, 2, 4))}")
+        for kind in {s.value.kind for s in mentions}:
+            f.add(f"any_kind={kind}")
+    orders = candidate.of("order")
+    if orders:
+        order_features(min(orders, key=lambda s: s.place), context, f)
+    lines = candidate.of("line")
+    if lines:
+        line_features(lines[0], context, f)
+    entities = candidate.of("entity")
+    if entities:
+        entity_features(entities[0], context, f)
+    if candidate.rule is not None:
+        f.add("rule_states")
+    elif candidate.athlete not in context.rule_owners.get((candidate.field, candidate.value), {candidate.athlete}):
+        f.add("rule_gives_to_other")
+    if candidate.athlete == context.first_athlete:
+        f.add("first_athlete_of_doc")
+    f.add(f"athlete_mentions={_bucket(context.mentions_per_athlete.get(candidate.athlete, 0), (1, 2, 4))}")
+    f.add(f"athlete_words={min(len(candidate.athlete.split()), 4)}")
+    # conjunctions with the field: the same cue means different things for a rank and a gap
+    return f | {f"{candidate.field}&{x}" for x in list(f) if not x.startswith(("field=", "value="))}

@@ -1,0 +1,133 @@
+"""The annotated passages of `shared/data/corpus` as training examples for the result model: each passage's
+tagged Doc, its candidates with their features, and each candidate's label from the gold.
+
+Gold matching is the scorer's own (`tools/score_extraction.py` beside the corpus): a name matches as the scorer
+matches it, times within 0.011 s. Candidates that match a fact of scope "other" (history told in passing) are
+left out of training: the scorer neither rewards nor penalises them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from spacy.tokens import Doc
+
+from models.records import Result
+from nlp.decisions.result_candidates import Candidate
+from nlp.decisions.result_features import DocContext, features
+from nlp.decisions.results import candidates_of
+from nlp.engine import ArticleInput, Engine
+from nlp.extraction.attribution import Attribution
+from nlp.extraction.results import extract_results
+from nlp.pipeline.lexicon import load_lexicon
+
+POSITIVE, NEGATIVE, NEUTRAL = "positive", "negative", "neutral"
+
+
+@dataclass(slots=True)
+class Passage:
+    id: str
+    language: str
+    source_url: str | None
+    gold: dict[str, Any]
+    doc: Doc
+    candidates: list[Candidate]
+    context: DocContext
+    features: list[set[str]]
+    labels: list[str]
+    rules: list[Result]
+
+
+@cache
+def scorer(corpus_dir: Path) -> ModuleType:
+    """`tools/score_extraction.py` of the shared folder that holds the corpus (data/corpus/<split>)."""
+    path = corpus_dir.resolve().parents[2] / "tools" / "score_extraction.py"
+    spec = importlib.util.spec_from_file_location("score_extraction", path)
+    if spec is None or spec.loader is None or not path.is_file():
+        raise FileNotFoundError(f"the scorer is not at {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def read_passages(corpus_dirs: list[Path]) -> list[dict[str, Any]]:
+    """Result passages (those with gold athletes), in file-name order."""
+    passages = []
+    for folder in corpus_dirs:
+        for path in sorted(Path(folder).glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if "athletes" in data.get("gold", {}):
+                data["_dir"] = Path(folder)
+                passages.append(data)
+    return passages
+
+
+def gold_facts(data: dict[str, Any], score: ModuleType) -> tuple[list[list[str]], list[tuple]]:
+    """The gold athletes' names and their facts (athlete index, field, value, scope)."""
+    names = [[a["name"], *a.get("aliases", [])] for a in data["gold"]["athletes"]]
+    facts = []
+    for result in data["gold"].get("results", []):
+        index = next((i for i, n in enumerate(names) if score.names_match(result["athlete"], n)), None)
+        for field_name in ("rank", "time", "gap", "medal"):
+            value = result.get(field_name)
+            if value in (None, ""):
+                continue
+            if field_name == "rank":
+                value = int(value)
+            elif field_name in ("time", "gap"):
+                value = score.seconds(value)
+            else:
+                value = score.norm(value)
+            facts.append((index, field_name, value, result.get("scope", "main")))
+    return names, facts
+
+
+def label(candidate: Candidate, names: list[list[str]], facts: list[tuple], score: ModuleType) -> str:
+    index = next((i for i, n in enumerate(names) if score.names_match(candidate.athlete, n)), None)
+    if index is None:
+        return NEGATIVE
+    found = NEGATIVE
+    for fact_index, field_name, value, scope in facts:
+        if fact_index != index or field_name != candidate.field or value is None:
+            continue
+        same = abs(value - candidate.value) <= 0.011 if field_name in ("time", "gap") else value == candidate.value
+        if same:
+            if scope == "main":
+                return POSITIVE
+            found = NEUTRAL
+    return found
+
+
+def tag_passages(corpus_dirs: list[Path], engine: Engine | None = None) -> list[Passage]:
+    """Run the pipeline over every result passage and describe its candidates."""
+    engine = engine or Engine()
+    passages = []
+    for data in read_passages(corpus_dirs):
+        score = scorer(data["_dir"])
+        language, doc = engine.tag(ArticleInput(data["text"], data["id"], data.get("published")))
+        lexicon = load_lexicon(language)
+        attribution = Attribution(doc, lexicon)
+        rules = extract_results(doc, attribution, lexicon)
+        candidates, context = candidates_of(doc, lexicon, attribution, rules)
+        names, facts = gold_facts(data, score)
+        passages.append(
+            Passage(
+                id=data["id"],
+                language=language,
+                source_url=data.get("source_url"),
+                gold=data["gold"],
+                doc=doc,
+                candidates=candidates,
+                context=context,
+                features=[features(c, context) for c in candidates],
+                labels=[label(c, names, facts, score) for c in candidates],
+                rules=rules,
+            )
+        )
+    return passages

@@ -1,0 +1,68 @@
+"""MODEL_CARD.md of the result model: what it decides, the data, the cross-validated figures, the licence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("all", "nl", "en", "fr", "es", "de", "it")
+
+
+def _row(language: str, rules: dict[str, float], model: dict[str, float]) -> str:
+    cells = [language]
+    for key in ("athletes", "results", "results_event"):
+        cells.append(f"{rules.get(key, 0):.3f} → {model.get(key, 0):.3f}")
+    cells.append(f"{model.get('results_precision', 0):.3f} / {model.get('results_recall', 0):.3f}")
+    return "| " + " | ".join(cells) + " |"
+
+
+def model_card(meta: dict[str, Any]) -> str:
+    rules, model = meta["crossval"]["rules"], meta["crossval"]["model"]
+    rows = "\n".join(_row(lang, rules.get(lang, {}), model.get(lang, {})) for lang in LANGUAGES if lang in model)
+    return f"""# Result model
+
+Decides which candidate results (athlete, rank / time / gap / medal) an article states. Candidates come from the
+extraction rules and from the text (a value and an athlete named near it, the order of athletes in a sentence or
+in list lines, any athlete as a possible winner); `nlp/decisions/result_features.py` describes each with binary
+features (cue classes of the lexicons around both, words around the value, distances, the rules' verdict); a
+logistic regression weighs them; `nlp/decisions/decode.py` keeps a consistent reading.
+
+- Model: logistic regression (scikit-learn, lbfgs, C={meta["regularisation"]}, seed {meta["seed"]}), threshold
+  {meta["threshold"]}; {meta["features"]} features with a weight, stored as JSON in `model.json`.
+- Training data: {meta["passages"]} annotated passages of real sports news ({meta["corpus"]}), {meta["candidates"]}
+  candidates of which {meta["positives"]} stated in the gold. The passages are quotations of public news pages for
+  research and evaluation; the model keeps no text, only feature names (lexicon cue classes and single
+  lower-case words) and their weights.
+- Reproduce: `palmares train-results` (on a 2-core machine: {meta["minutes"]} minutes including the
+  cross-validation).
+
+## Cross-validated figures (held-out folds, grouped by news site)
+
+5 folds of `tools/cv_folds.py` over train + dev; each fold predicted by a model fitted on the other four. F1 of
+the extraction rules alone → with the model; the last column is the model's results precision / recall.
+`results_event` counts a fact only when its event does not contradict the gold event.
+
+| language | athletes | results | results_event | results P / R |
+|---|---|---|---|---|
+{rows}
+
+These are estimates for unseen news of the same kind; figures on the training passages themselves are not
+accuracy and are not reported.
+
+## Limits
+
+- Candidates bound the recall: a result whose value or athlete the tagging misses, or whose rank the text only
+  implies in a way no generator proposes, cannot be found.
+- Events are those of the extraction rules (the event named nearest the value); standings and races told in one
+  sentence may mix.
+- Athletes are decided by the person rules, not by this model.
+
+## Licence
+
+The model's weights: MIT, as the project. Training passages: quotations of public news pages, used for research
+and evaluation; not redistributed.
+"""
+
+
+def write_model_card(folder: Path, meta: dict[str, Any]) -> None:
+    (folder / "MODEL_CARD.md").write_text(model_card(meta), encoding="utf-8")

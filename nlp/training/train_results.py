@@ -1,0 +1,33 @@
+"""Fit the result model: a logistic regression (scikit-learn) over the candidates' binary features, saved as a
+`LinearModel` (JSON weights). Deterministic: lbfgs on the same data gives the same weights."""
+
+from __future__ import annotations
+
+from nlp.decisions.linear_model import LinearModel
+from nlp.training.results_corpus import NEUTRAL, POSITIVE, Passage
+
+REGULARISATION = 0.3  # scikit-learn's C, chosen by cross-validation (docs/results-model.md)
+THRESHOLD = 0.3  # the probability from which a candidate is kept, chosen the same way
+SEED = 0
+
+
+def fit(passages: list[Passage], regularisation: float = REGULARISATION, threshold: float = THRESHOLD) -> LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [(f, lab) for p in passages for f, lab in zip(p.features, p.labels, strict=True) if lab != NEUTRAL]
+    if not rows or len({lab for _, lab in rows}) < 2:
+        raise ValueError("the training passages hold no candidates of both kinds (stated and not stated)")
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform([dict.fromkeys(f, 1) for f, _ in rows])
+    classifier = LogisticRegression(C=regularisation, max_iter=5000, random_state=SEED)
+    classifier.fit(matrix, [lab == POSITIVE for _, lab in rows])
+    weights = dict(zip(vectorizer.get_feature_names_out(), classifier.coef_[0].tolist(), strict=True))
+    meta = {
+        "passages": len(passages),
+        "candidates": len(rows),
+        "positives": sum(lab == POSITIVE for _, lab in rows),
+        "regularisation": regularisation,
+        "seed": SEED,
+    }
+    return LinearModel(weights=weights, bias=float(classifier.intercept_[0]), threshold=threshold, meta=meta)

@@ -1,0 +1,238 @@
+"""The result model's parts on invented sentences: candidate generation, features, decoding, the JSON model,
+training, and the shipped model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from nlp.decisions.decode import Scored, decode
+from nlp.decisions.linear_model import LinearModel
+from nlp.decisions.result_candidates import (
+    NUMBER,
+    WIN,
+    AthleteMention,
+    Candidate,
+    Support,
+    ValueMention,
+    generate,
+)
+from nlp.decisions.result_features import features
+from nlp.decisions.results import candidates_of, decide_results
+from nlp.extraction.attribution import Attribution
+from nlp.extraction.results import extract_results
+from nlp.pipeline.lexicon import load_lexicon
+from nlp.pipeline.loader import get_pipeline
+
+
+def tagged(text: str, language: str = "en"):
+    doc = get_pipeline(language)(text)
+    lexicon = load_lexicon(language)
+    attribution = Attribution(doc, lexicon)
+    return doc, lexicon, attribution, extract_results(doc, attribution, lexicon)
+
+
+def candidates(text: str, language: str = "en") -> dict[tuple, Candidate]:
+    doc, lexicon, attribution, rules = tagged(text, language)
+    found, _ = candidates_of(doc, lexicon, attribution, rules)
+    return {c.key: c for c in found}
+
+
+# -- candidate generation --------------------------------------------------------------------------------------
+
+
+def test_a_rank_next_to_a_name_is_a_candidate_of_that_athlete():
+    found = candidates("Maria Testova finished second in the downhill behind Anna Proefson.")
+    assert ("Maria Testova", "rank", 2) in found
+    assert "mention" in {s.source for s in found[("Maria Testova", "rank", 2)].supports}
+
+
+def test_a_number_of_seconds_is_both_a_time_and_a_gap_candidate():
+    found = candidates("Maria Testova won the sprint in 1:52.06, with Anna Proefson 0.31 seconds behind.")
+    assert ("Maria Testova", "time", 112.06) in found
+    assert ("Maria Testova", "gap", 112.06) in found
+    assert ("Anna Proefson", "gap", 0.31) in found
+
+
+def test_a_win_verb_proposes_rank_one_for_the_athletes_of_its_sentence():
+    found = candidates("Maria Testova won ahead of Anna Proefson and Lena Voorbeeld.")
+    assert any(s.value is not None and s.value.kind == WIN for s in found[("Maria Testova", "rank", 1)].supports)
+
+
+def test_the_order_of_athletes_in_a_sentence_proposes_places():
+    found = candidates("Maria Testova won ahead of Anna Proefson and Lena Voorbeeld.")
+    assert ("Anna Proefson", "rank", 2) in found
+    assert ("Lena Voorbeeld", "rank", 3) in found
+    assert {s.source for s in found[("Lena Voorbeeld", "rank", 3)].supports} >= {"order"}
+
+
+def test_a_bare_number_before_a_name_in_a_table_is_a_rank_candidate():
+    table = "| 7 | Kees Proefman | Team Voorbeeld | 1:32.51 |\n| 8 | Jan Testerson | Team Proef | 1:32.90 |"
+    found = candidates(f"The results of the race.\n{table}")
+    supports = found[("Kees Proefman", "rank", 7)].supports
+    assert any(s.value is not None and s.value.kind == NUMBER for s in supports)
+
+
+def test_an_athlete_of_the_previous_sentence_may_own_a_value():
+    found = candidates("Maria Testova had a great day. She finished third.")
+    pair = found[("Maria Testova", "rank", 3)].supports[0]
+    assert pair.athlete.sentence == pair.value.sentence - 1
+
+
+def test_every_athlete_may_be_the_winner():
+    found = candidates("Anna Proefson and Lena Voorbeeld spoke about the season.")
+    assert {s.source for s in found[("Lena Voorbeeld", "rank", 1)].supports} == {"entity"}
+
+
+def test_the_rules_facts_are_candidates_marked_as_stated_by_the_rules():
+    found = candidates("Maria Testova won the 500 m in 37.80.")
+    assert found[("Maria Testova", "rank", 1)].rule is not None
+
+
+def test_generation_without_athletes_or_values_proposes_nothing():
+    assert generate(None, [], [], []) == []  # type: ignore[arg-type]
+
+
+# -- features --------------------------------------------------------------------------------------------------
+
+
+def test_features_tell_where_the_athlete_stands_and_which_cues_are_between():
+    doc, lexicon, attribution, rules = tagged("Maria Testova finished ahead of Anna Proefson in 1:52.06.")
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    proefson = next(c for c in found if c.key == ("Anna Proefson", "time", 112.06))
+    testova = next(c for c in found if c.key == ("Maria Testova", "time", 112.06))
+    assert "nearest_preceding" in features(proefson, context)
+    assert "between_cue=beaten_markers" in features(testova, context)
+    assert "field=time" in features(testova, context)
+
+
+# -- decoding --------------------------------------------------------------------------------------------------
+
+
+def _value(start: int, kind: str = "TIME", value: float = 60.0) -> ValueMention:
+    return ValueMention(start, start + 1, kind, value, 0)
+
+
+def _scored(
+    athlete: str,
+    field: str,
+    value,
+    probability: float,
+    mention: ValueMention | None = None,
+    event: str | None = "500 m",
+) -> Scored:
+    supports = [Support("mention", AthleteMention(0, 1, athlete, "ATHLETE", 0), mention)] if mention else []
+    return Scored(Candidate(athlete, field, value, supports), probability, event)
+
+
+def test_decoding_keeps_one_value_per_athlete_field_and_event():
+    results = decode([_scored("A", "rank", 2, 0.9), _scored("A", "rank", 3, 0.8)], threshold=0.5)
+    assert [(r.athlete, r.rank) for r in results] == [("A", 2)]
+
+
+def test_decoding_keeps_two_ranks_of_one_athlete_in_two_events():
+    results = decode([_scored("A", "rank", 1, 0.9), _scored("A", "rank", 1, 0.8, event="stage 4")], 0.5)
+    assert sorted((r.event, r.rank) for r in results) == [("500 m", 1), ("stage 4", 1)]
+
+
+def test_decoding_gives_a_printed_time_to_one_athlete():
+    time = _value(5)
+    results = decode([_scored("A", "time", 60.0, 0.9, time), _scored("B", "time", 60.0, 0.7, time)], 0.5)
+    assert [(r.athlete, r.time) for r in results] == [("A", 60.0)]
+
+
+def test_decoding_lets_several_athletes_share_the_same_time_as_the_winner():
+    same = _value(5, "GAP", 0.0)
+    results = decode([_scored("A", "gap", 0.0, 0.9, same), _scored("B", "gap", 0.0, 0.8, same)], 0.5)
+    assert sorted(r.athlete for r in results) == ["A", "B"]
+
+
+def test_decoding_gives_a_winner_no_gap():
+    results = decode([_scored("A", "rank", 1, 0.9), _scored("A", "gap", 1.5, 0.6, _value(3, "GAP", 1.5))], 0.5)
+    assert [(r.rank, r.gap) for r in results] == [(1, None)]
+
+
+def test_decoding_drops_candidates_below_the_threshold_and_records_confidence():
+    results = decode([_scored("A", "rank", 2, 0.9), _scored("B", "rank", 3, 0.2)], threshold=0.5)
+    assert [(r.athlete, r.confidence) for r in results] == [("A", 0.9)]
+
+
+# -- the JSON model --------------------------------------------------------------------------------------------
+
+
+def test_a_linear_model_adds_the_weights_of_the_features_present(tmp_path):
+    model = LinearModel(weights={"near": 2.0, "far": -2.0}, bias=0.0, threshold=0.4, meta={"seed": 0})
+    assert model.probability({"near"}) > 0.8 > 0.2 > model.probability({"far"})
+    model.save(tmp_path / "model.json")
+    again = LinearModel.load(tmp_path / "model.json")
+    assert again.weights == model.weights and again.threshold == 0.4 and again.meta == {"seed": 0}
+
+
+def test_a_damaged_model_file_is_a_clear_error(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"format": "something else"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="cannot read the result model"):
+        LinearModel.load(path)
+
+
+# -- training --------------------------------------------------------------------------------------------------
+
+
+def _passage(features_and_labels):
+    from nlp.training.results_corpus import Passage
+
+    return Passage(
+        id="p",
+        language="en",
+        source_url=None,
+        gold={},
+        doc=None,
+        candidates=[],
+        context=None,
+        features=[f for f, _ in features_and_labels],
+        labels=[lab for _, lab in features_and_labels],
+        rules=[],
+    )  # type: ignore[arg-type]
+
+
+def test_training_learns_which_features_mark_a_stated_result_and_is_deterministic():
+    pytest.importorskip("sklearn")
+    from nlp.training.train_results import fit
+
+    rows = [({"near", "x"}, "positive"), ({"far", "x"}, "negative")] * 20 + [({"near"}, "neutral")]
+    first, second = fit([_passage(rows)]), fit([_passage(rows)])
+    assert first.weights["near"] > 0 > first.weights["far"]
+    assert first.weights == second.weights and first.bias == second.bias
+    assert first.meta["candidates"] == 40
+
+
+def test_training_needs_both_kinds_of_candidates():
+    pytest.importorskip("sklearn")
+    from nlp.training.train_results import fit
+
+    with pytest.raises(ValueError, match="both kinds"):
+        fit([_passage([({"near"}, "positive")])])
+
+
+# -- the shipped model -----------------------------------------------------------------------------------------
+
+
+def test_the_shipped_model_decides_an_invented_report():
+    from nlp.decisions.results import result_model
+
+    model = result_model()
+    assert model is not None
+    doc, lexicon, attribution, rules = tagged(
+        "Maria Testova won the 500 m in 37.80. Anna Proefson finished second, 0.16 seconds behind."
+    )
+    results = {r.athlete: r for r in decide_results(doc, lexicon, attribution, rules, model)}
+    assert results["Maria Testova"].rank == 1
+    assert results["Anna Proefson"].rank == 2
+
+
+def test_the_setting_none_leaves_the_rules_alone(monkeypatch):
+    from nlp.decisions.results import result_model
+
+    monkeypatch.setenv("PALMARES_RESULT_MODEL", "none")
+    assert result_model() is None
