@@ -101,7 +101,7 @@ class Engine:
         lists = (self.known_athletes, self.known_teams, self.known_races)
         fed, known = self._fed.get(language, (0, 0, 0)), tuple(len(names) for names in lists)
         if fed != known:
-            athletes, teams, races = (names[count:] for names, count in zip(lists, fed))
+            athletes, teams, races = (names[count:] for names, count in zip(lists, fed, strict=True))
             nlp.get_pipe("palmares_gazetteer").add_names(athletes, teams, races)
             self._fed[language] = known
         return nlp
@@ -119,7 +119,7 @@ class Engine:
         kinds = (["title"] if page.title else []) + ["paragraph"] * len(page.paragraphs)
         blocks = [
             Block(kind=k, text=t, language=g.language, language_confidence=g.confidence)
-            for k, t, g in zip(kinds, texts, per_block)
+            for k, t, g in zip(kinds, texts, per_block, strict=False)
         ]
         blocks += [Block(kind="calendar", text=c) for c in page.calendar_blocks]
         blocks += [Block(kind="boilerplate", text=b) for b in page.boilerplate]
@@ -219,7 +219,7 @@ class Engine:
             by_language[_pipeline_language(prepared[index].language)].append(index)
         for language, indexes in by_language.items():
             docs = self._pipeline(language).pipe(prepared[i].text for i in indexes)
-            for index, doc in zip(indexes, docs):
+            for index, doc in zip(indexes, docs, strict=True):
                 try:
                     outcomes[index] = self._finish(prepared[index], doc, calendar)
                 except Exception as exc:  # noqa: BLE001 — one article's failure must not stop a batch

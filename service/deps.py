@@ -57,7 +57,7 @@ class Services:
             return
         with self.engine_lock:
             self.engine.add_known(*new)
-        for kind, group in zip(("athlete", "team", "race"), new):
+        for kind, group in zip(("athlete", "team", "race"), new, strict=True):
             self.fed.update((kind, n) for n in group)
 
     def extract(self, text: str | bytes, **options: Any) -> ExtractionResult:

@@ -110,7 +110,7 @@ def run_job(services: Services, job_id: str, items: list[JobItem]) -> None:
             inputs = [ArticleInput(i.text, i.id, i.published, i.language, i.source_url) for i in chunk]
             with services.engine_lock:
                 outcomes = list(services.engine.extract_many(inputs, calendar=calendar if calendar.entries else None))
-            for item, source, outcome in zip(chunk, inputs, outcomes):
+            for item, source, outcome in zip(chunk, inputs, outcomes, strict=True):
                 counts["processed"] += 1
                 if isinstance(outcome, Exception):
                     counts["failed"] += 1

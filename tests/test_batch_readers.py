@@ -27,8 +27,8 @@ HTML = (
 SMALL = Limits(max_file_bytes=64 * 1024, max_archive_bytes=4 * 1024 * 1024, max_ratio=50, ratio_floor_bytes=32 * 1024)
 
 
-def items(*paths, limits: Limits = Limits()):
-    return list(iter_items([str(p) for p in paths], limits))
+def items(*paths, limits: Limits | None = None):
+    return list(iter_items([str(p) for p in paths], limits or Limits()))
 
 
 def by_id(found):

@@ -77,7 +77,7 @@ class Attribution:
             or lower in CONJUNCTIONS
             or lower in self.clause_openers
             or "\n" in text  # a line break ends a clause (lists)
-            for text, lower in zip(self.texts, self.lowers)
+            for text, lower in zip(self.texts, self.lowers, strict=True)
         ]
         self.sentences = _sentences(doc)
         self._sentence_of = {}
@@ -203,4 +203,4 @@ def _sentences(doc: Doc) -> list[Span]:
         return []
     flags = doc.to_array(SENT_START).tolist()
     starts = [0] + [i for i in range(1, len(doc)) if flags[i] == 1]
-    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
+    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)], strict=True)]

@@ -115,7 +115,9 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     reference_words = lexicon.set("gap_reference_words") | winner_nouns
     for athlete in attribution.athletes_in(span.end, span.end + 9):
         between = attribution.lowers[span.end : athlete.start]
-        punctuation = [w for w, punct in zip(between, attribution.is_punct[span.end : athlete.start]) if punct]
+        punctuation = [
+            w for w, punct in zip(between, attribution.is_punct[span.end : athlete.start], strict=True) if punct
+        ]
         comma = len(between) - 1 - between[::-1].index(",") if "," in between else -1
         # "de la ganadora, X", "de la gagnante, l'Américaine X": the winner, then who she is
         apposition = (
@@ -159,11 +161,13 @@ def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> 
         group = coordinated_before(doc, attribution, before[-1]) + [before[-1]]
         if len(group) < len(ranks):
             continue
-        owners.update({rank.start: athlete.kb_id_ for rank, athlete in zip(ranks, group[-len(ranks) :])})
+        owners.update({rank.start: athlete.kb_id_ for rank, athlete in zip(ranks, group[-len(ranks) :], strict=True)})
         for label in (GAP, TIME):  # "… second and third respectively, at 8" and 15"": the margins in the same order
             margins = [s for s in attribution.sports if s.label_ == label and ranks[0].end <= s.start < sentence.end]
             if len(margins) == len(ranks):
-                owners.update({m.start: athlete.kb_id_ for m, athlete in zip(margins, group[-len(ranks) :])})
+                owners.update(
+                    {m.start: athlete.kb_id_ for m, athlete in zip(margins, group[-len(ranks) :], strict=True)}
+                )
     return owners
 
 

@@ -64,7 +64,7 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
             continue
         previous_sentence_had_fixture = False
         bounds = [sentence.start] + [attribution.clause(d.start).start for d in days[1:]] + [sentence.end]
-        for day, start, end in zip(days, bounds, bounds[1:]):
+        for day, start, end in zip(days, bounds, bounds[1:], strict=False):
             region = doc[start:end]
             if not contains_phrase(attribution.text[region.start_char : region.end_char], fixture_words):
                 continue

@@ -56,7 +56,7 @@ class NgramTable:
         if rows:
             sums = np.add.reduceat(self.log_probs.take(rows, axis=0), starts, axis=0)
             ends = starts[1:] + [len(rows)]
-            for word, vector, start, end in zip(counted, sums, starts, ends):
+            for word, vector, start, end in zip(counted, sums, starts, ends, strict=True):
                 learned[word] = (vector, end - start)
         self._words.update(learned)
         return learned

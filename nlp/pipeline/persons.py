@@ -301,7 +301,7 @@ def initials_match(short: list[str], full: list[str]) -> bool:
     """ "J. Smeekens" ~ "Jan Smeekens"."""
     if len(short) != len(full) or len(short) < 2:
         return False
-    for s, f in zip(short, full):
+    for s, f in zip(short, full, strict=True):
         if s.endswith(".") and len(s) == 2:
             if fold(f)[0] != fold(s)[0]:
                 return False

@@ -71,7 +71,8 @@ _STAGE_NUMBER = re.compile(
     re.I,
 )
 _TEAM = re.compile(
-    r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])"
+    r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*"
+    r"|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])"
 )
 _ORDINAL_JOINER = re.compile(r"\s*(?:,|,?\s+(?:and|en|et|y|e|und))\s+", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -38,7 +38,7 @@ def count_surnames(sentences: Iterable[Sentence]) -> tuple[Counter[str], Counter
     as_last, in_person, as_any = Counter(), Counter(), Counter()
     for sentence in sentences:
         tags = sentence.tags
-        for i, (word, tag) in enumerate(zip(sentence.words, tags)):
+        for i, (word, tag) in enumerate(zip(sentence.words, tags, strict=True)):
             if word[:1].isupper():
                 as_any[word] += 1
                 if tag.endswith("-PER"):

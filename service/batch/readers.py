@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from nlp.engine import ArticleInput
 from service.batch.detect import SNIFF_BYTES, Format, is_archive, sniff
 from service.batch.items import SourceItem
-from service.batch.limits import Limits
+from service.batch.limits import DEFAULT_LIMITS, Limits
 from service.batch.safety import (
     ArchiveRefused,
     Budget,
@@ -35,7 +35,7 @@ _READ_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarEr
 _WARC_MIME = {"text/html", "application/xhtml+xml", "text/plain"}
 
 
-def iter_items(paths: Iterable[str | os.PathLike], limits: Limits = Limits()) -> Iterator[SourceItem]:
+def iter_items(paths: Iterable[str | os.PathLike], limits: Limits = DEFAULT_LIMITS) -> Iterator[SourceItem]:
     """Every article (or refused entry) of the inputs, in a deterministic order."""
     for raw in paths:
         path = Path(raw)

@@ -25,7 +25,7 @@ from models.records import Calendar
 from nlp.engine import ArticleInput
 from service.batch.checkpoint import Checkpoint, Counters, State, remove
 from service.batch.items import SourceItem
-from service.batch.limits import Limits
+from service.batch.limits import DEFAULT_LIMITS, Limits
 from service.batch.output import JsonlSink
 from service.batch.progress import BatchProgress
 from service.batch.readers import iter_items
@@ -129,7 +129,7 @@ def run_batch(
     restart: bool = False,
     dedup: bool = True,
     chunk_size: int = 32,
-    limits: Limits = Limits(),
+    limits: Limits = DEFAULT_LIMITS,
     progress: ProgressCallback | None = None,
     should_stop: Callable[[], bool] | None = None,
     count_total: bool = True,
@@ -333,7 +333,7 @@ class _Run:
         counters: Counters = self.state.counters
         lines: list[str] = []
         stored: list[tuple[ArticleInput, Any]] = []
-        extracted = iter(zip(chunk.articles, outcomes))
+        extracted = iter(zip(chunk.articles, outcomes, strict=True))
         for slot in chunk.slots:
             if slot[0] == "duplicate":
                 counters.duplicates += 1
