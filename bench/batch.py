@@ -241,7 +241,7 @@ def invented_article(rng: random.Random, language: str) -> str:
         "rank_de": RANKS["de"],
         "rank_it": RANKS["it"],
     }
-    values.update({f"{k}_last": values[k].split(" ", 1)[1] for k in "abc"})
+    values.update({f"{k}_last": str(values[k]).split(" ", 1)[1] for k in "abc"})
     body = rng.sample(parts["body"], k=len(parts["body"]))
     paragraphs = [parts["lead"][0], body[0], body[1], parts["quote"][0], body[2], body[3], parts["next"][0]]
     if rng.random() < 0.5:
@@ -267,7 +267,7 @@ def archive_texts(path: Path) -> Iterator[tuple[str, str]]:
             stream = tar.extractfile(member)
             if stream is not None:
                 yield member.name.split("/", 1)[0], stream.read().decode("utf-8")
-            tar.members.clear()
+            tar.members.clear()  # type: ignore[attr-defined]  # TarFile keeps every member read; free them
 
 
 # -- one mode, in a fresh process --------------------------------------------------------------------

@@ -16,12 +16,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import spacy  # noqa: E402
-from articles import invented_articles  # noqa: E402
 
+from bench.articles import invented_articles  # noqa: E402
 from nlp.engine import ArticleInput, Engine  # noqa: E402
 from nlp.pipeline.loader import ner_model_source  # noqa: E402
 from nlp.pipeline.matrix_ops import use_numpy_blas  # noqa: E402

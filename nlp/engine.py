@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from spacy.tokens import Doc
 
@@ -21,6 +22,7 @@ from nlp.errors import InputError
 from nlp.extraction.facts import extract_facts
 from nlp.language import detect_document
 from nlp.linking import link_article
+from nlp.pipeline.components import Gazetteer
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.pipeline.loader import get_pipeline
 from nlp.summaries import render_summary as render
@@ -99,10 +101,12 @@ class Engine:
     def _pipeline(self, language: str):
         nlp = get_pipeline(language)
         lists = (self.known_athletes, self.known_teams, self.known_races)
-        fed, known = self._fed.get(language, (0, 0, 0)), tuple(len(names) for names in lists)
+        fed = self._fed.get(language, (0, 0, 0))
+        known = (len(self.known_athletes), len(self.known_teams), len(self.known_races))
         if fed != known:
             athletes, teams, races = (names[count:] for names, count in zip(lists, fed, strict=True))
-            nlp.get_pipe("palmares_gazetteer").add_names(athletes, teams, races)
+            gazetteer = cast(Gazetteer, nlp.get_pipe("palmares_gazetteer"))
+            gazetteer.add_names(athletes, teams, races)
             self._fed[language] = known
         return nlp
 

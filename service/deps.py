@@ -80,7 +80,10 @@ class Services:
                     return article_id, True
                 except IntegrityError:  # another process stored the same content meanwhile
                     session.rollback()
-                    return find_article_id(session, article.text), False
+                    stored = find_article_id(session, article.text)
+                    if stored is None:
+                        raise  # the conflict was not on the content
+                    return stored, False
 
         return retry_locked(write)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 KEY = "test-key"
@@ -90,20 +91,21 @@ class RunningServer:
         self.env.pop("PALMARES_DATABASE_URL")
         self.args = [*palmares_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port), *extra]
         self.log = data_dir / "server.log"
-        self.process = None
+        self.process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> RunningServer:
-        import subprocess
         import time
 
         import httpx
 
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self._log_file = self.log.open("w")
-        self.process = subprocess.Popen(self.args, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT)
+        process = self.process = subprocess.Popen(
+            self.args, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 raise RuntimeError(f"server exited early:\n{self.log.read_text()}")
             try:
                 if httpx.get(self.base + "/ready", timeout=2).status_code == 200:

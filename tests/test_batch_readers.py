@@ -11,13 +11,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_batch_support import add_tar_member, invented_article, zip_symlink
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from service.batch.detect import Format, sniff
 from service.batch.limits import Limits
 from service.batch.readers import iter_items
+from tests.batch_helpers import add_tar_member, invented_article, zip_symlink
 
 ARTICLE = invented_article(1).encode()
 HTML = (

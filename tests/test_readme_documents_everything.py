@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
 import pytest
 import typer.main
 
@@ -13,7 +14,9 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 def _commands():
     from service.cli import app
 
-    return typer.main.get_command(app).commands
+    group = typer.main.get_command(app)
+    assert isinstance(group, click.Group)
+    return group.commands
 
 
 def _endpoints() -> list[str]:

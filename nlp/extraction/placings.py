@@ -3,6 +3,8 @@ and B", "A and B completed the podium", "in the same time as the winner", "beati
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span
 
 from nlp.extraction.attribution import CONJUNCTIONS, Attribution
@@ -61,7 +63,7 @@ def placed_behind_winner(
     anchor: Span,
     attribution: Attribution,
     markers: list[list[str]],
-    beat_phrases: list[list[str]] = (),
+    beat_phrases: Sequence[list[str]] = (),
     past_markers: frozenset[str] = frozenset(),
 ) -> list[str]:
     """ "X holte sich vor Weltmeister Y Gold", "won ahead of A and B": the athletes listed after

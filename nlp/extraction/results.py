@@ -407,7 +407,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             add_runners_up(span, event, sentence)
         elif (span.label_, value) in {(RANK, 2), (MEDAL, "silver")}:
             add_runners_up(span, event, sentence, anchor_place=2)
-        if gap_to_won:
+        if gap_to and gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
     for athlete_span, athlete in winners(doc, attribution, lexicon):
         if (attribution.sentence_index(athlete_span.start), athlete) in disqualified:

@@ -49,14 +49,14 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
     for sentence in attribution.sentences:
         days = [s for s in sports if s.label_ in {WEEKDAY, DATE} and sentence.start <= s.start < sentence.end]
         if not days:
-            athletes = attribution.athletes_in(sentence.start, sentence.end)
+            named = attribution.athletes_in(sentence.start, sentence.end)
             if (
                 previous_sentence_had_fixture
-                and athletes
+                and named
                 and any(w in ALSO_WORDS for w in attribution.lowers[sentence.start : sentence.end])
                 and contains_phrase(attribution.sentence_text(sentence.start), fixture_words)
             ):
-                for athlete in athletes:
+                for athlete in named:
                     if athlete.kb_id_ not in fixtures[-1].athletes:
                         fixtures[-1].athletes.append(athlete.kb_id_)
                 continue
@@ -69,7 +69,7 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
             if not contains_phrase(attribution.text[region.start_char : region.end_char], fixture_words):
                 continue
             events = [s for s in sports if s.label_ in {DISCIPLINE, DISTANCE} and start <= s.start < end]
-            athletes = []
+            athletes: list[str] = []
             for athlete in attribution.athletes_in(start, end):
                 if athlete.kb_id_ not in athletes:
                     athletes.append(athlete.kb_id_)

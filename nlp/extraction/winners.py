@@ -81,7 +81,7 @@ def _awarded_before(attribution: Attribution, end: int, wording: str, lexicon: L
         return False
     clause = attribution.clause(end - 1)
     if _ends_with_phrase(lowers, end, wording):
-        verb_start = end - len(words)
+        verb_start: int | None = end - len(words)
     elif len(words) >= 2:
         head = words[:-1]
         verb_start = next(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 
 import numpy
 from spacy.attrs import IDX, LIKE_NUM, ORTH, SENT_START
@@ -114,7 +115,7 @@ class Gazetteer:
         self.athletes_by_surname: dict[str, list[str]] = {}
         self.known: set[tuple[str, str]] = set()
 
-    def add_names(self, athletes: list[str] = (), teams: list[str] = (), races: list[str] = ()) -> None:
+    def add_names(self, athletes: Iterable[str] = (), teams: Iterable[str] = (), races: Iterable[str] = ()) -> None:
         for label, names in (("ATHLETE", athletes), ("TEAM", teams), ("COMPETITION", races)):
             for known_name in names:
                 if known_name and (label, known_name) not in self.known:
@@ -243,7 +244,7 @@ class Persons:
     def _common_word_opening(self, span: Span, tokens: list[str]) -> bool:
         """ "… the winner. More text follows", "… Weltmeisterin. Mehr Text folgt": a name-like sequence opening its
         sentence with a common word takes no role from the sentence before."""
-        return span.doc[span.start].is_sent_start and is_common_word(tokens[0].lower(), self.lexicon.language)
+        return bool(span.doc[span.start].is_sent_start) and is_common_word(tokens[0].lower(), self.lexicon.language)
 
     def _trim_common_lead(self, span: Span, ner_persons: list[Span]) -> Span:
         """ "Yesterday Oscar Quimby": where the NER's person starts inside the sequence, after common words
@@ -263,7 +264,7 @@ class Persons:
         words = doc_words(span.doc)
         return (
             len(span) == 1
-            and span.doc[span.start].is_sent_start
+            and bool(span.doc[span.start].is_sent_start)
             and span.end < len(words.lowers)
             and words.lowers[span.end] in self.result_verbs
         )

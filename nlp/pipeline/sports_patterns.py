@@ -243,7 +243,8 @@ class SportsPatterns:
                 and any(m.label == GAP and 0 <= start - m.end < 12 for m in found)
             )
             if is_gap:
-                gap_start = start - len(_PLUS.search(before).group(0)) if _PLUS.search(before) else start
+                plus = _PLUS.search(before)
+                gap_start = start - len(plus.group(0)) if plus else start
                 found.append(Mention(gap_start, end_with_unit, GAP, round(seconds, 3)))
             elif (
                 explicit_format
@@ -288,7 +289,7 @@ class SportsPatterns:
             minutes = starts_with_any(text_after(text, m.end()), self.minutes_units)
             if minutes:  # "3.48 minuten" is 3:48; "2 minutes" is 120 s
                 secs = int(m.group(2)) if m.group(2) and len(m.group(2)) == 2 and int(m.group(2)) < 60 else 0
-                value = int(m.group(1)) * 60 + secs
+                value: float = int(m.group(1)) * 60 + secs
                 end = m.end() + minutes.end()
                 if self._gap_context(text, m.start(), end, True) or _PLUS.search(text_before(text, m.start())):
                     found.append(Mention(m.start(), end, GAP, float(value)))

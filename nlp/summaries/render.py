@@ -80,8 +80,8 @@ class Formatter:
         if when in _WEEKDAYS:
             return get_day_names("wide", locale=self.language)[_WEEKDAYS.index(when)]
         if when.startswith("--"):  # a day of a month, year unknown
-            month, day = map(int, when[2:].split("-"))
-            return format_date(dt.date(2000, month, day), format="d MMMM", locale=self.language)
+            month, day_of_month = map(int, when[2:].split("-"))
+            return format_date(dt.date(2000, month, day_of_month), format="d MMMM", locale=self.language)
         return when
 
     def medal(self, medal: str) -> str:

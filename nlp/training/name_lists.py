@@ -204,8 +204,9 @@ def _tokenised(tokenizer: Tokenizer, pieces: list[Piece]) -> Sentence | None:
         text += piece
     doc: Doc = tokenizer(text)
     entities = [doc.char_span(start, end, label=label) for start, end, label in spans]
-    if any(entity is None for entity in entities):
+    found = [entity for entity in entities if entity is not None]
+    if len(found) < len(entities):
         return None
-    doc.ents = entities
+    doc.ents = found
     tokens = [token for token in doc if not token.is_space]
     return Sentence(tuple(token.text for token in tokens), tuple(iob_tag(token) for token in tokens))

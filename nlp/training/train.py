@@ -8,17 +8,20 @@ import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 import spacy
 import srsly
 from spacy.cli.train import train as spacy_train
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from thinc.api import Config, use_ops
 
 import nlp.training.augment  # noqa: F401  (registers the augmenter named in ner.cfg)
 from nlp.pipeline.lexical_vectors import FACTORY as LEXICAL_VECTORS
 from nlp.pipeline.lexical_vectors import VERSION_1, WIDTHS, lexical_vectors_named
 from nlp.pipeline.ner_repair import FACTORY as REPAIR
+from nlp.pipeline.ner_repair import NerRepair
 from nlp.training.conllu import Sentence, read_sentences, to_docbin
 from nlp.training.evaluate import DOCUMENT_START, NerScores, evaluate
 from nlp.training.model_card import describe_architecture, write_model_card
@@ -221,7 +224,7 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
     splits = wikineural_splits(data_dir, language)
     sentences = [(sentence.words, sentence.tags) for sentence in splits.train]
     words = common_words(language, sentences)
-    repair = nlp.add_pipe(REPAIR, after="ner")
+    repair = cast(NerRepair, nlp.add_pipe(REPAIR, after="ner"))
     repair.set_common_words(words)
     if training is not None:
         nlp.meta[TRAINING_META] = training
@@ -262,7 +265,7 @@ def forget_scratch_paths(model: Path) -> None:
 def prune_strings(nlp: Language, model: Path) -> None:
     """Keep only the labels in the saved string store. The training corpus leaves every word it saw there
     (several MB, more with six languages), but the features are hashed, so running needs none of them."""
-    srsly.write_json(model / "vocab" / "strings.json", sorted(nlp.get_pipe("ner").labels))
+    srsly.write_json(model / "vocab" / "strings.json", sorted(cast(EntityRecognizer, nlp.get_pipe("ner")).labels))
 
 
 def evaluate_model(nlp: Language, language: str, data_dir: Path) -> list[tuple[str, NerScores]]:

@@ -10,7 +10,7 @@ for training only (the `train` extra).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from nlp.pipeline.lexicon import resource_word_list
 
@@ -63,7 +63,7 @@ def shared_name_words() -> set[str]:
     return {name.lower() for file in ("given_names.txt", "surnames.txt") for name in resource_word_list(file)}
 
 
-def common_words(language: str, sentences: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> set[str]:
+def common_words(language: str, sentences: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[str]:
     """Common words of the language that are no names: never part of a person's name in the language's
     training text, nor a given name or surname of the shared lists ("Aznar" is frequent in Spanish news)."""
     common = training_common_words(sentences) | frequent_words(language)

@@ -69,9 +69,9 @@ class BatchSummary:
 @dataclass(slots=True)
 class _Chunk:
     end: int  # input position after the chunk's last item
-    slots: list[tuple[str, Any]] = field(
+    slots: list[tuple[str, ...]] = field(
         default_factory=list
-    )  # ("extract", None) | ("error", line, reason) | ("duplicate",)
+    )  # ("extract",) | ("error", line, reason) | ("duplicate",)
     articles: list[ArticleInput] = field(default_factory=list)
     digests: list[bytes] = field(default_factory=list)
     handle: Any = None
@@ -262,7 +262,7 @@ def _chunks(
                 if digest is not None:
                     inflight.add(digest)
                     chunk.digests.append(digest)
-                chunk.slots.append(("extract", None))
+                chunk.slots.append(("extract",))
                 chunk.articles.append(item.article)
         if len(chunk.articles) >= chunk_size or len(chunk.slots) >= 8 * chunk_size:
             yield chunk

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -17,7 +17,7 @@ from service.routes.convert import article_out, article_summary
 from service.schemas import PUBLISHED_PATTERN, ArticleIn, ArticleOut, ArticleSummaryOut, ErrorOut
 
 router = APIRouter(tags=["articles"])
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut},
     403: {"model": ErrorOut},
     413: {"model": ErrorOut},
@@ -77,7 +77,7 @@ def _create(services: Services, article: ArticleIn) -> ArticleOut:
     with services.sessions() as session:
         existing = find_article_id(session, article.text)
         if existing is not None:
-            return article_out(session, session.get(ArticleRow, existing), created=False)
+            return article_out(session, session.get_one(ArticleRow, existing), created=False)
     result = services.extract(
         article.text, published=article.published, language=article.language, source_url=article.source_url
     )
@@ -85,7 +85,7 @@ def _create(services: Services, article: ArticleIn) -> ArticleOut:
     if created:
         services.learn_names(result)
     with services.sessions() as session:
-        return article_out(session, session.get(ArticleRow, article_id), created=created)
+        return article_out(session, session.get_one(ArticleRow, article_id), created=created)
 
 
 @router.get(
