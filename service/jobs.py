@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from models.records import Calendar
 from models.storage.read import calendar_entries
 from models.storage.tables import JobRow
-from service.deps import Services, retry_locked
+from service.services import Services, retry_locked
 
 CHUNK = 8  # articles per engine call: small enough that single requests are not starved of the engine
 FIELDS = {"text", "id", "published", "language", "source_url"}

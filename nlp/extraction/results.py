@@ -21,8 +21,6 @@ from nlp.pipeline.sports_patterns import DATE, DISCIPLINE, DISTANCE, GAP, LEAD, 
 
 MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 TEAM_EVENTS = frozenset({"relay", "team pursuit", "team sprint", "team time trial"})
-# the prepositions that the lexicons list among rank verbs ("als tweede", "finished in 5th", "au 3e rang")
-RANK_PREPOSITIONS = frozenset({"als", "op", "in", "as", "en", "à la", "au", "como", "auf", "al"})
 FIELD_OF = {RANK: "rank", TIME: "time", GAP: "gap", MEDAL: "medal"}
 
 
@@ -272,17 +270,15 @@ def _is_distance_to_a_medal(
     return False
 
 
-# Words that put a margin's distance to what follows: "van het brons", "du bronze", "del bronce", "off bronze"
-DISTANCE_TO = frozenset({"van", "du", "de", "del", "dal", "dalla", "dallo", "vom", "von", "from", "off", "of"})
-
-
 def _margin_to(attribution: Attribution, gap: Span, medal: Span) -> bool:
     """The gap measures the distance to the medal named just after it ("0,09 van het brons"), not "(+0,44), Bronze"
     or "three seconds behind in silver"."""
     return (
         gap.end < medal.start <= gap.end + 5
         and not any(attribution.is_punct[gap.end : medal.start])
-        and not DISTANCE_TO.isdisjoint(attribution.lowers[max(gap.end, medal.start - 2) : medal.start])
+        and not attribution.distance_to_words.isdisjoint(
+            attribution.lowers[max(gap.end, medal.start - 2) : medal.start]
+        )
     )
 
 
@@ -305,7 +301,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     negation_words = lexicon.set("negations")
     lead_references = lexicon.set("lead_reference_words")
     intermediate = [" ".join(m.lower().split()) for m in lexicon.words("intermediate_markers")]
-    rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
+    rank_verbs = lexicon.set("rank_verbs") - lexicon.set("rank_prepositions")
     behind_words = lexicon.set("behind_words")
     placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))
     beaten_markers = [m.lower().split() for m in lexicon.words("beaten_markers")]

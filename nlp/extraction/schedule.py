@@ -14,7 +14,6 @@ from nlp.pipeline.sports_patterns import DATE, DISCIPLINE, DISTANCE, WEEKDAY
 WEEKDAY_NUMBER = {
     d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 }
-ALSO_WORDS = frozenset({"ook", "also", "too", "aussi", "également", "también", "auch", "anche", "pure"})
 
 
 def resolve_weekday(when: str, published: dt.date | None) -> dt.date | None:
@@ -43,6 +42,7 @@ def contains_phrase(text: str, phrases: list[str]) -> bool:
 
 def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, published: dt.date | None) -> list[Fixture]:
     fixture_words = lexicon.words("fixture_verbs") + lexicon.words("future_markers")
+    also_words = lexicon.set("also_words")
     sports = attribution.sports
     fixtures: list[Fixture] = []
     previous_sentence_had_fixture = False
@@ -53,7 +53,7 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
             if (
                 previous_sentence_had_fixture
                 and named
-                and any(w in ALSO_WORDS for w in attribution.lowers[sentence.start : sentence.end])
+                and any(w in also_words for w in attribution.lowers[sentence.start : sentence.end])
                 and contains_phrase(attribution.sentence_text(sentence.start), fixture_words)
             ):
                 for athlete in named:

@@ -8,7 +8,6 @@ import re
 from spacy.tokens import Doc, Span
 
 from nlp.extraction.attribution import Attribution
-from nlp.pipeline.components import LIST_JOINERS
 from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.persons import name_key, non_person_names
 from nlp.pipeline.sports_patterns import COMPETITION, DISCIPLINE, DISTANCE
@@ -302,7 +301,7 @@ def coordinated_before(doc: Doc, attribution: Attribution, athlete: Span) -> lis
     """The athletes joined to this one by "and" or commas just before it: "A, B and C shared the win"."""
     joined: list[Span] = []
     current = athlete
-    while current.start >= 2 and doc[current.start - 1].lower_ in LIST_JOINERS | {","}:
+    while current.start >= 2 and doc[current.start - 1].lower_ in attribution.list_joiners | {","}:
         previous = next((a for a in attribution.athletes if a.end == current.start - 1), None)
         if previous is None:
             break

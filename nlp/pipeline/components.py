@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.pipeline.doc_words import doc_words
-from nlp.pipeline.lexicon import load_lexicon, nationality_words
+from nlp.pipeline.lexicon import list_joiners, load_lexicon, nationality_words
 from nlp.pipeline.persons import (
     Candidate,
     fold,
@@ -60,7 +60,6 @@ PERSON_LABELS = frozenset({"PER", "PERSON"})
 KNOWN_SURNAMES = "known_athletes_by_surname"
 NOT_PERSON_SPORTS = frozenset({TEAM, COMPETITION, DISCIPLINE, DISTANCE, WEEKDAY, MEDAL})
 RESULT_LABELS = frozenset({TIME, GAP, RANK, MEDAL, LEAD})
-LIST_JOINERS = frozenset({"and", "en", "und", "et", "y", "e", "&"})
 
 
 @Language.component("palmares_line_breaks")
@@ -155,6 +154,7 @@ class Persons:
         )
         self.venue_words = self.lexicon.set("venue_words")
         self.venue_words_after = self.lexicon.set("venue_words_after")
+        self.list_joiners = list_joiners()
         self.place_cue_endings = tuple(f" {cue}" for cue in self.lexicon.set("place_cues"))  # " … arrivo a"
         self.given = given_names()
 
@@ -284,9 +284,9 @@ class Persons:
 
     def _listed_surname_with_result(self, span: Span, results: list[Span]) -> bool:
         """ "..., Pozzovivo a 59\" e Kruijswijk a 1'15\"": a lone surname in an enumeration, with its gap."""
-        if len(span) != 1 or span.start == 0 or self.lexicon.data.get("nouns_capitalised"):
+        if len(span) != 1 or span.start == 0 or self.lexicon.data["nouns_capitalised"]:
             return False
-        listed = span.doc[span.start - 1].text == "," or span.doc[span.start - 1].lower_ in LIST_JOINERS
+        listed = span.doc[span.start - 1].text == "," or span.doc[span.start - 1].lower_ in self.list_joiners
         return listed and any(r.label_ in {TIME, GAP} and 0 <= r.start - span.end <= 2 for r in results)
 
     @staticmethod
@@ -299,12 +299,11 @@ class Persons:
             name_key(doc[i : span.start - 1].text) in never for i in range(max(0, span.start - 4), span.start - 1)
         )
 
-    @staticmethod
-    def _listed_with(people: list[Candidate], candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+    def _listed_with(self, people: list[Candidate], candidates: list[Candidate], doc: Doc) -> list[Candidate]:
         """ "Mit Arnd Peiffer, Benedikt Doll und Lucas Fratzscher": names enumerated with a person are people."""
         by_start = {c.span.start: c for c in candidates}
         by_end = {c.span.end: c for c in candidates}
-        joiners = LIST_JOINERS | {","}
+        joiners = self.list_joiners | {","}
         found: list[Candidate] = []
 
         def joined(one: Candidate, other: Candidate) -> bool:

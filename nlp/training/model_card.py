@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from thinc.api import Config
 
 from nlp.pipeline.lexical_vectors import FLAGS, lexical_vectors_named
 from nlp.training.evaluate import format_table
-
-if TYPE_CHECKING:
-    from nlp.training.train import TrainingRun
+from nlp.training.run import TrainingRun
 
 CARD = """# Palmarès NER — {language}
 

@@ -9,6 +9,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from models.records import Calendar
 from nlp.engine import ArticleInput
+from service.batch.errors import BatchError
 from service.batch.work import Outcome, extract_chunk
 
 
@@ -25,7 +26,6 @@ class EngineLoader(WorkerPlugin):
 
 class DaskExecutor:
     def __init__(self, address: str, calendar: Calendar | None, keep_results: bool) -> None:
-        from service.batch.runner import BatchError
 
         try:
             self._client = Client(address, timeout="20s")

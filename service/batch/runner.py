@@ -24,6 +24,7 @@ from typing import Any
 from models.records import Calendar
 from nlp.engine import ArticleInput
 from service.batch.checkpoint import Checkpoint, Counters, State, remove
+from service.batch.errors import BatchError, BatchInterrupted
 from service.batch.items import SourceItem
 from service.batch.limits import DEFAULT_LIMITS, Limits
 from service.batch.output import JsonlSink
@@ -32,14 +33,6 @@ from service.batch.readers import iter_items
 from service.batch.work import Outcome, error_line
 
 ProgressCallback = Callable[[BatchProgress], None]
-
-
-class BatchError(Exception):
-    """The run cannot start or continue (bad arguments, unreachable cluster, mismatched checkpoint)."""
-
-
-class BatchInterrupted(Exception):
-    """Stopped on request; the checkpoint is kept, so the same call resumes."""
 
 
 @dataclass(slots=True)

@@ -11,10 +11,11 @@ from fastapi.concurrency import run_in_threadpool
 from models.storage import find_article_id
 from models.storage.read import list_articles
 from models.storage.tables import ArticleRow
-from service.deps import Services, ServicesDep, SessionDep, require_read_key, require_write_key
+from service.deps import ServicesDep, SessionDep, require_read_key, require_write_key
 from service.routes.bodies import decode_text, media_type, parse_json_model, text_body_spec, unsupported
 from service.routes.convert import article_out, article_summary
 from service.schemas import PUBLISHED_PATTERN, ArticleIn, ArticleOut, ArticleSummaryOut, ErrorOut
+from service.services import Services
 
 router = APIRouter(tags=["articles"])
 ERRORS: dict[int | str, dict[str, Any]] = {
