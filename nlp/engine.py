@@ -20,10 +20,10 @@ from models.records import Block, Calendar, Entity, ExtractionResult
 from nlp.calendar import parse_calendar
 from nlp.errors import InputError
 from nlp.extraction.facts import extract_facts
-from nlp.language import detect_document
+from nlp.language import LanguageGuess, detect_document, known_languages
 from nlp.linking import link_article
 from nlp.pipeline.components import Gazetteer
-from nlp.pipeline.lexicon import load_lexicon
+from nlp.pipeline.lexicon import available_languages, load_lexicon
 from nlp.pipeline.loader import get_pipeline
 from nlp.summaries import render_summary as render
 from nlp.text.decode import decode_input
@@ -120,6 +120,9 @@ class Engine:
         texts = ([page.title] if page.title else []) + page.paragraphs
         hint = (item.language or "").strip().lower() or None
         document, per_block = detect_document(texts or page.calendar_blocks, hint=hint)
+        if hint and hint not in known_languages() and hint in available_languages():
+            # a language Palmarès has data for but the detector has no profile of: the caller's word stands
+            document = LanguageGuess(hint, 1.0)
         kinds = (["title"] if page.title else []) + ["paragraph"] * len(page.paragraphs)
         blocks = [
             Block(kind=k, text=t, language=g.language, language_confidence=g.confidence)

@@ -121,7 +121,8 @@ class Lexicon:
         words = sorted(self.data["ordinals"], key=len, reverse=True)
         alternation = "|".join(re.escape(w) for w in words)
         # a hyphen may precede: German compounds such as "Etappen-Siebter", "Gesamt-Zweiter"
-        return re.compile(rf"(?<![\w])(?:{self.data['numeric_ordinal']}|({alternation}))(?![\w-])", re.I)
+        numeric = self.data["numeric_ordinal"]
+        return re.compile(rf"(?<![\w])(?:{numeric}|({alternation}))(?![\w-])", re.I)
 
     def ordinal_value(self, text: str) -> int | None:
         match = self.ordinal_regex.fullmatch(text.strip())

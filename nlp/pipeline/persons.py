@@ -26,13 +26,13 @@ def given_names() -> frozenset[str]:
 @cache
 def non_person_names(language: str) -> frozenset[str]:
     """Names that are never people: countries (Babel, in this language and English) and known teams."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
     names: set[str] = set()
     for code in {language, "en"}:
         try:
             names.update(Locale.parse(code).territories.values())
-        except (ValueError, LookupError):
+        except (ValueError, LookupError, UnknownLocaleError):
             continue
     names.update(every_language_words("country_names"))  # folded below: the lower case does not matter
     teams = json.loads(resources.files("nlp.lexicons").joinpath("teams.json").read_text(encoding="utf-8"))["teams"]

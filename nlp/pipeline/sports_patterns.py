@@ -571,13 +571,14 @@ def _known_teams() -> re.Pattern[str]:
 
 def _month_numbers(language: str) -> dict[str, int]:
     """Month names (wide and abbreviated, lower case, no trailing dot) -> month number, from Babel."""
+    from babel import UnknownLocaleError
     from babel.dates import get_month_names
 
     months: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         try:
             names = get_month_names(width, locale=language)
-        except (ValueError, LookupError):
+        except (ValueError, LookupError, UnknownLocaleError):  # a language CLDR does not know: English months
             names = get_month_names(width, locale="en")
         for number, name in names.items():
             if len(name.rstrip(".")) >= 3:

@@ -66,6 +66,7 @@ def extract_command(
     """Extract athletes, results, quotes, fixtures and calendar links from one page."""
     from nlp.engine import get_engine, render_summary
     from nlp.errors import InputError
+    from nlp.pipeline.lexicon import LexiconError
 
     data = read_source(source)
     try:
@@ -76,7 +77,7 @@ def extract_command(
             language=language,
             calendar=load_calendar_file(calendar),
         )
-    except InputError as exc:
+    except (InputError, LexiconError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from None
     if output_format is OutputFormat.json:
