@@ -15,7 +15,7 @@ from nlp.extraction.placings import (
 )
 from nlp.extraction.schedule import contains_phrase
 from nlp.extraction.winners import coordinated_before, race_leaders, winners
-from nlp.pipeline.lexicon import Lexicon
+from nlp.pipeline.lexicon import Lexicon, every_language_words
 from nlp.pipeline.result_lists import inline_list_items
 from nlp.pipeline.sports_patterns import DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, SAME_TIME, TIME, WEEKDAY
 
@@ -247,7 +247,8 @@ def _is_title(attribution: Attribution, span: Span, roles: frozenset[str], medal
     following = attribution.lowers[span.end : span.end + 2]
     if following and following[0] in medal_nouns:
         following = following[1:]
-    return span.label_ == MEDAL and any(w in roles or w.startswith(("medalis", "medallis")) for w in following[:1])
+    medallists = tuple(every_language_words("medallist_prefixes"))  # "medalist", "medallista"
+    return span.label_ == MEDAL and any(w in roles or w.startswith(medallists) for w in following[:1])
 
 
 def _is_distance_to_a_medal(

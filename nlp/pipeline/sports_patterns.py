@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -48,19 +49,7 @@ _NAME_AFTER_COMMA = re.compile(r",\s+(?:[a-zà-ÿ]+['’]?\s*){0,2}[A-ZÀ-Þ]")
 _BRACKETED_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _BRACKET_AFTER_NAME = re.compile(r"(?<!\w)[^\W\d_][\w'’.-]*\s?\($")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
-_CLOCK_BEFORE = re.compile(r"(?:\bom|\bat|\bum|\bà|\ba las|\balle|\bvanaf|\bfrom|\bdès|\bdesde|\bab|\bdalle)\s+$", re.I)
 _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
-# An amount on top of another: "a further three seconds back", "nog eens twee seconden", "weitere drei Sekunden"
-_RELATIVE_BEFORE = re.compile(
-    r"(?<!\w)(?:a further|another|nog eens|weitere|weiteren|otros|otras|altri|ulteriori)\s+$", re.I
-)
-# Approximate amounts are no results: "binnen 2 seconden", "ruim een seconde", "more than 12 seconds", "knapp zwei"
-_APPROX_BEFORE = re.compile(
-    r"(?<!\w)(?:within|binnen|en moins de|in meno di|innerhalb von|en menos de|less than|minder dan"
-    r"|more than|almost|nearly|about|around|ruim|bijna|ongeveer|meer dan|mehr als|knapp|rund|etwa"
-    r"|plus de|près de|presque|environ|más de|casi|cerca de|unos|oltre|quasi|circa|più di)\s+$",
-    re.I,
-)
 _DISTANCE = re.compile(
     r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])"
 )
@@ -86,6 +75,12 @@ class Mention:
         return self.start < other.end and other.start < self.end
 
 
+def _phrase_before(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One of the phrases, a whole word or words, right before the end of the text (case-insensitive)."""
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alternation})\s+$", re.I)
+
+
 def _is_minutes_without_unit(m: re.Match[str]) -> bool:
     """'1,12' read as minutes,seconds: at least one minute and two seconds digits under 60."""
     return int(m.group(1)) >= 1 and m.group(2) is not None and len(m.group(2)) == 2 and int(m.group(2)) < 60
@@ -108,6 +103,11 @@ class SportsPatterns:
         joiners = "|".join(re.escape(w) for w in sorted(every_language_words("list_joiners"), key=len, reverse=True))
         self.joiner_before = re.compile(rf"(?:,|(?<!\w)(?:{joiners}))\s*$", re.I)  # "2" and 5"", "A, B and"
         self.list_item_end = re.compile(rf"\s*(?:[,.;)]|(?:{joiners})(?!\w))")
+        # an amount on top of another: "a further three seconds back", "nog eens twee seconden"
+        self.relative_before = _phrase_before(every_language_words("relative_amount_words"))
+        # approximate amounts are no results: "binnen 2 seconden", "more than 12 seconds", "knapp zwei"
+        self.approx_before = _phrase_before(every_language_words("approximate_amount_words"))
+        self.clock_before = _phrase_before(every_language_words("clock_time_prepositions"))  # "om 14.30", "at 2.30"
         self.ordinal_joiner = re.compile(rf"\s*(?:,|,?\s+(?:{joiners}))\s+", re.I)  # "second and third"
         self.hundredths = lexicon.set("hundredths_units")
         self.tenths = lexicon.set("tenths_units")
@@ -187,11 +187,11 @@ class SportsPatterns:
             unit = starts_with_any(after, self.seconds_units)
             if explicit_format and not unit:  # "1:32 Minuten hinter", "4:10:13 Stunden"
                 unit = starts_with_any(after, self.minutes_units) or starts_with_any(after, self.hours_units)
-            elif _CLOCK_WORDS.match(after) or _APPROX_BEFORE.search(before):
+            elif _CLOCK_WORDS.match(after) or self.approx_before.search(before):
                 return
-            if _RELATIVE_BEFORE.search(before):
+            if self.relative_before.search(before):
                 return  # "a further three seconds back": behind the athlete before, not the winner
-            if not unit and _CLOCK_BEFORE.search(before) and _CLOCK.fullmatch(text[start:end]):
+            if not unit and self.clock_before.search(before) and _CLOCK.fullmatch(text[start:end]):
                 return  # "om 14.30", "at 10:45": a time of day
             if not explicit_format and not unit and starts_with_any(after, self.non_time_units):
                 return
