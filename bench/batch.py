@@ -241,7 +241,7 @@ def invented_article(rng: random.Random, language: str) -> str:
         "rank_de": RANKS["de"],
         "rank_it": RANKS["it"],
     }
-    values.update({f"{k}_last": values[k].split(" ", 1)[1] for k in "abc"})
+    values.update({f"{k}_last": str(values[k]).split(" ", 1)[1] for k in "abc"})
     body = rng.sample(parts["body"], k=len(parts["body"]))
     paragraphs = [parts["lead"][0], body[0], body[1], parts["quote"][0], body[2], body[3], parts["next"][0]]
     if rng.random() < 0.5:
@@ -267,7 +267,7 @@ def archive_texts(path: Path) -> Iterator[tuple[str, str]]:
             stream = tar.extractfile(member)
             if stream is not None:
                 yield member.name.split("/", 1)[0], stream.read().decode("utf-8")
-            tar.members.clear()
+            tar.members.clear()  # type: ignore[attr-defined]  # TarFile keeps every member read; free them
 
 
 # -- one mode, in a fresh process --------------------------------------------------------------------
@@ -379,15 +379,17 @@ def main() -> None:
         f"\n{'size':>6} {'mode':<7} {'articles/s':>10} {'vs raw':>6} {'vs single':>9} {'per CPU-s':>9} "
         f"{'vs raw':>6} {'peak RSS MB':>11} {'load':>5}"
     )
-    for row in rows:
+
+    def ratio(row: dict, key: str, other: str) -> float:
+        """`row`'s figure over the same-size run in mode `other`."""
         same = {r["mode"]: r for r in rows if r["size"] == row["size"]}
+        return row[key] / same[other][key] if other in same else float("nan")
 
-        def ratio(key: str, other: str) -> float:
-            return row[key] / same[other][key] if other in same else float("nan")
-
+    for row in rows:
         print(
-            f"{row['size']:>6} {row['mode']:<7} {row['per_second']:>10} {ratio('per_second', 'raw'):>6.2f} "
-            f"{ratio('per_second', 'single'):>9.2f} {row['per_cpu_second']:>9} {ratio('per_cpu_second', 'raw'):>6.2f} "
+            f"{row['size']:>6} {row['mode']:<7} {row['per_second']:>10} {ratio(row, 'per_second', 'raw'):>6.2f} "
+            f"{ratio(row, 'per_second', 'single'):>9.2f} {row['per_cpu_second']:>9} "
+            f"{ratio(row, 'per_cpu_second', 'raw'):>6.2f} "
             f"{row['peak_rss_mb']:>11} {row['load']:>5}"
         )
     print(

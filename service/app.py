@@ -19,8 +19,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nlp.errors import InputError
-from service.deps import Services
 from service.routes import articles, athletes, calendar, health, jobs, pages, results
+from service.services import Services
 from service.settings import Settings, get_settings
 
 log = logging.getLogger("palmares.service")

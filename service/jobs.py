@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from models.records import Calendar
 from models.storage.read import calendar_entries
 from models.storage.tables import JobRow
-from service.deps import Services, retry_locked
+from service.services import Services, retry_locked
 
 CHUNK = 8  # articles per engine call: small enough that single requests are not starved of the engine
 FIELDS = {"text", "id", "published", "language", "source_url"}
@@ -54,7 +54,16 @@ def parse_jsonl(data: bytes) -> tuple[list[JobItem], list[dict]]:
         if bad:
             errors.append({"line": number, "message": f"fields must be strings: {', '.join(sorted(bad))}"})
             continue
-        items.append(JobItem(line=number, **{k: value.get(k) for k in FIELDS}))
+        items.append(
+            JobItem(
+                line=number,
+                text=value["text"],
+                id=value.get("id"),
+                published=value.get("published"),
+                language=value.get("language"),
+                source_url=value.get("source_url"),
+            )
+        )
     if not items and not errors:
         raise ValueError("the upload holds no articles (expected one JSON object per line)")
     return items, errors
@@ -99,7 +108,7 @@ def run_job(services: Services, job_id: str, items: list[JobItem]) -> None:
     from nlp.engine import ArticleInput
 
     with services.sessions() as session:
-        job = session.get(JobRow, job_id)
+        job = session.get_one(JobRow, job_id)
         counts = {"processed": job.processed, "stored": 0, "duplicates": 0, "failed": job.failed}
         errors, article_ids = list(job.errors), []
         calendar = Calendar(entries=calendar_entries(session))
@@ -110,7 +119,7 @@ def run_job(services: Services, job_id: str, items: list[JobItem]) -> None:
             inputs = [ArticleInput(i.text, i.id, i.published, i.language, i.source_url) for i in chunk]
             with services.engine_lock:
                 outcomes = list(services.engine.extract_many(inputs, calendar=calendar if calendar.entries else None))
-            for item, source, outcome in zip(chunk, inputs, outcomes):
+            for item, source, outcome in zip(chunk, inputs, outcomes, strict=True):
                 counts["processed"] += 1
                 if isinstance(outcome, Exception):
                     counts["failed"] += 1

@@ -1,4 +1,4 @@
-"""Service settings from the environment (prefix PALMARES_), documented in README's *Service* section."""
+"""Service settings from the environment (prefix PALMARES_); docs/settings.md is generated from their descriptions."""
 
 from __future__ import annotations
 

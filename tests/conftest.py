@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The tests write only under temporary folders: Hypothesis (and Schemathesis over it) would otherwise keep its
+# example database and caches in .hypothesis/ of the working directory.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="palmares-hypothesis-"))
+settings.register_profile("palmares", database=None)
+settings.load_profile("palmares")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

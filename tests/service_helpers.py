@@ -2,33 +2,33 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 KEY = "test-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
 
-SKATING_NL = """Smeekens tiende op de 500 meter
+SKATING_NL = (
+    "Smeekens tiende op de 500 meter\n\n"
+    "Jan Smeekens is tiende geworden op de 500 meter. "
+    "De schaatser van Team Zuidwind finishte in 34,93, op 0,52 seconde van winnaar Havard Lorentzen.\n\n"
+    '"Dit is heel erg zonde", zei Smeekens na afloop.\n\n'
+    "Woensdag rijdt Sven Kramer de ploegenachtervolging.\n"
+)
 
-Jan Smeekens is tiende geworden op de 500 meter. De schaatser van Team Zuidwind finishte in 34,93, op 0,52 seconde van winnaar Havard Lorentzen.
+SKATING_NL_LATER = (
+    "Smeekens wint in Heerenveen\n\n"
+    "Jan Smeekens heeft de 500 meter gewonnen in Heerenveen. "
+    "De schaatser van Team Zuidwind was 0,10 seconde sneller dan Kai Verbij.\n\n"
+    '"Eindelijk weer eens winnen", zei Smeekens.\n'
+)
 
-"Dit is heel erg zonde", zei Smeekens na afloop.
-
-Woensdag rijdt Sven Kramer de ploegenachtervolging.
-"""
-
-SKATING_NL_LATER = """Smeekens wint in Heerenveen
-
-Jan Smeekens heeft de 500 meter gewonnen in Heerenveen. De schaatser van Team Zuidwind was 0,10 seconde sneller dan Kai Verbij.
-
-"Eindelijk weer eens winnen", zei Smeekens.
-"""
-
-CYCLING_EN = """Quinn wins stage two at Lago Verde
-
-Oscar Quinn won the second stage of the Giro della Valle Fittizia from Lago Verde to Monte Nebbia on Sunday, beating Tomas Varga by two seconds.
-
-"I knew I had the legs today," Quinn said.
-"""
+CYCLING_EN = (
+    "Quinn wins stage two at Lago Verde\n\n"
+    "Oscar Quinn won the second stage of the Giro della Valle Fittizia from Lago Verde to Monte Nebbia on Sunday, "
+    "beating Tomas Varga by two seconds.\n\n"
+    '"I knew I had the legs today," Quinn said.\n'
+)
 
 CALENDAR = """it Giro della Valle Fittizia
 WorldTeam Men 02 May '26 - 04 May '26
@@ -91,20 +91,21 @@ class RunningServer:
         self.env.pop("PALMARES_DATABASE_URL")
         self.args = [*palmares_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port), *extra]
         self.log = data_dir / "server.log"
-        self.process = None
+        self.process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> RunningServer:
-        import subprocess
         import time
 
         import httpx
 
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self._log_file = self.log.open("w")
-        self.process = subprocess.Popen(self.args, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT)
+        process = self.process = subprocess.Popen(
+            self.args, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 raise RuntimeError(f"server exited early:\n{self.log.read_text()}")
             try:
                 if httpx.get(self.base + "/ready", timeout=2).status_code == 200:

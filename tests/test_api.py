@@ -283,7 +283,7 @@ def test_calendar_ics_feed_round_trips(client):
 def test_article_about_a_stage_links_to_the_race(client):
     post_calendar(client)
     article = post(client, CYCLING_EN, published="2026-05-03").json()
-    assert [(l["race"], l["stage"]) for l in article["calendar_links"]] == [("Giro della Valle Fittizia", 2)]
+    assert [(link["race"], link["stage"]) for link in article["calendar_links"]] == [("Giro della Valle Fittizia", 2)]
     slug = article["calendar_links"][0]["slug"]
     race = client.get(f"/calendar/{slug}").json()
     assert [a["id"] for a in race["articles"]] == [article["id"]]

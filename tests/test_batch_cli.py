@@ -6,10 +6,10 @@ import json
 import zipfile
 
 import pytest
-from test_batch_support import invented_article, read_jsonl, write_jsonl
 from typer.testing import CliRunner
 
 from service.cli import app
+from tests.batch_helpers import invented_article, read_jsonl, write_jsonl
 
 runner = CliRunner()
 

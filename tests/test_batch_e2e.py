@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-from test_batch_support import read_jsonl, write_jsonl
 
 from service.batch import run_batch
+from tests.batch_helpers import read_jsonl, write_jsonl
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]

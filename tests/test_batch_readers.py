@@ -11,13 +11,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_batch_support import add_tar_member, invented_article, zip_symlink
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from service.batch.detect import Format, sniff
 from service.batch.limits import Limits
 from service.batch.readers import iter_items
+from tests.batch_helpers import add_tar_member, invented_article, zip_symlink
 
 ARTICLE = invented_article(1).encode()
 HTML = (
@@ -27,8 +27,8 @@ HTML = (
 SMALL = Limits(max_file_bytes=64 * 1024, max_archive_bytes=4 * 1024 * 1024, max_ratio=50, ratio_floor_bytes=32 * 1024)
 
 
-def items(*paths, limits: Limits = Limits()):
-    return list(iter_items([str(p) for p in paths], limits))
+def items(*paths, limits: Limits | None = None):
+    return list(iter_items([str(p) for p in paths], limits or Limits()))
 
 
 def by_id(found):

@@ -6,12 +6,12 @@ import io
 import json
 
 import pytest
-from test_batch_support import read_jsonl
 
 from models.records import ExtractionResult
 from nlp.errors import InputError
 from service.batch import BatchError, BatchInterrupted, run_batch
 from service.batch.progress import BatchProgress, PlainReporter
+from tests.batch_helpers import read_jsonl
 
 
 class FakeEngine:

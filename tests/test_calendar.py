@@ -110,7 +110,7 @@ def test_stage_dates_follow_the_days_when_there_is_one_stage_a_day():
         "sk Okolo Fiktívie\nWorldTeam Men 17 Sep '25 - 19 Sep '25\n"
         "1/3 Ada › Bela 100km\n2/3 Bela › Cetin 110km\n3/3 Cetin › Dorn 120km"
     )
-    assert [s.date.day for s in calendar.entries[0].stages] == [17, 18, 19]
+    assert [s.date for s in calendar.entries[0].stages] == [dt.date(2025, 9, day) for day in (17, 18, 19)]
 
 
 def test_stage_beyond_the_total_is_kept_and_flagged(widget):

@@ -176,7 +176,10 @@ def test_document_hint_is_used_for_an_ambiguous_document() -> None:
 
 
 def test_detecting_the_language_does_not_load_spacy() -> None:
-    code = "import sys; from nlp.language import detect_language; detect_language('Hallo Welt'); print('spacy' in sys.modules)"
+    code = (
+        "import sys; from nlp.language import detect_language; detect_language('Hallo Welt');"
+        " print('spacy' in sys.modules)"
+    )
     root = Path(__file__).resolve().parents[1]
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
     assert result.stdout.strip() == "False"

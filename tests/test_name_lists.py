@@ -115,7 +115,10 @@ def test_training_corpora_add_each_languages_lists_and_count_them(tmp_path: Path
     folder = tmp_path / "data" / "wikineural" / "nl"
     folder.mkdir(parents=True)
     text = "\n".join(
-        "".join(f"{index}\t{word}\t{tag}\n" for index, (word, tag) in enumerate(zip(sentence.words, sentence.tags)))
+        "".join(
+            f"{index}\t{word}\t{tag}\n"
+            for index, (word, tag) in enumerate(zip(sentence.words, sentence.tags, strict=True))
+        )
         for sentence in invented_sentences() * 2
     )
     for name in ("val.conllu", "test.conllu"):

@@ -4,6 +4,7 @@ surnames repeated in a document."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pytest
 import spacy
@@ -21,7 +22,7 @@ def blank() -> Language:
 
 
 def repaired(
-    blank: Language, text: str, ents: list[tuple[str, str]], common: set[str] = frozenset()
+    blank: Language, text: str, ents: list[tuple[str, str]], common: frozenset[str] | set[str] = frozenset()
 ) -> list[tuple[str, str]]:
     """Run the repair on `text` whose statistical NER found `ents` (each (words, label), at the first
     occurrence of the words after the previous entity)."""
@@ -127,10 +128,11 @@ def test_place_names_are_big_cities_in_latin_script_that_never_named_a_person() 
 
 def test_the_common_words_are_saved_with_the_pipeline(tmp_path: Path, blank: Language) -> None:
     nlp = spacy.blank("nl")
-    repair = nlp.add_pipe("palmares_ner_repair")
+    repair = cast(NerRepair, nlp.add_pipe("palmares_ner_repair"))
     repair.set_common_words({"zeventien"})
     nlp.to_disk(tmp_path / "pipeline")
-    assert spacy.load(tmp_path / "pipeline").get_pipe("palmares_ner_repair").common_words == frozenset({"zeventien"})
+    loaded = cast(NerRepair, spacy.load(tmp_path / "pipeline").get_pipe("palmares_ner_repair"))
+    assert loaded.common_words == frozenset({"zeventien"})
 
 
 def test_a_doc_without_entities_passes_unchanged(blank: Language) -> None:

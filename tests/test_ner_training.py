@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pytest
 import spacy
+from spacy.pipeline import EntityRecognizer, EntityRuler
 from spacy.tokens import DocBin
 from thinc.api import Config
 from typer.testing import CliRunner
@@ -137,7 +139,7 @@ def test_shipped_model_finds_a_person(language: str, sentence: str, person: str)
         pytest.skip(f"no NER model shipped for {language}")
     nlp = spacy.load(default_output(language))
     assert nlp.pipe_names == ["tok2vec", "ner", "palmares_ner_repair"]
-    assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "MISC"}
+    assert set(cast(EntityRecognizer, nlp.get_pipe("ner")).labels) == {"PER", "ORG", "LOC", "MISC"}
     assert (person, "PER") in [(ent.text, ent.label_) for ent in nlp(sentence).ents]
 
 
@@ -274,7 +276,7 @@ def test_documents_are_scored_sentence_by_sentence_whether_or_not_they_form_one_
     path = tmp_path / "docs.conllu"
     path.write_text("0\t-DOCSTART-\tO\n\n" + INVENTED + "\n0\t-DOCSTART-\tO\n\n" + INVENTED, encoding="utf-8")
     nlp = spacy.blank("nl")
-    ruler = nlp.add_pipe("entity_ruler")
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler"))
     ruler.add_patterns([{"label": "PER", "pattern": "Marit Veldhuis"}, {"label": "LOC", "pattern": "Hamar"}])
     sentences = read_sentences(path)
     for by_document in (False, True):

@@ -265,7 +265,8 @@ def test_a_given_name_from_the_hand_written_list_makes_a_name_the_ner_missed():
 
 
 def test_the_hand_written_given_names_are_flags_of_the_ner_too():
-    """Read at inference, they raised CoNLL validation F1 of every entity type in four languages (nlp/training/ner.cfg)."""
+    """Read at inference, they raised CoNLL validation F1 of every entity type in four languages
+    (nlp/training/ner.cfg)."""
     from nlp.pipeline.lexical_vectors import FREQUENCY_LANGUAGES, shared_lexical_vectors
     from nlp.pipeline.persons import given_names
 

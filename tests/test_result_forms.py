@@ -176,7 +176,8 @@ def test_a_rank_followed_by_an_adverb_or_preposition_is_still_a_rank(engine, lan
         ),
         (
             "nl",
-            "Kees Proef kwam als twaalfde over de streep op 1.23 van de winnaar. Jan Test eindigde op de vierde plaats.",
+            "Kees Proef kwam als twaalfde over de streep op 1.23 van de winnaar. "
+            "Jan Test eindigde op de vierde plaats.",
             "Jan Test",
             4,
         ),
@@ -927,8 +928,8 @@ def test_an_ordinal_before_a_given_name_and_an_elided_surname_is_that_athletes_r
     [
         (
             "fr",
-            "Sifa Hassen a gagné. Derrière elle, l'Éthiopienne Leta Gideon (30'01\"72) et la Kényane Hella Obrin (30'04\"12) "
-            "complètent le podium.",
+            "Sifa Hassen a gagné. Derrière elle, l'Éthiopienne Leta Gideon (30'01\"72) "
+            "et la Kényane Hella Obrin (30'04\"12) complètent le podium.",
         ),
         ("en", "Sifa Hassen won the 10,000m. Leta Gideon and Hella Obrin completed the podium."),
         ("es", "Sifa Hassen ganó los 10.000 metros. Leta Gideon y Hella Obrin completaron el podio."),

@@ -213,9 +213,11 @@ def test_results_quotes_and_fixtures_attach_to_the_athlete(store):
     store_one(store, "article", result)
     with store() as session:
         smeekens = athlete_profile(session, "jan-smeekens")
+        assert smeekens is not None
         assert [r.time for r in smeekens.results] == [34.93]
         assert [q.text for q in smeekens.quotes] == ["Dit is heel erg zonde"]
         kramer = athlete_profile(session, "sven-kramer")
+        assert kramer is not None
         assert [f.event for f in kramer.fixtures] == ["team pursuit"]
         assert smeekens.fixtures == []
 
@@ -223,7 +225,8 @@ def test_results_quotes_and_fixtures_attach_to_the_athlete(store):
 def test_medals_are_counted_on_the_profile(store):
     store_one(store, "a", make_result(athletes=[SMEEKENS], results=[Result(athlete="Jan Smeekens", medal="gold")]))
     with store() as session:
-        assert athlete_profile(session, "jan-smeekens").medals == {"gold": 1, "silver": 0, "bronze": 0}
+        smeekens = athlete_profile(session, "jan-smeekens")
+        assert smeekens is not None and smeekens.medals == {"gold": 1, "silver": 0, "bronze": 0}
 
 
 RACE = CalendarEntry(
@@ -317,4 +320,5 @@ def test_medal_tallies_naming_the_athlete_count_on_the_profile(store):
     result.medal_tallies = [MedalTally(team="Team LottoNL-Jumbo", medal="gold", count=3, athletes=["Kramer", "Nuis"])]
     store_one(store, "tally", result)
     with store() as session:
-        assert athlete_profile(session, "sven-kramer").medals == {"gold": 1, "silver": 0, "bronze": 0}
+        kramer = athlete_profile(session, "sven-kramer")
+        assert kramer is not None and kramer.medals == {"gold": 1, "silver": 0, "bronze": 0}

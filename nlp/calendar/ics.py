@@ -65,14 +65,14 @@ def _as_date(value: object) -> dt.date | None:
     return None
 
 
-def _text_values(event: icalendar.Event, name: str) -> list:
+def _text_values(event: icalendar.cal.Component, name: str) -> list:
     value = event.get(name)
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
 
 
-def _category(event: icalendar.Event) -> str | None:
+def _category(event: icalendar.cal.Component) -> str | None:
     for value in _text_values(event, "categories"):
         cats = getattr(value, "cats", None)
         if cats:
@@ -82,7 +82,7 @@ def _category(event: icalendar.Event) -> str | None:
     return None
 
 
-def _entry(event: icalendar.Event, number: int, errors: list[CalendarError]) -> CalendarEntry:
+def _entry(event: icalendar.cal.Component, number: int, errors: list[CalendarError]) -> CalendarEntry:
     entry = CalendarEntry(race=str(event.get("summary", "")).strip() or "(untitled)", source_line=number)
     start = event.get("dtstart")
     end = event.get("dtend")

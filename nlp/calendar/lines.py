@@ -44,7 +44,9 @@ def month_numbers() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def country_codes() -> frozenset[str]:
-    return frozenset(code.lower() for code in Locale("en").territories if re.fullmatch(r"[A-Z]{2}", code))
+    return frozenset(
+        code.lower() for code in Locale("en").territories if isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code)
+    )
 
 
 def _has_month(date_text: str) -> bool:

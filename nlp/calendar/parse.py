@@ -128,13 +128,13 @@ def parse_calendar(text: str, *, first_line: int = 1) -> Calendar:
             continue
         if _BINARY.search(line):
             error(number, stripped, "not text (control or binary characters)")
-        elif kind.kind == "header":
+        elif kind.kind == "header" and kind.match:
             _finish_entry(entry)
             entry = CalendarEntry(
                 race=kind.match.group("race"), country=kind.match.group("country").upper(), source_line=number
             )
             calendar.entries.append(entry)
-        elif kind.kind == "category":
+        elif kind.kind == "category" and kind.match:
             if entry is None or entry.start_date is not None or entry.stages:
                 error(number, stripped, "category/date line without a race header above it")
                 continue
@@ -143,7 +143,7 @@ def parse_calendar(text: str, *, first_line: int = 1) -> Calendar:
                 entry.start_date, entry.end_date = parse_date_range(kind.match.group("dates"))
             except _DateError as exc:
                 error(number, stripped, str(exc))
-        elif kind.kind == "stage":
+        elif kind.kind == "stage" and kind.match:
             if entry is None:
                 error(number, stripped, "stage line without a race header above it")
                 continue

@@ -9,33 +9,9 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from nlp.pipeline.doc_words import doc_words
-from nlp.pipeline.lexicon import Lexicon, nationality_words
+from nlp.pipeline.lexicon import Lexicon, every_language_words, list_joiners, nationality_words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
-CONJUNCTIONS = frozenset(
-    {
-        "en",
-        "and",
-        "et",
-        "y",
-        "und",
-        "e",
-        "maar",
-        "but",
-        "mais",
-        "pero",
-        "aber",
-        "ma",
-        "while",
-        "terwijl",
-        "alors",
-        "mientras",
-        "während",
-        "mentre",
-        "waarna",
-        "whereas",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +36,7 @@ class Attribution:
         self.determiners = lexicon.set("determiners")
         # words that may stand between list items or before a name: "en de Italiaan", "et la Kényane"
         self.describing = self.determiners | self.roles | nationality_words(lexicon.language)
-        self.nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
+        self.nouns_capitalised = lexicon.data["nouns_capitalised"]
         # "ahead of X", the verbs that beat X ("outsprinted X to take gold") and "behind X" ("tweede plaats achter
         # X"): X is a reference, and owns nothing in that clause
         markers = lexicon.words("beaten_markers") + lexicon.words("beat_phrases") + lexicon.words("behind_words")
@@ -68,16 +44,21 @@ class Attribution:
         self._beaten_marker = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
         self._beaten_by_clause: dict[int, frozenset[str]] = {}
         self.clause_openers = lexicon.set("clause_openers")
+        # read in every language: a name or quote in another language keeps its own "and"
+        self.conjunctions = every_language_words("conjunctions")
+        self.list_joiners = list_joiners()
+        # words that put a margin's distance to what follows: "van het brons", "du bronze", "off bronze"
+        self.distance_to_words = lexicon.set("distance_to_words")
         self.sports: list[Span] = list(doc.spans.get("sports", []))  # a SpanGroup builds its Spans per read
         self.text = doc.text
         words = doc_words(doc)
         self.texts, self.lowers, self.is_punct = words.texts, words.lowers, words.is_punct
         self._breaks = [
             text in CLAUSE_BREAKS
-            or lower in CONJUNCTIONS
+            or lower in self.conjunctions
             or lower in self.clause_openers
             or "\n" in text  # a line break ends a clause (lists)
-            for text, lower in zip(self.texts, self.lowers)
+            for text, lower in zip(self.texts, self.lowers, strict=True)
         ]
         self.sentences = _sentences(doc)
         self._sentence_of = {}
@@ -208,4 +189,4 @@ def _sentences(doc: Doc) -> list[Span]:
         return []
     flags = doc.to_array(SENT_START).tolist()
     starts = [0] + [i for i in range(1, len(doc)) if flags[i] == 1]
-    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
+    return [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)], strict=True)]

@@ -3,10 +3,11 @@ and B", "A and B completed the podium", "in the same time as the winner", "beati
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span
 
-from nlp.extraction.attribution import CONJUNCTIONS, Attribution
-from nlp.pipeline.components import LIST_JOINERS
+from nlp.extraction.attribution import Attribution
 from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.sports_patterns import GAP
 
@@ -18,9 +19,9 @@ def _listed_from(attribution: Attribution, start: int, end: int) -> list[str]:
         between = _outside_brackets(attribution.lowers[listed[-1].end if listed else start : athlete.start])
         if len(between) > (5 if listed else 4) or any(w in {".", ";", ":"} for w in between):
             break
-        if listed and not ("," in between or any(w in LIST_JOINERS for w in between)):
+        if listed and not ("," in between or any(w in attribution.list_joiners for w in between)):
             break
-        if listed and any(w in CONJUNCTIONS and w not in LIST_JOINERS for w in between):
+        if listed and any(w in attribution.conjunctions and w not in attribution.list_joiners for w in between):
             break  # "ahead of A, while B crashed": a new clause, not the list going on
         listed.append(athlete)
     return list(dict.fromkeys(a.kb_id_ for a in listed))
@@ -61,7 +62,7 @@ def placed_behind_winner(
     anchor: Span,
     attribution: Attribution,
     markers: list[list[str]],
-    beat_phrases: list[list[str]] = (),
+    beat_phrases: Sequence[list[str]] = (),
     past_markers: frozenset[str] = frozenset(),
 ) -> list[str]:
     """ "X holte sich vor Weltmeister Y Gold", "won ahead of A and B": the athletes listed after
@@ -171,7 +172,7 @@ def beaten_by_margin(
                 k in in_run
                 or lowers[k] in attribution.describing
                 or lowers[k] in margins
-                or lowers[k] in LIST_JOINERS
+                or lowers[k] in attribution.list_joiners
                 or lowers[k] == ","
                 for k in range(i + len(phrase), athlete.start)
             )
@@ -188,6 +189,6 @@ def completing_the_podium(span: Span, attribution: Attribution) -> list[str]:
     if len(named) < 2 or _outside_brackets(lowers[named[-1].end : span.start]):
         return []
     between = _outside_brackets(lowers[named[-2].end : named[-1].start])
-    if not 1 <= len(between) <= 4 or between[0] not in LIST_JOINERS:
+    if not 1 <= len(between) <= 4 or between[0] not in attribution.list_joiners:
         return []
     return [named[-2].kb_id_, named[-1].kb_id_]

@@ -15,14 +15,12 @@ from nlp.extraction.placings import (
 )
 from nlp.extraction.schedule import contains_phrase
 from nlp.extraction.winners import coordinated_before, race_leaders, winners
-from nlp.pipeline.lexicon import Lexicon
+from nlp.pipeline.lexicon import Lexicon, every_language_words
 from nlp.pipeline.result_lists import inline_list_items
 from nlp.pipeline.sports_patterns import DATE, DISCIPLINE, DISTANCE, GAP, LEAD, MEDAL, RANK, SAME_TIME, TIME, WEEKDAY
 
 MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 TEAM_EVENTS = frozenset({"relay", "team pursuit", "team sprint", "team time trial"})
-# the prepositions that the lexicons list among rank verbs ("als tweede", "finished in 5th", "au 3e rang")
-RANK_PREPOSITIONS = frozenset({"als", "op", "in", "as", "en", "à la", "au", "como", "auf", "al"})
 FIELD_OF = {RANK: "rank", TIME: "time", GAP: "gap", MEDAL: "medal"}
 
 
@@ -115,7 +113,9 @@ def _gap_reference(doc: Doc, span: Span, attribution: Attribution, lexicon: Lexi
     reference_words = lexicon.set("gap_reference_words") | winner_nouns
     for athlete in attribution.athletes_in(span.end, span.end + 9):
         between = attribution.lowers[span.end : athlete.start]
-        punctuation = [w for w, punct in zip(between, attribution.is_punct[span.end : athlete.start]) if punct]
+        punctuation = [
+            w for w, punct in zip(between, attribution.is_punct[span.end : athlete.start], strict=True) if punct
+        ]
         comma = len(between) - 1 - between[::-1].index(",") if "," in between else -1
         # "de la ganadora, X", "de la gagnante, l'Américaine X": the winner, then who she is
         apposition = (
@@ -159,11 +159,13 @@ def _respective_owners(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> 
         group = coordinated_before(doc, attribution, before[-1]) + [before[-1]]
         if len(group) < len(ranks):
             continue
-        owners.update({rank.start: athlete.kb_id_ for rank, athlete in zip(ranks, group[-len(ranks) :])})
+        owners.update({rank.start: athlete.kb_id_ for rank, athlete in zip(ranks, group[-len(ranks) :], strict=True)})
         for label in (GAP, TIME):  # "… second and third respectively, at 8" and 15"": the margins in the same order
             margins = [s for s in attribution.sports if s.label_ == label and ranks[0].end <= s.start < sentence.end]
             if len(margins) == len(ranks):
-                owners.update({m.start: athlete.kb_id_ for m, athlete in zip(margins, group[-len(ranks) :])})
+                owners.update(
+                    {m.start: athlete.kb_id_ for m, athlete in zip(margins, group[-len(ranks) :], strict=True)}
+                )
     return owners
 
 
@@ -245,7 +247,8 @@ def _is_title(attribution: Attribution, span: Span, roles: frozenset[str], medal
     following = attribution.lowers[span.end : span.end + 2]
     if following and following[0] in medal_nouns:
         following = following[1:]
-    return span.label_ == MEDAL and any(w in roles or w.startswith(("medalis", "medallis")) for w in following[:1])
+    medallists = tuple(every_language_words("medallist_prefixes"))  # "medalist", "medallista"
+    return span.label_ == MEDAL and any(w in roles or w.startswith(medallists) for w in following[:1])
 
 
 def _is_distance_to_a_medal(
@@ -268,17 +271,15 @@ def _is_distance_to_a_medal(
     return False
 
 
-# Words that put a margin's distance to what follows: "van het brons", "du bronze", "del bronce", "off bronze"
-DISTANCE_TO = frozenset({"van", "du", "de", "del", "dal", "dalla", "dallo", "vom", "von", "from", "off", "of"})
-
-
 def _margin_to(attribution: Attribution, gap: Span, medal: Span) -> bool:
     """The gap measures the distance to the medal named just after it ("0,09 van het brons"), not "(+0,44), Bronze"
     or "three seconds behind in silver"."""
     return (
         gap.end < medal.start <= gap.end + 5
         and not any(attribution.is_punct[gap.end : medal.start])
-        and not DISTANCE_TO.isdisjoint(attribution.lowers[max(gap.end, medal.start - 2) : medal.start])
+        and not attribution.distance_to_words.isdisjoint(
+            attribution.lowers[max(gap.end, medal.start - 2) : medal.start]
+        )
     )
 
 
@@ -321,7 +322,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
     default_event = main_event(events, attribution, lexicon)
     receivers = lexicon.set("medal_receivers")
     lead_references = lexicon.set("lead_reference_words")
-    rank_verbs = lexicon.set("rank_verbs") - RANK_PREPOSITIONS
+    rank_verbs = lexicon.set("rank_verbs") - lexicon.set("rank_prepositions")
     behind_words = lexicon.set("behind_words")
     placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))
     beaten_markers = [m.lower().split() for m in lexicon.words("beaten_markers")]
@@ -416,7 +417,7 @@ def extract_results(doc: Doc, attribution: Attribution, lexicon: Lexicon) -> lis
             add_runners_up(span, event, sentence)
         elif (span.label_, value) in {(RANK, 2), (MEDAL, "silver")}:
             add_runners_up(span, event, sentence, anchor_place=2)
-        if gap_to_won:
+        if gap_to and gap_to_won:
             builder.add(gap_to, "rank", 1, event, sentence)
     for athlete_span, athlete in winners(doc, attribution, lexicon):
         if (attribution.sentence_index(athlete_span.start), athlete) in disqualified:

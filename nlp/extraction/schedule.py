@@ -14,7 +14,6 @@ from nlp.pipeline.sports_patterns import DATE, DISCIPLINE, DISTANCE, WEEKDAY
 WEEKDAY_NUMBER = {
     d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 }
-ALSO_WORDS = frozenset({"ook", "also", "too", "aussi", "également", "también", "auch", "anche", "pure"})
 
 
 def resolve_weekday(when: str, published: dt.date | None) -> dt.date | None:
@@ -43,20 +42,21 @@ def contains_phrase(text: str, phrases: list[str]) -> bool:
 
 def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, published: dt.date | None) -> list[Fixture]:
     fixture_words = lexicon.words("fixture_verbs") + lexicon.words("future_markers")
+    also_words = lexicon.set("also_words")
     sports = attribution.sports
     fixtures: list[Fixture] = []
     previous_sentence_had_fixture = False
     for sentence in attribution.sentences:
         days = [s for s in sports if s.label_ in {WEEKDAY, DATE} and sentence.start <= s.start < sentence.end]
         if not days:
-            athletes = attribution.athletes_in(sentence.start, sentence.end)
+            named = attribution.athletes_in(sentence.start, sentence.end)
             if (
                 previous_sentence_had_fixture
-                and athletes
-                and any(w in ALSO_WORDS for w in attribution.lowers[sentence.start : sentence.end])
+                and named
+                and any(w in also_words for w in attribution.lowers[sentence.start : sentence.end])
                 and contains_phrase(attribution.sentence_text(sentence.start), fixture_words)
             ):
-                for athlete in athletes:
+                for athlete in named:
                     if athlete.kb_id_ not in fixtures[-1].athletes:
                         fixtures[-1].athletes.append(athlete.kb_id_)
                 continue
@@ -64,12 +64,12 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
             continue
         previous_sentence_had_fixture = False
         bounds = [sentence.start] + [attribution.clause(d.start).start for d in days[1:]] + [sentence.end]
-        for day, start, end in zip(days, bounds, bounds[1:]):
+        for day, start, end in zip(days, bounds, bounds[1:], strict=False):
             region = doc[start:end]
             if not contains_phrase(attribution.text[region.start_char : region.end_char], fixture_words):
                 continue
             events = [s for s in sports if s.label_ in {DISCIPLINE, DISTANCE} and start <= s.start < end]
-            athletes = []
+            athletes: list[str] = []
             for athlete in attribution.athletes_in(start, end):
                 if athlete.kb_id_ not in athletes:
                     athletes.append(athlete.kb_id_)

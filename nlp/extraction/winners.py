@@ -8,7 +8,6 @@ import re
 from spacy.tokens import Doc, Span
 
 from nlp.extraction.attribution import Attribution
-from nlp.pipeline.components import LIST_JOINERS
 from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.persons import name_key, non_person_names
 from nlp.pipeline.sports_patterns import COMPETITION, DISCIPLINE, DISTANCE
@@ -81,7 +80,7 @@ def _awarded_before(attribution: Attribution, end: int, wording: str, lexicon: L
         return False
     clause = attribution.clause(end - 1)
     if _ends_with_phrase(lowers, end, wording):
-        verb_start = end - len(words)
+        verb_start: int | None = end - len(words)
     elif len(words) >= 2:
         head = words[:-1]
         verb_start = next(
@@ -302,7 +301,7 @@ def coordinated_before(doc: Doc, attribution: Attribution, athlete: Span) -> lis
     """The athletes joined to this one by "and" or commas just before it: "A, B and C shared the win"."""
     joined: list[Span] = []
     current = athlete
-    while current.start >= 2 and doc[current.start - 1].lower_ in LIST_JOINERS | {","}:
+    while current.start >= 2 and doc[current.start - 1].lower_ in attribution.list_joiners | {","}:
         previous = next((a for a in attribution.athletes if a.end == current.start - 1), None)
         if previous is None:
             break

@@ -22,6 +22,7 @@ import numpy as np
 from nlp.language.lexicon import Lexicon, function_words
 from nlp.language.ngrams import letter_count, text_words
 from nlp.language.profiles import NgramTable, ngram_table
+from nlp.language_data import data_languages
 
 UNDETERMINED = "und"
 SUPPORTED = ("de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru")
@@ -76,7 +77,9 @@ class Detector:
         self.codes = tuple(language.split("-")[0] for language in table.languages)
         self._columns = {code: column for column, code in enumerate(self.codes)}
         self._prior = np.zeros(len(self.codes))
-        self._prior[[self._columns[code] for code in SUPPORTED]] = SUPPORTED_PRIOR
+        # the extraction's languages are favoured too: a language added with its data files needs no code change
+        favoured = [code for code in dict.fromkeys([*SUPPORTED, *data_languages("lexicons")]) if code in self._columns]
+        self._prior[[self._columns[code] for code in favoured]] = SUPPORTED_PRIOR
         self._no_lexicon = np.array([code not in lexicon.languages for code in self.codes])
 
     def evidence(self, text: str) -> Evidence:

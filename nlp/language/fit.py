@@ -2,9 +2,9 @@
 
     .venv/bin/python -m nlp.language.fit ../shared/data/ner/wikineural
 
-For de, en, es, fr, it and nl (the languages with a `val.conllu`) it takes 300 detokenised sentences of 8-60 tokens
-and 300 four-token snippets, and ranks (NGRAM_WEIGHT, LEXICON_WEIGHT, SUPPORTED_PRIOR, ALPHABET_PENALTY) by accuracy, then by mean
-log-loss (the calibration of the confidence). Never point it at the test splits: the evaluation files of
+For de, en, es, fr, it and nl (the languages with a `val.conllu`) it takes 300 detokenised sentences of 8-60 tokens and
+300 four-token snippets, and ranks (NGRAM_WEIGHT, LEXICON_WEIGHT, SUPPORTED_PRIOR, ALPHABET_PENALTY) by accuracy, then
+by mean log-loss (the calibration of the confidence). Never point it at the test splits: the evaluation files of
 `bench/langid.py` were drawn from them. Development tool only; the product does not need the data.
 """
 

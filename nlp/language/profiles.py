@@ -56,7 +56,7 @@ class NgramTable:
         if rows:
             sums = np.add.reduceat(self.log_probs.take(rows, axis=0), starts, axis=0)
             ends = starts[1:] + [len(rows)]
-            for word, vector, start, end in zip(counted, sums, starts, ends):
+            for word, vector, start, end in zip(counted, sums, starts, ends, strict=True):
                 learned[word] = (vector, end - start)
         self._words.update(learned)
         return learned
@@ -66,12 +66,12 @@ class NgramTable:
         language), and the number of n-grams that have a profile entry."""
         if not words:
             return np.zeros(len(self.languages)), 0
-        known = {word: self._words.get(word) for word in words}
-        missing = [word for word, entry in known.items() if entry is None]
+        known = {word: entry for word in words if (entry := self._words.get(word)) is not None}
+        missing = [word for word in dict.fromkeys(words) if word not in known]
         if missing:
             known.update(self._learn(missing))
         scores = [known[word] for word in words]
-        total = np.sum([vector for vector, _ in scores], axis=0, dtype=np.float64)
+        total = np.asarray(np.sum([vector for vector, _ in scores], axis=0, dtype=np.float64))
         return total, sum(count for _, count in scores)
 
     def alphabet_misses(self, words: list[str]) -> np.ndarray:

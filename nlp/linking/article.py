@@ -105,12 +105,13 @@ def _stage_mentions(tokens: list[Token]) -> tuple[set[int], bool]:
     final = False
     for i, token in enumerate(tokens):
         if token.norm in vocab.final_words and any(
-            t.norm in vocab.stage_words or "etappe" in t.norm for t in tokens[max(0, i - 2) : i + 3]
+            t.norm in vocab.stage_words or any(e in t.norm for e in vocab.stage_compound_endings)
+            for t in tokens[max(0, i - 2) : i + 3]
         ):
             final = True
-        if token.norm in {"slotrit", "slotetappe", "schlussetappe"}:
+        if token.norm in vocab.final_stage_words:
             final = True
-        if token.norm not in vocab.stage_words and not token.norm.endswith("etappe"):
+        if token.norm not in vocab.stage_words and not token.norm.endswith(vocab.stage_compound_endings):
             continue
         for neighbour in tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 2]:
             match = _NUMBER.match(neighbour.norm)

@@ -11,9 +11,8 @@ from functools import lru_cache
 from babel.core import UnknownLocaleError
 from babel.dates import get_month_names
 
-from nlp.linking.text import Token, fold
+from nlp.linking.text import Token, fold, vocabulary
 
-_JOINERS = {"de", "of", "del", "di", "du", "d", "a"}
 _DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th|e|er|eme|o|a|ro|de|te|ste|ten)?$")
 
 
@@ -46,7 +45,7 @@ def _year_after(tokens: list[Token], i: int) -> int | None:
     for token in tokens[i : i + 2]:
         if re.fullmatch(r"(19|20)\d{2}", token.norm):
             return int(token.norm)
-        if token.norm not in _JOINERS:
+        if token.norm not in vocabulary().date_joiners:
             return None
     return None
 
@@ -74,7 +73,7 @@ def find_dates(tokens: list[Token], language: str) -> list[DayMention]:
         day = None
         # "14 September", "14. September", "14 de septiembre"
         back = i - 1
-        if back >= 0 and tokens[back].norm in _JOINERS:
+        if back >= 0 and tokens[back].norm in vocabulary().date_joiners:
             back -= 1
         if back >= 0:
             day = _day(tokens[back])

@@ -7,10 +7,10 @@ Evidence per calendar race, all accent- and case-insensitive:
 - places (0.15): the calendar's own stage start/finish names found in the text;
 - dates (0.1): publication date or dates written in the text near the race days, or its year named;
 - cycling vocabulary (0.15): without any, there is no link at all.
-Precision over recall: no link below `LINK_THRESHOLD`, when the title (or first sentence) is about a race
-that is not on the calendar, for a men's race named only as its women's edition or a women's race told
-with men's words only, or for a place named after another kind of race ("Tour de Wallonie"). The stage is the calendar's numbering, chosen by places, dates, a stage number
-or "final stage" written in the text; none when the evidence does not single one out.
+Precision over recall: no link below `LINK_THRESHOLD`, when the title (or first sentence) is about a race that is not on
+the calendar, for a men's race named only as its women's edition or a women's race told with men's words only, or for a
+place named after another kind of race ("Tour de Wallonie"). The stage is the calendar's numbering, chosen by places,
+dates, a stage number or "final stage" written in the text; none when the evidence does not single one out.
 """
 
 from __future__ import annotations

@@ -66,7 +66,7 @@ def _single_word_stems() -> dict[str, list[tuple[str, str]]]:
 
 def _common_prefix(a: str, b: str) -> int:
     common = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         common += 1

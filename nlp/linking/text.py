@@ -28,6 +28,9 @@ class Vocabulary:
     stage_words: frozenset[str]
     final_words: frozenset[str]
     short_names: frozenset[str]  # race words that alone name one famous race ("Vuelta")
+    final_stage_words: frozenset[str]  # one word for "final stage" ("slotrit")
+    stage_compound_endings: tuple[str, ...]  # a compound ending so is a stage word ("bergetappe")
+    date_joiners: frozenset[str]  # words between a day, its month and year ("14 de septiembre")
 
 
 def _fold_all(words: list[str]) -> frozenset[str]:
@@ -55,6 +58,9 @@ def vocabulary() -> Vocabulary:
         stage_words=_fold_all(data["stage_words"]),
         final_words=_fold_all(data["final_words"]),
         short_names=_fold_all(data["short_names"]),
+        final_stage_words=_fold_all(data["final_stage_words"]),
+        stage_compound_endings=tuple(fold(w) for w in data["stage_compound_endings"]),
+        date_joiners=_fold_all(data["date_joiners"]),
     )
 
 

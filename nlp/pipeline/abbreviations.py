@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import registry
 
 
@@ -14,7 +16,7 @@ from spacy.util import registry
 def create_abbreviations(abbreviations: list[str]) -> Callable[[Language], Language]:
     def add_special_cases(nlp: Language) -> Language:
         for abbreviation in abbreviations:
-            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+            cast(Tokenizer, nlp.tokenizer).add_special_case(abbreviation, [{ORTH: abbreviation}])
         return nlp
 
     return add_special_cases

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 
 import numpy
 from spacy.attrs import IDX, LIKE_NUM, ORTH, SENT_START
@@ -23,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.pipeline.doc_words import doc_words
-from nlp.pipeline.lexicon import load_lexicon, nationality_words
+from nlp.pipeline.lexicon import list_joiners, load_lexicon, nationality_words
 from nlp.pipeline.persons import (
     Candidate,
     fold,
@@ -59,7 +60,6 @@ PERSON_LABELS = frozenset({"PER", "PERSON"})
 KNOWN_SURNAMES = "known_athletes_by_surname"
 NOT_PERSON_SPORTS = frozenset({TEAM, COMPETITION, DISCIPLINE, DISTANCE, WEEKDAY, MEDAL})
 RESULT_LABELS = frozenset({TIME, GAP, RANK, MEDAL, LEAD})
-LIST_JOINERS = frozenset({"and", "en", "und", "et", "y", "e", "&"})
 
 
 @Language.component("palmares_line_breaks")
@@ -114,7 +114,7 @@ class Gazetteer:
         self.athletes_by_surname: dict[str, list[str]] = {}
         self.known: set[tuple[str, str]] = set()
 
-    def add_names(self, athletes: list[str] = (), teams: list[str] = (), races: list[str] = ()) -> None:
+    def add_names(self, athletes: Iterable[str] = (), teams: Iterable[str] = (), races: Iterable[str] = ()) -> None:
         for label, names in (("ATHLETE", athletes), ("TEAM", teams), ("COMPETITION", races)):
             for known_name in names:
                 if known_name and (label, known_name) not in self.known:
@@ -154,6 +154,7 @@ class Persons:
         )
         self.venue_words = self.lexicon.set("venue_words")
         self.venue_words_after = self.lexicon.set("venue_words_after")
+        self.list_joiners = list_joiners()
         self.place_cue_endings = tuple(f" {cue}" for cue in self.lexicon.set("place_cues"))  # " … arrivo a"
         self.given = given_names()
 
@@ -243,7 +244,7 @@ class Persons:
     def _common_word_opening(self, span: Span, tokens: list[str]) -> bool:
         """ "… the winner. More text follows", "… Weltmeisterin. Mehr Text folgt": a name-like sequence opening its
         sentence with a common word takes no role from the sentence before."""
-        return span.doc[span.start].is_sent_start and is_common_word(tokens[0].lower(), self.lexicon.language)
+        return bool(span.doc[span.start].is_sent_start) and is_common_word(tokens[0].lower(), self.lexicon.language)
 
     def _trim_common_lead(self, span: Span, ner_persons: list[Span]) -> Span:
         """ "Yesterday Oscar Quimby": where the NER's person starts inside the sequence, after common words
@@ -263,7 +264,7 @@ class Persons:
         words = doc_words(span.doc)
         return (
             len(span) == 1
-            and span.doc[span.start].is_sent_start
+            and bool(span.doc[span.start].is_sent_start)
             and span.end < len(words.lowers)
             and words.lowers[span.end] in self.result_verbs
         )
@@ -283,9 +284,9 @@ class Persons:
 
     def _listed_surname_with_result(self, span: Span, results: list[Span]) -> bool:
         """ "..., Pozzovivo a 59\" e Kruijswijk a 1'15\"": a lone surname in an enumeration, with its gap."""
-        if len(span) != 1 or span.start == 0 or self.lexicon.data.get("nouns_capitalised"):
+        if len(span) != 1 or span.start == 0 or self.lexicon.data["nouns_capitalised"]:
             return False
-        listed = span.doc[span.start - 1].text == "," or span.doc[span.start - 1].lower_ in LIST_JOINERS
+        listed = span.doc[span.start - 1].text == "," or span.doc[span.start - 1].lower_ in self.list_joiners
         return listed and any(r.label_ in {TIME, GAP} and 0 <= r.start - span.end <= 2 for r in results)
 
     @staticmethod
@@ -298,12 +299,11 @@ class Persons:
             name_key(doc[i : span.start - 1].text) in never for i in range(max(0, span.start - 4), span.start - 1)
         )
 
-    @staticmethod
-    def _listed_with(people: list[Candidate], candidates: list[Candidate], doc: Doc) -> list[Candidate]:
+    def _listed_with(self, people: list[Candidate], candidates: list[Candidate], doc: Doc) -> list[Candidate]:
         """ "Mit Arnd Peiffer, Benedikt Doll und Lucas Fratzscher": names enumerated with a person are people."""
         by_start = {c.span.start: c for c in candidates}
         by_end = {c.span.end: c for c in candidates}
-        joiners = LIST_JOINERS | {","}
+        joiners = self.list_joiners | {","}
         found: list[Candidate] = []
 
         def joined(one: Candidate, other: Candidate) -> bool:

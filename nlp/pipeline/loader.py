@@ -16,7 +16,7 @@ from thinc.api import Config
 import nlp.pipeline.abbreviations  # noqa: F401  (registers the tokenizer callback pipeline.cfg names)
 import nlp.pipeline.components  # noqa: F401  (registers the factories)
 import nlp.pipeline.lexical_vectors  # noqa: F401  (registers the vectors the shipped NER pipelines name)
-from nlp.pipeline.lexicon import available_languages
+from nlp.pipeline.lexicon import FALLBACK_LANGUAGE, available_languages
 from nlp.pipeline.matrix_ops import use_numpy_blas
 from nlp.pipeline.ner_repair import FACTORY as NER_REPAIR
 
@@ -47,7 +47,7 @@ def spacy_language_code(language: str) -> str:
 def build_pipeline(language: str) -> Language:
     config = Config().from_str(resources.files("nlp.pipeline").joinpath("pipeline.cfg").read_text(encoding="utf-8"))
     config["nlp"]["lang"] = spacy_language_code(language)
-    lexicon_language = language if language in available_languages() else "en"
+    lexicon_language = language if language in available_languages() else FALLBACK_LANGUAGE
     config["components"]["palmares_sports_entities"]["language"] = lexicon_language
     config["components"]["palmares_persons"]["language"] = lexicon_language
     source = ner_model_source(language)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from models.folding import fold, name_key
 from nlp.pipeline.doc_words import DocWords, doc_words
 from nlp.pipeline.lexical_vectors import given_names_of_flag, zipf_frequency
-from nlp.pipeline.lexicon import Lexicon, nationality_words
+from nlp.pipeline.lexicon import Lexicon, every_language_words, nationality_words
 
 
 @lru_cache(maxsize=1)
@@ -26,15 +26,15 @@ def given_names() -> frozenset[str]:
 @cache
 def non_person_names(language: str) -> frozenset[str]:
     """Names that are never people: countries (Babel, in this language and English) and known teams."""
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
 
     names: set[str] = set()
     for code in {language, "en"}:
         try:
             names.update(Locale.parse(code).territories.values())
-        except (ValueError, LookupError):
+        except (ValueError, LookupError, UnknownLocaleError):
             continue
-    names.update({"Great Britain", "Groot-Brittannië", "Grande-Bretagne", "Gran Bretaña", "Großbritannien"})
+    names.update(every_language_words("country_names"))  # folded below: the lower case does not matter
     teams = json.loads(resources.files("nlp.lexicons").joinpath("teams.json").read_text(encoding="utf-8"))["teams"]
     names.update(teams)
     return frozenset(name_key(n) for n in names)
@@ -48,7 +48,7 @@ def is_name_token(text: str) -> bool:
     if len(text) == 2 and text.endswith("."):
         return True  # initial: "J."
     parts = [part for part in text.replace("’", "'").replace("'", "-").split("-") if part]
-    if len(parts) > 1 and parts[-1].lower() in COMPOUND_ADJECTIVE_HEADS:
+    if len(parts) > 1 and parts[-1].lower() in every_language_words("compound_adjective_heads"):
         return False  # "Bromley-born", "Leeds-based"
     return all(part[:1].isalpha() for part in parts)
 
@@ -90,27 +90,6 @@ def name_words(span: Span) -> list[str]:
 # and a surname is not part of the name. Frequent surnames reach it too (Rossi 4.7, Smith 4.9), but in front
 # of a given name only in surname-first lists, which news prose does not use.
 COMMON_WORD_ZIPF = 4.5
-DESCRIPTOR_ENDINGS = ("sche", "ische", "se", "ese", "ais", "aise", "oise", "ienne", "ien", "ano", "ana", "er", "en")
-COMPOUND_ADJECTIVE_HEADS = frozenset(
-    {
-        "born",
-        "based",
-        "bred",
-        "raised",
-        "geboren",
-        "née",
-        "né",
-        "nata",
-        "nato",
-        "nacido",
-        "nacida",
-        "year",
-        "old",
-        "jarige",
-        "jährige",
-        "jähriger",
-    }
-)
 GLUE = frozenset({"-", "‐", "'", "’"})
 ELISION_MARKS = frozenset({"'", "’"})
 
@@ -131,7 +110,7 @@ def _joins_hyphen(words: DocWords, i: int) -> bool:
         and not words.space_after[i]
         and texts[i + 1].isalpha()
         and texts[i - 1].isalpha()
-        and words.lowers[i + 1] not in COMPOUND_ADJECTIVE_HEADS
+        and words.lowers[i + 1] not in every_language_words("compound_adjective_heads")
     )
 
 
@@ -165,7 +144,8 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
     roles = lexicon.set("athlete_roles") | lexicon.set("non_athlete_roles") | nationality_words(lexicon.language)
     determiners = lexicon.set("determiners")
     ordinals = frozenset(w.lower() for w in lexicon.data.get("ordinals", {}))
-    nouns_capitalised = bool(lexicon.data.get("nouns_capitalised"))
+    nouns_capitalised = lexicon.data["nouns_capitalised"]
+    descriptor_endings = tuple(every_language_words("descriptor_endings"))
     words = doc_words(doc)
     texts, lowers = words.texts, words.lowers
     n = len(texts)
@@ -230,7 +210,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
             and texts[i + 1] in given_names()
             and (
                 nouns_capitalised  # "Dominator Martin X" in German
-                or lowers[i].endswith(DESCRIPTOR_ENDINGS)
+                or lowers[i].endswith(descriptor_endings)
                 or is_common_word(lowers[i], lexicon.language)
             )
         )  # "Ieri Marco X", "Gisteren Jan X"
@@ -301,7 +281,7 @@ def initials_match(short: list[str], full: list[str]) -> bool:
     """ "J. Smeekens" ~ "Jan Smeekens"."""
     if len(short) != len(full) or len(short) < 2:
         return False
-    for s, f in zip(short, full):
+    for s, f in zip(short, full, strict=True):
         if s.endswith(".") and len(s) == 2:
             if fold(f)[0] != fold(s)[0]:
                 return False

@@ -28,7 +28,7 @@ def inline_list_items(text: str) -> list[tuple[int, int, int]]:
 
     def close_run() -> None:
         if len(run) >= INLINE_LIST_MIN_ITEMS:
-            for m, following in zip(run, run[1:] + [None]):
+            for m, following in zip(run, run[1:] + [None], strict=True):
                 end = (
                     following.start() if following else min(line_end(text, m.end()), m.start() + INLINE_ITEM_MAX_LENGTH)
                 )

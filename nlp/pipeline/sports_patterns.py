@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from nlp.pipeline.lexicon import Lexicon, words_regex
+from nlp.pipeline.lexicon import Lexicon, every_language_words, words_regex
 from nlp.pipeline.persons import given_names
 from nlp.pipeline.phrases import (
     ends_with_any,
@@ -45,24 +46,10 @@ _SECONDS = re.compile(r"(?<![\d.,:'’])(\d{1,3})(?:[.,](\d{1,3}))?(?![\d:'’]|
 _PLUS = re.compile(r"\+\s?$")
 # ", l'Espagnol X", ", el colombiano X", ", Jonas X": a comma, at most two lower-case words, a capitalised word
 _NAME_AFTER_COMMA = re.compile(r",\s+(?:[a-zà-ÿ]+['’]?\s*){0,2}[A-ZÀ-Þ]")
-_JOINER_BEFORE = re.compile(r"(?:,|(?<!\w)(?:y|e|ed|et|and|en|und))\s*$", re.I)
 _BRACKETED_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _BRACKET_AFTER_NAME = re.compile(r"(?<!\w)[^\W\d_][\w'’.-]*\s?\($")
-_LIST_ITEM_END = re.compile(r"\s*(?:[,.;)]|(?:y|e|et|and|en|und)(?!\w))")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
-_CLOCK_BEFORE = re.compile(r"(?:\bom|\bat|\bum|\bà|\ba las|\balle|\bvanaf|\bfrom|\bdès|\bdesde|\bab|\bdalle)\s+$", re.I)
 _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
-# An amount on top of another: "a further three seconds back", "nog eens twee seconden", "weitere drei Sekunden"
-_RELATIVE_BEFORE = re.compile(
-    r"(?<!\w)(?:a further|another|nog eens|weitere|weiteren|otros|otras|altri|ulteriori)\s+$", re.I
-)
-# Approximate amounts are no results: "binnen 2 seconden", "ruim een seconde", "more than 12 seconds", "knapp zwei"
-_APPROX_BEFORE = re.compile(
-    r"(?<!\w)(?:within|binnen|en moins de|in meno di|innerhalb von|en menos de|less than|minder dan"
-    r"|more than|almost|nearly|about|around|ruim|bijna|ongeveer|meer dan|mehr als|knapp|rund|etwa"
-    r"|plus de|près de|presque|environ|más de|casi|cerca de|unos|oltre|quasi|circa|più di)\s+$",
-    re.I,
-)
 _DISTANCE = re.compile(
     r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])"
 )
@@ -71,9 +58,9 @@ _STAGE_NUMBER = re.compile(
     re.I,
 )
 _TEAM = re.compile(
-    r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])"
+    r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*"
+    r"|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])"
 )
-_ORDINAL_JOINER = re.compile(r"\s*(?:,|,?\s+(?:and|en|et|y|e|und))\s+", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -86,6 +73,12 @@ class Mention:
 
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
+
+
+def _phrase_before(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One of the phrases, a whole word or words, right before the end of the text (case-insensitive)."""
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{alternation})\s+$", re.I)
 
 
 def _is_minutes_without_unit(m: re.Match[str]) -> bool:
@@ -107,6 +100,15 @@ class SportsPatterns:
         self.lead_positions = phrases_regex(lexicon.words("lead_positions"), at_end=False)
         self.predicative = lexicon.set("predicative_markers")
         self.determiners = lexicon.set("determiners")
+        joiners = "|".join(re.escape(w) for w in sorted(every_language_words("list_joiners"), key=len, reverse=True))
+        self.joiner_before = re.compile(rf"(?:,|(?<!\w)(?:{joiners}))\s*$", re.I)  # "2" and 5"", "A, B and"
+        self.list_item_end = re.compile(rf"\s*(?:[,.;)]|(?:{joiners})(?!\w))")
+        # an amount on top of another: "a further three seconds back", "nog eens twee seconden"
+        self.relative_before = _phrase_before(every_language_words("relative_amount_words"))
+        # approximate amounts are no results: "binnen 2 seconden", "more than 12 seconds", "knapp zwei"
+        self.approx_before = _phrase_before(every_language_words("approximate_amount_words"))
+        self.clock_before = _phrase_before(every_language_words("clock_time_prepositions"))  # "om 14.30", "at 2.30"
+        self.ordinal_joiner = re.compile(rf"\s*(?:,|,?\s+(?:{joiners}))\s+", re.I)  # "second and third"
         self.hundredths = lexicon.set("hundredths_units")
         self.tenths = lexicon.set("tenths_units")
         numbers = {k: v for k, v in lexicon["numbers"].items()}
@@ -155,7 +157,7 @@ class SportsPatterns:
         self.rank_verbs = lexicon.set("rank_verbs")
         self.neutral_followers = lexicon.set("rank_neutral_followers")
         # "Troisième, l'Espagnol X": a rank opening its sentence before a comma (not English "Second, the team …")
-        self.rank_opens_before_comma = bool(lexicon.data.get("rank_opens_sentence_before_comma"))
+        self.rank_opens_before_comma = lexicon.data["rank_opens_sentence_before_comma"]
         self.reporting_words = lexicon.set("quote_reporting_words")  # "secondo" (according to) is also an ordinal
         self.placed_marks = tuple(w.lower() for w in lexicon.words("placed_ordinal_marks"))  # "viertplatzierte"
         self.disciplines = words_regex(lexicon.words("disciplines"))
@@ -185,11 +187,11 @@ class SportsPatterns:
             unit = starts_with_any(after, self.seconds_units)
             if explicit_format and not unit:  # "1:32 Minuten hinter", "4:10:13 Stunden"
                 unit = starts_with_any(after, self.minutes_units) or starts_with_any(after, self.hours_units)
-            elif _CLOCK_WORDS.match(after) or _APPROX_BEFORE.search(before):
+            elif _CLOCK_WORDS.match(after) or self.approx_before.search(before):
                 return
-            if _RELATIVE_BEFORE.search(before):
+            if self.relative_before.search(before):
                 return  # "a further three seconds back": behind the athlete before, not the winner
-            if not unit and _CLOCK_BEFORE.search(before) and _CLOCK.fullmatch(text[start:end]):
+            if not unit and self.clock_before.search(before) and _CLOCK.fullmatch(text[start:end]):
                 return  # "om 14.30", "at 10:45": a time of day
             if not explicit_format and not unit and starts_with_any(after, self.non_time_units):
                 return
@@ -220,12 +222,12 @@ class SportsPatterns:
                 lead = (
                     lead
                     or ends_with_any(before, self.margin_before)
-                    or (_JOINER_BEFORE.search(before) is not None and lead_before)
+                    or (self.joiner_before.search(before) is not None and lead_before)
                 )
             if (unit or explicit_format) and lead_before and ends_with_any(before, self.margin_before):
                 # "devance de 18 centièmes A, deuxième, et de 29 centièmes B": the margin word repeated after "and"
                 before_margin_word = before.rstrip().rsplit(None, 1)[0] if len(before.split()) > 1 else ""
-                lead = lead or _JOINER_BEFORE.search(before_margin_word) is not None
+                lead = lead or self.joiner_before.search(before_margin_word) is not None
             if lead:  # "5 segundos de ventaja sobre X", "avance de 33 secondes sur X": X's gap, not the owner's time
                 found.append(Mention(start, end_with_unit, LEAD, round(seconds, 3)))
                 return
@@ -238,11 +240,12 @@ class SportsPatterns:
             # the next of a run of gaps: "a 8" e 15"", "à 12 et 25 secondes"
             is_gap = is_gap or (
                 gap_like
-                and _JOINER_BEFORE.search(before) is not None
+                and self.joiner_before.search(before) is not None
                 and any(m.label == GAP and 0 <= start - m.end < 12 for m in found)
             )
             if is_gap:
-                gap_start = start - len(_PLUS.search(before).group(0)) if _PLUS.search(before) else start
+                plus = _PLUS.search(before)
+                gap_start = start - len(plus.group(0)) if plus else start
                 found.append(Mention(gap_start, end_with_unit, GAP, round(seconds, 3)))
             elif (
                 explicit_format
@@ -287,7 +290,7 @@ class SportsPatterns:
             minutes = starts_with_any(text_after(text, m.end()), self.minutes_units)
             if minutes:  # "3.48 minuten" is 3:48; "2 minutes" is 120 s
                 secs = int(m.group(2)) if m.group(2) and len(m.group(2)) == 2 and int(m.group(2)) < 60 else 0
-                value = int(m.group(1)) * 60 + secs
+                value: float = int(m.group(1)) * 60 + secs
                 end = m.end() + minutes.end()
                 if self._gap_context(text, m.start(), end, True) or _PLUS.search(text_before(text, m.start())):
                     found.append(Mention(m.start(), end, GAP, float(value)))
@@ -316,7 +319,7 @@ class SportsPatterns:
         for m in bare_integers:
             if any(x.start < m.end() and m.start() < x.end for x in found):
                 continue
-            if not _LIST_ITEM_END.match(text, m.end()) or not ends_with_any(
+            if not self.list_item_end.match(text, m.end()) or not ends_with_any(
                 text_before(text, m.start(), 12), self.gap_before
             ):
                 continue
@@ -376,7 +379,7 @@ class SportsPatterns:
                 found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
             elif self._ordinal_is_rank(text, m, numeric=m.group(1) is not None) or (
                 found
-                and _ORDINAL_JOINER.fullmatch(text[found[-1].end : m.start()])
+                and self.ordinal_joiner.fullmatch(text[found[-1].end : m.start()])
                 and self._ends_a_phrase(text, m.end())
             ):
                 found.append(Mention(m.start(), m.end(), RANK, value))  # also "tweede en derde": a second rank
@@ -442,7 +445,7 @@ class SportsPatterns:
             and not followed_by_verb
             and determiner not in self.determiners
         )
-        if self.lexicon.language == "de" and next_word is not None and next_word.group(0)[0].isupper():
+        if self.lexicon.data["nouns_capitalised"] and next_word is not None and next_word.group(0)[0].isupper():
             next_is_noun = True  # German nouns are capitalised: "zweite Lauf"
         if words_before and words_before[-1] in self.predicative:
             return True  # "als 26e geëindigd", "as second"
@@ -486,7 +489,7 @@ class SportsPatterns:
         words = _WORD.findall(sentence_before)
         if not (len(words) >= 2 and sentence_before.rstrip().endswith(words[-1]) and words[-1][:1].isupper()):
             return False
-        return not self.lexicon.data.get("nouns_capitalised") or words[-2] in self.given_names
+        return not self.lexicon.data["nouns_capitalised"] or words[-2] in self.given_names
 
     # -- medals -----------------------------------------------------------------------------------
     def _medal_mentions(self, text: str) -> list[Mention]:
@@ -568,13 +571,14 @@ def _known_teams() -> re.Pattern[str]:
 
 def _month_numbers(language: str) -> dict[str, int]:
     """Month names (wide and abbreviated, lower case, no trailing dot) -> month number, from Babel."""
+    from babel import UnknownLocaleError
     from babel.dates import get_month_names
 
     months: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         try:
             names = get_month_names(width, locale=language)
-        except (ValueError, LookupError):
+        except (ValueError, LookupError, UnknownLocaleError):  # a language CLDR does not know: English months
             names = get_month_names(width, locale="en")
         for number, name in names.items():
             if len(name.rstrip(".")) >= 3:

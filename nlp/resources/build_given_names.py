@@ -33,7 +33,9 @@ def read_sentences(path: Path):
 
 def count_given_names(files: list[Path]) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """How often each word opens a multi-word person name, is inside any person name, is capitalised at all."""
-    as_given, in_person, as_any = Counter(), Counter(), Counter()
+    as_given: Counter[str] = Counter()
+    in_person: Counter[str] = Counter()
+    as_any: Counter[str] = Counter()
     for path in files:
         for sentence in read_sentences(path):
             for i, (token, tag) in enumerate(sentence):

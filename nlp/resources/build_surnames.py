@@ -35,10 +35,12 @@ def is_name_word(word: str) -> bool:
 
 def count_surnames(sentences: Iterable[Sentence]) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """How often each word closes a person span, is inside any person span, is capitalised at all."""
-    as_last, in_person, as_any = Counter(), Counter(), Counter()
+    as_last: Counter[str] = Counter()
+    in_person: Counter[str] = Counter()
+    as_any: Counter[str] = Counter()
     for sentence in sentences:
         tags = sentence.tags
-        for i, (word, tag) in enumerate(zip(sentence.words, tags)):
+        for i, (word, tag) in enumerate(zip(sentence.words, tags, strict=True)):
             if word[:1].isupper():
                 as_any[word] += 1
                 if tag.endswith("-PER"):

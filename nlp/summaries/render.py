@@ -5,30 +5,38 @@ from __future__ import annotations
 import datetime as dt
 import json
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, get_day_names
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from models.records import ExtractionResult, Result
-from nlp.pipeline.lexicon import load_lexicon
+from nlp.language_data import data_languages, language_file
+from nlp.pipeline.lexicon import FALLBACK_LANGUAGE, load_lexicon
 
 SUMMARY_FORMATS = ("text", "markdown", "html")
-SUMMARY_LANGUAGES = tuple(
-    sorted(
-        p.name[:-5] for p in resources.files("nlp.summaries").joinpath("phrases").iterdir() if p.name.endswith(".json")
-    )
-)
+SUMMARY_LANGUAGES = tuple(data_languages("phrases"))  # as found at start-up; a language without phrases: English
 _TEMPLATE = {"text": "summary.txt.j2", "markdown": "summary.md.j2", "html": "summary.html.j2"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 @cache
 def phrases(language: str) -> dict[str, str]:
-    name = f"{language}.json" if language in SUMMARY_LANGUAGES else "en.json"
-    return json.loads(resources.files("nlp.summaries").joinpath("phrases", name).read_text(encoding="utf-8"))
+    path = language_file("phrases", language) or language_file("phrases", FALLBACK_LANGUAGE)
+    assert path is not None, "the package ships the English phrases"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def babel_locale(language: str) -> str:
+    """The CLDR locale that formats dates and numbers: the language's own, English where CLDR has none."""
+    try:
+        Locale.parse(language)
+        return language
+    except (ValueError, UnknownLocaleError):
+        return FALLBACK_LANGUAGE
 
 
 @lru_cache(maxsize=1)
@@ -46,18 +54,19 @@ class Formatter:
     """Locale-aware numbers, ordinals, times, event and weekday names."""
 
     def __init__(self, language: str) -> None:
-        self.language = language if language in SUMMARY_LANGUAGES else "en"
+        self.language = language if language_file("phrases", language) else FALLBACK_LANGUAGE
         self.phrases = phrases(self.language)
+        self.locale = babel_locale(self.language)
 
     def seconds(self, value: float) -> str:
         if value < 60:
             pattern = "0" if float(value).is_integer() else "0.00#"
-            return format_decimal(value, format=pattern, locale=self.language)
+            return format_decimal(value, format=pattern, locale=self.locale)
         minutes, secs = divmod(value, 60)
         if minutes < 60:
-            return f"{int(minutes)}:{format_decimal(secs, format='00.00', locale=self.language)}"
+            return f"{int(minutes)}:{format_decimal(secs, format='00.00', locale=self.locale)}"
         hours, minutes = divmod(int(minutes), 60)
-        return f"{hours}:{minutes:02d}:{format_decimal(secs, format='00', locale=self.language)}"
+        return f"{hours}:{minutes:02d}:{format_decimal(secs, format='00', locale=self.locale)}"
 
     def ordinal(self, n: int) -> str:
         key = f"ordinal_{n % 100}" if f"ordinal_{n % 100}" in self.phrases else f"ordinal_{n % 10}"
@@ -70,18 +79,18 @@ class Formatter:
             return self.phrases["stage"].format(n=event.split()[1])
         if event.endswith((" m", " km")):
             number, unit = event.rsplit(" ", 1)
-            return f"{format_decimal(float(number), locale=self.language)} {unit}"
+            return f"{format_decimal(float(number), locale=self.locale)} {unit}"
         return load_lexicon(self.language)["discipline_names"].get(event, event)
 
     def weekday(self, when: str, date: str | dt.date | None) -> str:
         if date:
             day = dt.date.fromisoformat(date) if isinstance(date, str) else date
-            return format_date(day, format="full", locale=self.language)
+            return format_date(day, format="full", locale=self.locale)
         if when in _WEEKDAYS:
-            return get_day_names("wide", locale=self.language)[_WEEKDAYS.index(when)]
+            return get_day_names("wide", locale=self.locale)[_WEEKDAYS.index(when)]
         if when.startswith("--"):  # a day of a month, year unknown
-            month, day = map(int, when[2:].split("-"))
-            return format_date(dt.date(2000, month, day), format="d MMMM", locale=self.language)
+            month, day_of_month = map(int, when[2:].split("-"))
+            return format_date(dt.date(2000, month, day_of_month), format="d MMMM", locale=self.locale)
         return when
 
     def medal(self, medal: str) -> str:

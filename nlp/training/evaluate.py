@@ -73,10 +73,11 @@ def evaluate(
     scored = set(labels)
     scores = NerScores(per_type={label: TypeScore() for label in scored})
     sentences = list(sentences)
-    for sentence, predicted in zip(_real_sentences(sentences), _predictions(nlp, sentences, by_document)):
+    predictions = _predictions(nlp, sentences, by_document)
+    for sentence, predicted_spans in zip(_real_sentences(sentences), predictions, strict=True):
         scores.words += len(sentence.words)
         gold = Counter(span for span in entity_spans(sentence) if span[2] in scored)
-        predicted = Counter(span for span in predicted if span[2] in scored)
+        predicted = Counter(span for span in predicted_spans if span[2] in scored)
         for start, end, label in gold | predicted:
             hits = min(gold[(start, end, label)], predicted[(start, end, label)])
             scores.per_type[label].true_positives += hits

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from thinc.api import Config
 
 from nlp.pipeline.lexical_vectors import FLAGS, lexical_vectors_named
 from nlp.training.evaluate import format_table
-
-if TYPE_CHECKING:
-    from nlp.training.train import TrainingRun
+from nlp.training.run import TrainingRun
 
 CARD = """# Palmarès NER — {language}
 
@@ -21,11 +17,11 @@ not copied here). Load it with `spacy.load("nlp/resources/ner/{language}")`
 
 ## How it was trained
 
-    OMP_NUM_THREADS=1 palmares train-ner {language} --steps {steps} --seed {seed}{lexical_vectors}{list_share}{monolingual}
+    {command}
 
-- Config: `nlp/training/ner.cfg` ({architecture}), seed {seed}, {steps} steps, one CPU thread, {minutes:.0f} minutes on a
-  shared 2-core machine (data preparation, training and evaluation). The shipped weights are the
-  checkpoint with the best entity F1 on the dev split (checked every 1,000 steps).{note}
+- Config: `nlp/training/ner.cfg` ({architecture}), seed {seed}, {steps} steps, one CPU thread, {minutes:.0f} minutes on
+  a shared 2-core machine (data preparation, training and evaluation). The shipped weights are the checkpoint with the
+  best entity F1 on the dev split (checked every 1,000 steps).{note}
 - Data: WikiNEuRal (Tebaldi et al., EMNLP Findings 2021), one spaCy Doc per sentence.
   Training: all of `val.conllu` plus the first 70 % of `test.conllu` of `{language}` ({training_sentences});
   checkpoint selection: the next 10 % of `{language}`'s `test.conllu`; held out: the last 20 % (see
@@ -36,9 +32,9 @@ not copied here). Load it with `spacy.load("nlp/resources/ner/{language}")`
 - Name-evidence repair (`nlp/pipeline/ner_repair.py`, rebuilt by `palmares train-ner {language} --repair-only`):
   mends person boundaries with the project's given-name list, drops "persons" made only of common words
   ({common_words} words: frequent in the language per wordfreq, or seen outside entities in the training
-  text; never part of a person name there, nor a given name or surname of the shared lists), turns "persons" named like a city of 50,000+ people into
-  places (`nlp/resources/place_names.txt`, GeoNames), and makes lone surnames persons where the same Doc introduced
-  them inside a full name.
+  text; never part of a person name there, nor a given name or surname of the shared lists), turns "persons"
+  named like a city of 50,000+ people into places (`nlp/resources/place_names.txt`, GeoNames), and makes lone
+  surnames persons where the same Doc introduced them inside a full name.
 - CoNLL data was never used for training or checkpoint selection. Its test files are only measured; its
   validation files served to compare variants (the repair rules, the training languages, the network's settings,
   the list sentences).
@@ -75,8 +71,9 @@ def describe_architecture(config: Config) -> str:
                 " `nlp/pipeline/lexical_vectors.py`)"
             )
     return (
-        f"MultiHashEmbed over {', '.join(embed['attrs'])}{vectors}; {encode['depth']}-layer CNN, width {encode['width']}, "
-        f"window {window} {words} each side; transition-based NER, hidden width {ner['hidden_width']}"
+        f"MultiHashEmbed over {', '.join(embed['attrs'])}{vectors}; {encode['depth']}-layer CNN, "
+        f"width {encode['width']}, window {window} {words} each side; "
+        f"transition-based NER, hidden width {ner['hidden_width']}"
     )
 
 
@@ -86,22 +83,26 @@ def write_model_card(run: TrainingRun, common_words: int) -> None:
         evaluations += "\n\nNo CoNLL test set exists for this language."
     training_sentences = f"{run.train_sentences} sentences"
     if run.other_languages:
-        training_sentences += f", counted twice, plus the same splits of {', '.join(run.other_languages)}: {run.other_sentences} sentences"
+        others = ", ".join(run.other_languages)
+        training_sentences += f", counted twice, plus the same splits of {others}: {run.other_sentences} sentences"
     text = CARD.format(
         language=run.language,
-        monolingual="" if run.other_languages else " --monolingual",
+        command=(
+            f"OMP_NUM_THREADS=1 palmares train-ner {run.language} --steps {run.steps} --seed {run.seed}"
+            + (f" --lexical-vectors {run.lexical_vectors}" if run.lexical_vectors else "")
+            + (f" --list-share {run.list_share:g}" if run.list_share is not None else "")
+            + ("" if run.other_languages else " --monolingual")
+        ),
         steps=run.steps,
         seed=run.seed,
-        lexical_vectors=f" --lexical-vectors {run.lexical_vectors}" if run.lexical_vectors else "",
-        list_share=f" --list-share {run.list_share:g}" if run.list_share is not None else "",
         architecture=run.architecture,
         minutes=run.minutes,
         training_sentences=training_sentences,
         note=f"\n- {run.note}" if run.note else "",
         list_sentences=(
-            f"\n- Synthetic list sentences (`nlp/training/name_lists.py`): {run.list_sentences:,} line-ups, enumerations"
-            " and result lists built from each language's training names, some opening with a dateline, each"
-            " standing between training sentences."
+            "\n- Synthetic list sentences (`nlp/training/name_lists.py`): "
+            f"{run.list_sentences:,} line-ups, enumerations and result lists built from each language's training"
+            " names, some opening with a dateline, each standing between training sentences."
             if run.list_sentences
             else ""
         ),

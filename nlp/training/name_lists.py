@@ -30,10 +30,9 @@ from babel.dates import format_skeleton
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from nlp.pipeline.lexicon import available_languages, load_lexicon
 from nlp.training.conllu import Sentence, entity_spans, iob_tag
 
-# The word joining the last two items of a list, per language.
-CONJUNCTIONS = {"nl": "en", "en": "and", "fr": "et", "es": "y", "de": "und", "it": "e"}
 LINE_UP_SHAPES = ((1, 4, 4, 2), (1, 4, 3, 3), (1, 3, 5, 2), (1, 4, 2, 4), (1, 3, 4, 3))
 DATELINE_CHANCE = 0.3
 SENTENCE_BEFORE_CHANCE = 0.3
@@ -94,7 +93,8 @@ def list_sentences(language: str, sentences: list[Sentence], count: int, seed: i
         return []
     rng = random.Random(seed)
     tokenizer = spacy.blank(language).tokenizer
-    conjunction = CONJUNCTIONS.get(language, ",")
+    # the word joining the last two items of a list: the first of the language's list joiners
+    conjunction = load_lexicon(language).words("list_joiners")[0] if language in available_languages() else ","
     makers: tuple[Maker, ...] = (_line_up, _line_up, _enumeration, _enumeration, _result_list)
     made: list[Sentence] = []
     while len(made) < count:
@@ -204,8 +204,9 @@ def _tokenised(tokenizer: Tokenizer, pieces: list[Piece]) -> Sentence | None:
         text += piece
     doc: Doc = tokenizer(text)
     entities = [doc.char_span(start, end, label=label) for start, end, label in spans]
-    if any(entity is None for entity in entities):
+    found = [entity for entity in entities if entity is not None]
+    if len(found) < len(entities):
         return None
-    doc.ents = entities
+    doc.ents = found
     tokens = [token for token in doc if not token.is_space]
     return Sentence(tuple(token.text for token in tokens), tuple(iob_tag(token) for token in tokens))

@@ -5,29 +5,31 @@ from __future__ import annotations
 import random
 import shutil
 import time
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 import spacy
 import srsly
 from spacy.cli.train import train as spacy_train
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from thinc.api import Config, use_ops
 
 import nlp.training.augment  # noqa: F401  (registers the augmenter named in ner.cfg)
 from nlp.pipeline.lexical_vectors import FACTORY as LEXICAL_VECTORS
 from nlp.pipeline.lexical_vectors import VERSION_1, WIDTHS, lexical_vectors_named
 from nlp.pipeline.ner_repair import FACTORY as REPAIR
+from nlp.pipeline.ner_repair import NerRepair
 from nlp.training.conllu import Sentence, read_sentences, to_docbin
 from nlp.training.evaluate import DOCUMENT_START, NerScores, evaluate
 from nlp.training.model_card import describe_architecture, write_model_card
 from nlp.training.name_lists import list_sentences
+from nlp.training.run import DEFAULT_SEED, TrainingRun
 from nlp.training.splits import conll_test_path, wikineural_splits
 from nlp.training.word_lists import common_words
 
 DEFAULT_STEPS = 12000
-DEFAULT_SEED = 0
 # Names and sentence shapes carry across languages: training on all six WikiNEuRal languages, the own one
 # counted twice, transfers better to news than the own language alone (CoNLL validation PER F1 of the
 # pipeline with its repair step: nl 0.736 -> 0.753, es 0.744 -> 0.784, de 0.627 -> 0.679, en 0.814 -> 0.827).
@@ -43,25 +45,6 @@ LEXICAL_VECTORS_BY_LANGUAGE = {"de": LEXICAL_VECTORS, "es": LEXICAL_VECTORS}
 LIST_SHARE = 0.05
 LIST_SHARE_BY_LANGUAGE = {"de": LIST_SHARE, "es": LIST_SHARE}
 TRAINING_META = "palmares_training"
-
-
-@dataclass(frozen=True)
-class TrainingRun:
-    language: str
-    steps: int
-    output: Path
-    minutes: float
-    train_sentences: int
-    evaluations: list[tuple[str, NerScores]]
-    note: str = ""
-    other_languages: tuple[str, ...] = ()
-    other_sentences: int = 0
-    comparison: str = ""  # a measured comparison with another pipeline, kept in meta.json by hand
-    architecture: str = ""
-    seed: int = DEFAULT_SEED
-    lexical_vectors: str = ""
-    list_sentences: int = 0
-    list_share: float | None = None  # None: trained before list sentences existed
 
 
 def config_path() -> Path:
@@ -221,7 +204,7 @@ def rebuild_repair(language: str, model: Path, data_dir: Path, training: dict | 
     splits = wikineural_splits(data_dir, language)
     sentences = [(sentence.words, sentence.tags) for sentence in splits.train]
     words = common_words(language, sentences)
-    repair = nlp.add_pipe(REPAIR, after="ner")
+    repair = cast(NerRepair, nlp.add_pipe(REPAIR, after="ner"))
     repair.set_common_words(words)
     if training is not None:
         nlp.meta[TRAINING_META] = training
@@ -262,7 +245,7 @@ def forget_scratch_paths(model: Path) -> None:
 def prune_strings(nlp: Language, model: Path) -> None:
     """Keep only the labels in the saved string store. The training corpus leaves every word it saw there
     (several MB, more with six languages), but the features are hashed, so running needs none of them."""
-    srsly.write_json(model / "vocab" / "strings.json", sorted(nlp.get_pipe("ner").labels))
+    srsly.write_json(model / "vocab" / "strings.json", sorted(cast(EntityRecognizer, nlp.get_pipe("ner")).labels))
 
 
 def evaluate_model(nlp: Language, language: str, data_dir: Path) -> list[tuple[str, NerScores]]:

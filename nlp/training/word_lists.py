@@ -10,7 +10,7 @@ for training only (the `train` extra).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from nlp.pipeline.lexicon import resource_word_list
 
@@ -28,7 +28,10 @@ Sentences = Iterable[tuple[Iterable[str], Iterable[str]]]
 def person_words(sentences: Sentences) -> set[str]:
     """Lower-cased words that were part of a person's name somewhere in (words, IOB2 tags) sentences."""
     return {
-        word.lower() for words, tags in sentences for word, tag in zip(words, tags) if tag.endswith(PERSON_TAG_SUFFIX)
+        word.lower()
+        for words, tags in sentences
+        for word, tag in zip(words, tags, strict=True)
+        if tag.endswith(PERSON_TAG_SUFFIX)
     }
 
 
@@ -37,7 +40,7 @@ def training_common_words(sentences: Sentences) -> set[str]:
     after the first word; a sentence's first word says nothing)."""
     outside: Counter[str] = Counter()
     for words, tags in sentences:
-        for position, (word, tag) in enumerate(zip(words, tags)):
+        for position, (word, tag) in enumerate(zip(words, tags, strict=True)):
             if tag == "O" and word.isalpha() and (word[:1].islower() or position > 0):
                 outside[word.lower()] += 1
     return {word for word, count in outside.items() if count >= MIN_COMMON_COUNT}
@@ -60,7 +63,7 @@ def shared_name_words() -> set[str]:
     return {name.lower() for file in ("given_names.txt", "surnames.txt") for name in resource_word_list(file)}
 
 
-def common_words(language: str, sentences: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> set[str]:
+def common_words(language: str, sentences: Sequence[tuple[Sequence[str], Sequence[str]]]) -> set[str]:
     """Common words of the language that are no names: never part of a person's name in the language's
     training text, nor a given name or surname of the shared lists ("Aznar" is frequent in Spanish news)."""
     common = training_common_words(sentences) | frequent_words(language)

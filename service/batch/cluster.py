@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Any
 
 from distributed import Client, Future
@@ -9,6 +10,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from models.records import Calendar
 from nlp.engine import ArticleInput
+from service.batch.errors import BatchError
 from service.batch.work import Outcome, extract_chunk
 
 
@@ -23,11 +25,19 @@ class EngineLoader(WorkerPlugin):
         get_engine()
 
 
+def _check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fails at once where nothing listens at a tcp:// address: Dask's client would retry until its timeout."""
+    host, _, port = address.removeprefix("tcp://").rpartition(":")
+    if address.startswith("tcp://") and host and port.isdigit():
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout):
+            pass
+
+
 class DaskExecutor:
     def __init__(self, address: str, calendar: Calendar | None, keep_results: bool) -> None:
-        from service.batch.runner import BatchError
 
         try:
+            _check_reachable(address)
             self._client = Client(address, timeout="20s")
         except (OSError, TimeoutError) as exc:
             raise BatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from enum import Enum
+from enum import StrEnum
 
 SNIFF_BYTES = 8192
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     ZIP = "zip"
     GZIP = "gzip"  # tar.gz, warc.gz or one gzipped document: decided after decompressing the head
     TAR = "tar"

@@ -14,3 +14,6 @@ class Limits:
     max_archive_bytes: int = 4 * GiB  # uncompressed bytes read from one archive in total
     max_ratio: float = 100.0  # uncompressed / compressed size; news text compresses 3-10x
     ratio_floor_bytes: int = 1 * MiB  # below this size a high ratio is harmless (e.g. a page of spaces)
+
+
+DEFAULT_LIMITS = Limits()

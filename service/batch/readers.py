@@ -14,12 +14,12 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, cast
 
 from nlp.engine import ArticleInput
 from service.batch.detect import SNIFF_BYTES, Format, is_archive, sniff
 from service.batch.items import SourceItem
-from service.batch.limits import Limits
+from service.batch.limits import DEFAULT_LIMITS, Limits
 from service.batch.safety import (
     ArchiveRefused,
     Budget,
@@ -35,7 +35,7 @@ _READ_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarEr
 _WARC_MIME = {"text/html", "application/xhtml+xml", "text/plain"}
 
 
-def iter_items(paths: Iterable[str | os.PathLike], limits: Limits = Limits()) -> Iterator[SourceItem]:
+def iter_items(paths: Iterable[str | os.PathLike], limits: Limits = DEFAULT_LIMITS) -> Iterator[SourceItem]:
     """Every article (or refused entry) of the inputs, in a deterministic order."""
     for raw in paths:
         path = Path(raw)
@@ -100,7 +100,7 @@ def _file(path: Path, item_id: str, limits: Limits) -> Iterator[SourceItem]:
 # -- single documents: text, HTML, JSON, JSONL ----------------------------------------------------
 
 
-def _document(stream: BinaryIO, item_id: str, limits: Limits, budget: Budget | None = None) -> Iterator[SourceItem]:
+def _document(stream: IO[bytes], item_id: str, limits: Limits, budget: Budget | None = None) -> Iterator[SourceItem]:
     """One stream that is not an archive (archives inside archives are refused): a JSONL file is streamed
     line by line, anything else read whole within the per-file cap."""
     head = stream.read(SNIFF_BYTES)
@@ -143,7 +143,7 @@ def _json_document(data: bytes, item_id: str) -> Iterator[SourceItem]:
         yield article_from_object(value, item_id)
 
 
-def _jsonl(stream: BinaryIO, source_id: str, limits: Limits) -> Iterator[SourceItem]:
+def _jsonl(stream: IO[bytes], source_id: str, limits: Limits) -> Iterator[SourceItem]:
     cap = limits.max_file_bytes
     line_number = 0
     while True:
@@ -197,7 +197,7 @@ def article_from_object(value: Any, fallback_id: str) -> SourceItem:
 # -- archives -------------------------------------------------------------------------------------
 
 
-def _entry(stream: BinaryIO, entry_id: str, limits: Limits) -> Iterator[SourceItem]:
+def _entry(stream: IO[bytes], entry_id: str, limits: Limits) -> Iterator[SourceItem]:
     """One archive member of declared size, read within caps; a read error refuses this entry only."""
     try:
         yield from _document(stream, entry_id, limits)
@@ -207,7 +207,7 @@ def _entry(stream: BinaryIO, entry_id: str, limits: Limits) -> Iterator[SourceIt
         yield SourceItem.refused(entry_id, f"unreadable entry: {exc}")
 
 
-def _zip(handle: BinaryIO, archive_id: str, limits: Limits) -> Iterator[SourceItem]:
+def _zip(handle: IO[bytes], archive_id: str, limits: Limits) -> Iterator[SourceItem]:
     archive = zipfile.ZipFile(handle)
     budget = Budget(limits)
     for info in archive.infolist():
@@ -234,22 +234,23 @@ def _gzip(path: Path, item_id: str, limits: Limits) -> Iterator[SourceItem]:
         inner = sniff(probe.read(SNIFF_BYTES))
     with open(path, "rb") as handle:
         counted = CountingReader(handle)
+        raw = cast(IO[bytes], counted)  # a raw binary stream, which tarfile and warcio read as any file
         if inner is Format.TAR:
-            yield from _tar(counted, item_id, limits, compressed=True)
+            yield from _tar(raw, item_id, limits, compressed=True)
         elif inner is Format.WARC:
-            yield from _warc(counted, item_id, limits, Budget(limits, counted))
+            yield from _warc(raw, item_id, limits, Budget(limits, counted))
         else:
             budget = Budget(limits, counted)
             with gzip.GzipFile(fileobj=counted) as stream:
-                yield from _document(stream, item_id, limits, budget=budget)
+                yield from _document(cast(IO[bytes], stream), item_id, limits, budget=budget)
 
 
-def _tar(stream: BinaryIO, archive_id: str, limits: Limits, compressed: bool) -> Iterator[SourceItem]:
+def _tar(stream: IO[bytes], archive_id: str, limits: Limits, compressed: bool) -> Iterator[SourceItem]:
     counted = stream if isinstance(stream, CountingReader) else CountingReader(stream)
     budget = Budget(limits, counted if compressed else None)
     with tarfile.open(fileobj=counted, mode="r|gz" if compressed else "r|") as archive:
         while (member := archive.next()) is not None:
-            archive.members.clear()  # stream mode keeps every header otherwise: memory would grow
+            archive.members.clear()  # type: ignore[attr-defined]  # stream mode keeps every header otherwise
             budget.settle(member.offset)
             entry_id = f"{archive_id}:{member.name}"
             if member.isdir():
@@ -270,7 +271,7 @@ def _tar(stream: BinaryIO, archive_id: str, limits: Limits, compressed: bool) ->
                 yield from _entry(member_stream, entry_id, limits)
 
 
-def _warc(stream: BinaryIO, archive_id: str, limits: Limits, budget: Budget) -> Iterator[SourceItem]:
+def _warc(stream: IO[bytes], archive_id: str, limits: Limits, budget: Budget) -> Iterator[SourceItem]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 

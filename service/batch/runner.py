@@ -24,22 +24,15 @@ from typing import Any
 from models.records import Calendar
 from nlp.engine import ArticleInput
 from service.batch.checkpoint import Checkpoint, Counters, State, remove
+from service.batch.errors import BatchError, BatchInterrupted
 from service.batch.items import SourceItem
-from service.batch.limits import Limits
+from service.batch.limits import DEFAULT_LIMITS, Limits
 from service.batch.output import JsonlSink
 from service.batch.progress import BatchProgress
 from service.batch.readers import iter_items
 from service.batch.work import Outcome, error_line
 
 ProgressCallback = Callable[[BatchProgress], None]
-
-
-class BatchError(Exception):
-    """The run cannot start or continue (bad arguments, unreachable cluster, mismatched checkpoint)."""
-
-
-class BatchInterrupted(Exception):
-    """Stopped on request; the checkpoint is kept, so the same call resumes."""
 
 
 @dataclass(slots=True)
@@ -69,9 +62,9 @@ class BatchSummary:
 @dataclass(slots=True)
 class _Chunk:
     end: int  # input position after the chunk's last item
-    slots: list[tuple[str, Any]] = field(
+    slots: list[tuple[str, ...]] = field(
         default_factory=list
-    )  # ("extract", None) | ("error", line, reason) | ("duplicate",)
+    )  # ("extract",) | ("error", line, reason) | ("duplicate",)
     articles: list[ArticleInput] = field(default_factory=list)
     digests: list[bytes] = field(default_factory=list)
     handle: Any = None
@@ -129,7 +122,7 @@ def run_batch(
     restart: bool = False,
     dedup: bool = True,
     chunk_size: int = 32,
-    limits: Limits = Limits(),
+    limits: Limits = DEFAULT_LIMITS,
     progress: ProgressCallback | None = None,
     should_stop: Callable[[], bool] | None = None,
     count_total: bool = True,
@@ -262,7 +255,7 @@ def _chunks(
                 if digest is not None:
                     inflight.add(digest)
                     chunk.digests.append(digest)
-                chunk.slots.append(("extract", None))
+                chunk.slots.append(("extract",))
                 chunk.articles.append(item.article)
         if len(chunk.articles) >= chunk_size or len(chunk.slots) >= 8 * chunk_size:
             yield chunk
@@ -333,7 +326,7 @@ class _Run:
         counters: Counters = self.state.counters
         lines: list[str] = []
         stored: list[tuple[ArticleInput, Any]] = []
-        extracted = iter(zip(chunk.articles, outcomes))
+        extracted = iter(zip(chunk.articles, outcomes, strict=True))
         for slot in chunk.slots:
             if slot[0] == "duplicate":
                 counters.duplicates += 1

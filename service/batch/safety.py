@@ -6,7 +6,7 @@ import io
 import re
 import stat
 import zipfile
-from typing import BinaryIO
+from typing import IO
 
 from service.batch.limits import Limits
 
@@ -51,7 +51,7 @@ def size_text(count: int) -> str:
     return f"{count} bytes"
 
 
-def read_capped(stream: BinaryIO, cap: int) -> bytes | None:
+def read_capped(stream: IO[bytes], cap: int) -> bytes | None:
     """At most `cap` bytes of the stream; None when it holds more (the rest is left unread)."""
     data = stream.read(cap + 1)
     return None if len(data) > cap else data
@@ -60,7 +60,7 @@ def read_capped(stream: BinaryIO, cap: int) -> bytes | None:
 class CountingReader(io.RawIOBase):
     """Counts the (compressed) bytes a decompressor pulls from the underlying file."""
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: IO[bytes]) -> None:
         self._raw = raw
         self.count = 0
 
@@ -118,7 +118,7 @@ class Budget:
 class PrefixedStream(io.RawIOBase):
     """A stream whose first bytes were already read for sniffing: serves them again, then the rest."""
 
-    def __init__(self, head: bytes, rest: BinaryIO, budget: Budget | None = None) -> None:
+    def __init__(self, head: bytes, rest: IO[bytes], budget: Budget | None = None) -> None:
         self._head = head
         self._rest = rest
         self._budget = budget
@@ -139,5 +139,5 @@ class PrefixedStream(io.RawIOBase):
         return len(data)
 
 
-def buffered(head: bytes, rest: BinaryIO, budget: Budget | None = None) -> io.BufferedReader:
+def buffered(head: bytes, rest: IO[bytes], budget: Budget | None = None) -> io.BufferedReader:
     return io.BufferedReader(PrefixedStream(head, rest, budget), buffer_size=1 << 16)

@@ -73,7 +73,7 @@ def extract_chunk(
             values = list(engine.extract_many(inputs, calendar=calendar, batch_size=max(len(inputs), 1)))
         except Exception:  # one article broke the whole batch: isolate it by extracting one at a time
             values = [_extract_one(engine, article, calendar) for article in inputs]
-    return [_outcome(article, value, keep_results) for article, value in zip(articles, values)]
+    return [_outcome(article, value, keep_results) for article, value in zip(articles, values, strict=True)]
 
 
 def _extract_one(engine, article: ArticleInput, calendar: Calendar | None) -> ExtractionResult | Exception:

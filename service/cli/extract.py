@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +13,7 @@ import typer
 from service.cli.app import app
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     html = "html"
@@ -66,6 +66,7 @@ def extract_command(
     """Extract athletes, results, quotes, fixtures and calendar links from one page."""
     from nlp.engine import get_engine, render_summary
     from nlp.errors import InputError
+    from nlp.pipeline.lexicon import LexiconError
 
     data = read_source(source)
     try:
@@ -76,7 +77,7 @@ def extract_command(
             language=language,
             calendar=load_calendar_file(calendar),
         )
-    except InputError as exc:
+    except (InputError, LexiconError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(code=2) from None
     if output_format is OutputFormat.json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import Annotated, TextIO
 
 import typer
@@ -10,7 +11,7 @@ import typer
 from service.cli.app import app
 
 
-def stream_languages(lines: TextIO, out: TextIO, hint: str | None = None) -> int:
+def stream_languages(lines: Iterable[str], out: TextIO, hint: str | None = None) -> int:
     """Writes one answer per input line as soon as it is read (streaming); returns the number of lines."""
     from nlp.language import detect_language  # no spaCy: the detector needs langdetect's profiles only
 

@@ -34,7 +34,7 @@ def reprocess_command(
     done = failed = 0
     for article_id in ids:
         with sessions() as session:
-            row = session.get(ArticleRow, article_id)
+            row = session.get_one(ArticleRow, article_id)
             try:
                 result = engine.extract(
                     row.raw_text,

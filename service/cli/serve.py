@@ -16,7 +16,7 @@ def _seed(paths: list[Path], url: str) -> list[int]:
     from models.storage import open_store
     from nlp.engine import ArticleInput, get_engine
     from nlp.errors import InputError
-    from service.deps import Services
+    from service.services import Services
     from service.settings import get_settings
 
     services = Services(settings=get_settings(), sessions=open_store(url), engine=get_engine())

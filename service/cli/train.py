@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -11,36 +12,49 @@ from service.cli.app import app
 
 @app.command("train-ner")
 def train_ner_command(
-    language: str = typer.Argument(..., help="language code with WikiNEuRal data: nl, en, fr, es, de, it"),
-    steps: int = typer.Option(
-        12000, "--steps", min=1, help="training steps (the best checkpoint on the dev split is kept)"
-    ),
-    output: Path | None = typer.Option(None, "--output", help="pipeline folder; default nlp/resources/ner/LANG"),
-    data: Path | None = typer.Option(
-        None, "--data", help="folder holding wikineural/ and conll/; default ../shared/data/ner"
-    ),
-    work_dir: Path | None = typer.Option(None, "--work-dir", help="scratch folder for corpora and checkpoints"),
-    seed: int = typer.Option(0, "--seed", help="seed of the corpus shuffle and of the training run"),
-    lexical_vectors: str | None = typer.Option(
-        None,
-        "--lexical-vectors",
-        help="lexical-vector version the tok2vec reads, e.g. palmares.lexical_vectors.v2 (default: the language's)",
-    ),
-    list_share: float | None = typer.Option(
-        None,
-        "--list-share",
-        help="synthetic list sentences (line-ups, enumerations) per training sentence, 0-1 (default: the language's)",
-    ),
-    monolingual: bool = typer.Option(
-        False,
-        "--monolingual",
-        help="train on this language's WikiNEuRal data only (default: all languages, own counted twice)",
-    ),
-    repair_only: bool = typer.Option(
-        False,
-        "--repair-only",
-        help="no training: rebuild the name-evidence repair of the pipeline at --output, re-evaluate it",
-    ),
+    language: Annotated[str, typer.Argument(help="language code with WikiNEuRal data: nl, en, fr, es, de, it")],
+    steps: Annotated[
+        int, typer.Option("--steps", min=1, help="training steps (the best checkpoint on the dev split is kept)")
+    ] = 12000,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="pipeline folder; default nlp/resources/ner/LANG")
+    ] = None,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="folder holding wikineural/ and conll/; default ../shared/data/ner")
+    ] = None,
+    work_dir: Annotated[
+        Path | None, typer.Option("--work-dir", help="scratch folder for corpora and checkpoints")
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="seed of the corpus shuffle and of the training run")] = 0,
+    lexical_vectors: Annotated[
+        str | None,
+        typer.Option(
+            "--lexical-vectors",
+            help="lexical-vector version the tok2vec reads, e.g. palmares.lexical_vectors.v2 (default: the language's)",
+        ),
+    ] = None,
+    list_share: Annotated[
+        float | None,
+        typer.Option(
+            "--list-share",
+            help="synthetic list sentences (line-ups, enumerations) per training sentence, 0-1"
+            " (default: the language's)",
+        ),
+    ] = None,
+    monolingual: Annotated[
+        bool,
+        typer.Option(
+            "--monolingual",
+            help="train on this language's WikiNEuRal data only (default: all languages, own counted twice)",
+        ),
+    ] = False,
+    repair_only: Annotated[
+        bool,
+        typer.Option(
+            "--repair-only",
+            help="no training: rebuild the name-evidence repair of the pipeline at --output, re-evaluate it",
+        ),
+    ] = False,
 ) -> None:
     """Train a language's NER from WikiNEuRal (set OMP_NUM_THREADS=1 on a shared machine)."""
     from nlp.training.conllu import ConlluError

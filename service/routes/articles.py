@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -11,13 +11,14 @@ from fastapi.concurrency import run_in_threadpool
 from models.storage import find_article_id
 from models.storage.read import list_articles
 from models.storage.tables import ArticleRow
-from service.deps import Services, ServicesDep, SessionDep, require_read_key, require_write_key
+from service.deps import ServicesDep, SessionDep, require_read_key, require_write_key
 from service.routes.bodies import decode_text, media_type, parse_json_model, text_body_spec, unsupported
 from service.routes.convert import article_out, article_summary
 from service.schemas import PUBLISHED_PATTERN, ArticleIn, ArticleOut, ArticleSummaryOut, ErrorOut
+from service.services import Services
 
 router = APIRouter(tags=["articles"])
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorOut},
     403: {"model": ErrorOut},
     413: {"model": ErrorOut},
@@ -77,7 +78,7 @@ def _create(services: Services, article: ArticleIn) -> ArticleOut:
     with services.sessions() as session:
         existing = find_article_id(session, article.text)
         if existing is not None:
-            return article_out(session, session.get(ArticleRow, existing), created=False)
+            return article_out(session, session.get_one(ArticleRow, existing), created=False)
     result = services.extract(
         article.text, published=article.published, language=article.language, source_url=article.source_url
     )
@@ -85,7 +86,7 @@ def _create(services: Services, article: ArticleIn) -> ArticleOut:
     if created:
         services.learn_names(result)
     with services.sessions() as session:
-        return article_out(session, session.get(ArticleRow, article_id), created=created)
+        return article_out(session, session.get_one(ArticleRow, article_id), created=created)
 
 
 @router.get(

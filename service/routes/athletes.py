@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import HTMLResponse, PlainTextResponse
@@ -14,7 +14,7 @@ from service.routes.convert import athlete_out, profile_out
 from service.schemas import AthleteOut, AthleteProfileOut, ErrorOut
 
 router = APIRouter(tags=["athletes"], dependencies=[Depends(require_read_key)])
-NOT_FOUND = {404: {"model": ErrorOut}, 401: {"model": ErrorOut}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}, 401: {"model": ErrorOut}}
 
 
 @router.get("/athletes", response_model=list[AthleteOut], summary="Search athletes by name (any accent form)")

@@ -11,10 +11,11 @@ from fastapi.responses import Response
 
 from models.storage import upsert_race
 from models.storage.read import get_race, list_races, race_articles, race_athletes
-from service.deps import Services, ServicesDep, SessionDep, require_read_key, require_write_key, retry_locked
+from service.deps import ServicesDep, SessionDep, require_read_key, require_write_key
 from service.routes.bodies import decode_text, media_type, text_body_spec, unsupported
 from service.routes.convert import article_summary, athlete_out, race_out
 from service.schemas import CalendarLineError, CalendarUploadOut, ErrorOut, RaceArticleOut, RaceDetailOut, RaceOut
+from service.services import Services, retry_locked
 
 router = APIRouter(tags=["calendar"])
 UPLOAD_TYPES = ("text/plain", "text/calendar")

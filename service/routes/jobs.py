@@ -81,7 +81,7 @@ async def post_batch(request: Request, services: ServicesDep) -> JobOut:
     job_id = await run_in_threadpool(create_job, services, items, errors)
     start_job(services, job_id, items)
     with services.sessions() as session:
-        return job_out(session.get(JobRow, job_id))
+        return job_out(session.get_one(JobRow, job_id))
 
 
 @router.get(

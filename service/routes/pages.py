@@ -6,7 +6,7 @@ import calendar as month_calendar
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -59,7 +59,7 @@ ENTITY_LABELS = {
     "WEEKDAY": "weekday",
     "DATE": "date",
 }
-HTML = {"content": {"text/html": {}}}
+HTML: dict[str, Any] = {"content": {"text/html": {}}}
 
 
 def seconds(value: float | None) -> str:
@@ -148,12 +148,12 @@ def athlete_page(request: Request, slug: str, session: SessionDep) -> HTMLRespon
 
 def _default_month(session) -> dt.date:
     today = dt.date.today()
-    races = [r for r in list_races(session) if r.start_date]
-    upcoming = [r.start_date for r in races if (r.end_date or r.start_date) >= today]
+    starts = [(r.start_date, r.end_date or r.start_date) for r in list_races(session) if r.start_date]
+    upcoming = [start for start, end in starts if end >= today]
     if upcoming:
         return min(upcoming).replace(day=1)
-    if races:
-        return max(r.start_date for r in races).replace(day=1)
+    if starts:
+        return max(start for start, _ in starts).replace(day=1)
     return today.replace(day=1)
 
 
