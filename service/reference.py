@@ -7,6 +7,7 @@ from __future__ import annotations
 import typer.core
 import typer.main
 
+from nlp.decisions.results import MODEL_SETTING as RESULT_MODEL_SETTING
 from nlp.language_data import LANGUAGE_DATA_SETTING
 from nlp.pipeline.lexicon import lexicon_schema
 from service.settings import Settings
@@ -45,7 +46,7 @@ def settings_reference() -> str:
 
 def language_settings() -> list[str]:
     """The environment variables the language pipelines read (not service settings: the CLI reads them too)."""
-    return [LANGUAGE_DATA_SETTING, "PALMARES_NER_MODEL_<LANG>"]
+    return [LANGUAGE_DATA_SETTING, "PALMARES_NER_MODEL_<LANG>", RESULT_MODEL_SETTING]
 
 
 def lexicon_reference() -> str:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.extraction_helpers import rules_alone, extract_snippet, facts
+from tests.extraction_helpers import extract_snippet, facts, rules_alone
 
 pytestmark = pytest.mark.usefixtures(rules_alone.__name__)
 

@@ -3,7 +3,7 @@ who won (and who did not), ranks without ordinals, lists run into one line, gaps
 
 import pytest
 
-from tests.extraction_helpers import rules_alone, FILLERS, extract_snippet, facts, result_of
+from tests.extraction_helpers import FILLERS, extract_snippet, facts, result_of, rules_alone
 
 pytestmark = pytest.mark.usefixtures(rules_alone.__name__)
 

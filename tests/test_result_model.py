@@ -4,6 +4,7 @@ training, and the shipped model."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -77,6 +78,7 @@ def test_a_bare_number_before_a_name_in_a_table_is_a_rank_candidate():
 def test_an_athlete_of_the_previous_sentence_may_own_a_value():
     found = candidates("Maria Testova had a great day. She finished third.")
     pair = found[("Maria Testova", "rank", 3)].supports[0]
+    assert pair.athlete is not None and pair.value is not None
     assert pair.athlete.sentence == pair.value.sentence - 1
 
 
@@ -182,18 +184,19 @@ def test_a_damaged_model_file_is_a_clear_error(tmp_path):
 def _passage(features_and_labels):
     from nlp.training.results_corpus import Passage
 
+    nothing: Any = None  # fitting reads the features and labels only
     return Passage(
         id="p",
         language="en",
         source_url=None,
         gold={},
-        doc=None,
+        doc=nothing,
         candidates=[],
-        context=None,
+        context=nothing,
         features=[f for f, _ in features_and_labels],
         labels=[lab for _, lab in features_and_labels],
         rules=[],
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_training_learns_which_features_mark_a_stated_result_and_is_deterministic():

@@ -14,7 +14,8 @@ Supports of a candidate:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from spacy.tokens import Doc, Span
 
@@ -62,7 +63,7 @@ class Candidate:
     athlete: str
     field: str  # rank | time | gap | medal
     value: int | float | str
-    supports: list[Support] = field(default_factory=list)
+    supports: list[Support] = dataclass_field(default_factory=list)
     rule: Result | None = None  # the rules' result that states this fact
 
     @property

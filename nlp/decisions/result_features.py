@@ -120,7 +120,7 @@ def _value_bucket(field: str, value) -> str:
 
 def best_pair(candidate: Candidate, context: DocContext) -> tuple[AthleteMention, ValueMention] | None:
     """The supporting pair with the athlete nearest the value (same sentence before the previous one)."""
-    pairs = [(s.athlete, s.value) for s in candidate.supports if s.source == "mention"]
+    pairs = [(s.athlete, s.value) for s in candidate.supports if s.source == "mention" and s.athlete and s.value]
     if not pairs:
         return None
 
@@ -228,6 +228,7 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
 
 def order_features(support: Support, context: DocContext, f: set[str]) -> None:
     athlete = support.athlete
+    assert athlete is not None
     f.add(f"o:place={min(support.place, 5)}")
     f.add(f"o:based={support.base > 1}")
     named = [a for a in context.athletes if a.sentence == athlete.sentence]
@@ -265,6 +266,7 @@ def order_features(support: Support, context: DocContext, f: set[str]) -> None:
 
 def line_features(support: Support, context: DocContext, f: set[str]) -> None:
     athlete = support.athlete
+    assert athlete is not None
     f.add(f"l:place={min(support.place, 5)}")
     line_values = {v.kind for v in context.values if v.sentence == athlete.sentence}
     for kind in line_values:
@@ -272,6 +274,7 @@ def line_features(support: Support, context: DocContext, f: set[str]) -> None:
 
 
 def entity_features(support: Support, context: DocContext, f: set[str]) -> None:
+    assert support.athlete is not None
     name = support.athlete.name
     mentions = [a for a in context.athletes if a.name == name]
     f.add(f"e:mentions={_bucket(len(mentions), (1, 2, 3, 5))}")
@@ -311,7 +314,7 @@ def features(candidate: Candidate, context: DocContext) -> set[str]:
         pair_features(*pair, context, f)
         mentions = candidate.of("mention")
         f.add(f"pairs={_bucket(len(mentions), (1, 2, 4))}")
-        for kind in {s.value.kind for s in mentions}:
+        for kind in {s.value.kind for s in mentions if s.value}:
             f.add(f"any_kind={kind}")
     orders = candidate.of("order")
     if orders:
