@@ -196,6 +196,9 @@ def _passage(features_and_labels):
         features=[f for f, _ in features_and_labels],
         labels=[lab for _, lab in features_and_labels],
         rules=[],
+        entity_names=[],
+        entity_features=[],
+        entity_labels=[],
     )
 
 
@@ -239,3 +242,48 @@ def test_the_setting_none_leaves_the_rules_alone(monkeypatch):
 
     monkeypatch.setenv("PALMARES_RESULT_MODEL", "none")
     assert result_model() is None
+
+
+# -- the athlete model -----------------------------------------------------------------------------------------
+
+
+def _people(text: str, language: str = "en"):
+    from nlp.decisions.athlete_features import entities, entity_features
+
+    doc, lexicon, attribution, rules = tagged(text, language)
+    _, context = candidates_of(doc, lexicon, attribution, rules)
+    return {e.name: entity_features(e, doc, language, context) for e in entities(context.athletes)}, (doc, context)
+
+
+def test_a_persons_features_tell_a_known_given_name_and_the_values_near_them():
+    people, _ = _people("Maria Testova won the 500 m in 37.80 ahead of Anna Proefson.")
+    testova = people["Maria Testova"]
+    assert "first_word_given_name" in testova
+    assert "value_near=TIME" in testova
+    assert "first_person_of_doc" in testova and "first_person_of_doc" not in people["Anna Proefson"]
+
+
+def test_the_athlete_model_keeps_the_people_it_scores_as_athletes():
+    from nlp.decisions.athletes import decide_athletes
+
+    people, (doc, context) = _people("Maria Testova won the 500 m in 37.80 ahead of Anna Proefson.")
+    keep_the_winner = LinearModel(weights={"first_person_of_doc": 5.0}, bias=-2.0, threshold=0.5)
+    assert decide_athletes(doc, "en", context, keep_the_winner) == {"Maria Testova"}
+
+
+def test_the_shipped_athlete_model_keeps_the_athletes_of_an_invented_report():
+    from nlp.decisions.athletes import athlete_model, decide_athletes
+
+    model = athlete_model()
+    assert model is not None
+    _, (doc, context) = _people("Maria Testova won the 500 m in 37.80. Anna Proefson finished second.")
+    assert decide_athletes(doc, "en", context, model) >= {"Maria Testova", "Anna Proefson"}
+
+
+def test_a_person_a_medal_tally_lists_stays_an_athlete_whatever_the_model_says():
+    from nlp.decisions.athletes import decide_athletes
+
+    _, (doc, context) = _people("Maria Testova won the 500 m in 37.80 ahead of Anna Proefson.")
+    nobody = LinearModel(weights={}, bias=-10.0, threshold=0.5)
+    assert decide_athletes(doc, "en", context, nobody) == set()
+    assert decide_athletes(doc, "en", context, nobody, {"Anna Proefson"}) == {"Anna Proefson"}

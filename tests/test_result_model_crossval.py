@@ -22,3 +22,4 @@ def test_the_shipped_model_reproduces_its_cross_validated_figure(shared_dir):
     recorded = model.meta["crossval"]["model"]["all"]
     assert measured["results"] == pytest.approx(recorded["results"], abs=0.01)
     assert measured["results_event"] == pytest.approx(recorded["results_event"], abs=0.01)
+    assert measured["athletes"] == pytest.approx(recorded["athletes"], abs=0.01)

@@ -38,9 +38,21 @@ def _load(path: str) -> LinearModel:
     return LinearModel.load(Path(path))
 
 
+def model_setting() -> str:
+    return os.environ.get(MODEL_SETTING, "").strip()
+
+
+def model_folder() -> Path | None:
+    """The folder of the result model in use (its athlete model lies beside it); None with the setting "none"."""
+    setting = model_setting()
+    if setting.lower() == "none":
+        return None
+    return Path(setting).parent if setting else shipped_model_path().parent
+
+
 def result_model() -> LinearModel | None:
     """The model named by PALMARES_RESULT_MODEL, else the shipped one; None when there is none (rules alone)."""
-    setting = os.environ.get(MODEL_SETTING, "").strip()
+    setting = model_setting()
     if setting.lower() == "none":
         return None
     path = Path(setting) if setting else shipped_model_path()
@@ -63,6 +75,18 @@ def decide_results(
     doc: Doc, lexicon: Lexicon, attribution: Attribution, rules: list[Result], model: LinearModel
 ) -> list[Result]:
     candidates, context = candidates_of(doc, lexicon, attribution, rules)
+    return decide(doc, lexicon, attribution, candidates, context, model)
+
+
+def decide(
+    doc: Doc,
+    lexicon: Lexicon,
+    attribution: Attribution,
+    candidates: list[Candidate],
+    context: DocContext,
+    model: LinearModel,
+) -> list[Result]:
+    """The results the model keeps among the candidates, decoded into a consistent reading."""
     events = event_mentions(attribution.sports)
     default_event = main_event(events, attribution, lexicon)
     scored = []

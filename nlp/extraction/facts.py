@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from models.records import Athlete, Fixture, MedalTally, Quote, Result
+from nlp.decisions.athletes import athlete_model, decide_athletes
 from nlp.decisions.linear_model import LinearModel
-from nlp.decisions.results import decide_results, result_model
+from nlp.decisions.results import candidates_of, decide, result_model
 from nlp.extraction.athletes import extract_athletes
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.medals import extract_medal_tallies
@@ -34,11 +35,19 @@ def extract_facts(doc: Doc, lexicon: Lexicon, published: dt.date | None, model: 
     attribution = Attribution(doc, lexicon)
     tallies = extract_medal_tallies(doc, lexicon)
     results = extract_results(doc, attribution, lexicon)
+    athletes = extract_athletes(doc, attribution)
     model = model or result_model()
     if model is not None:
-        results = decide_results(doc, lexicon, attribution, results, model)
+        candidates, context = candidates_of(doc, lexicon, attribution, results)
+        results = decide(doc, lexicon, attribution, candidates, context, model)
+        people = athlete_model()
+        if people is not None:
+            medallists = {name for tally in tallies for name in tally.athletes}
+            kept = decide_athletes(doc, lexicon.language, context, people, medallists)
+            athletes = [a for a in athletes if a.name in kept]
+            results = [r for r in results if r.athlete in kept]
     return Facts(
-        athletes=extract_athletes(doc, attribution),
+        athletes=athletes,
         results=results,
         medal_tallies=tallies,
         quotes=extract_quotes(doc, attribution, lexicon),

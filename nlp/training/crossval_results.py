@@ -8,13 +8,15 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
+from nlp.decisions.athletes import decide_athletes
 from nlp.decisions.linear_model import LinearModel
-from nlp.decisions.results import decide_results
+from nlp.decisions.results import decide
 from nlp.extraction.athletes import extract_athletes
 from nlp.extraction.attribution import Attribution
+from nlp.extraction.medals import extract_medal_tallies
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.training.results_corpus import Passage, scorer
-from nlp.training.train_results import REGULARISATION, THRESHOLD, fit
+from nlp.training.train_results import fit, fit_athletes
 
 
 def site_folds(corpus_dirs: list[Path]) -> dict[str, int]:
@@ -27,32 +29,40 @@ def site_folds(corpus_dirs: list[Path]) -> dict[str, int]:
     return module.folds([str(d) for d in corpus_dirs])
 
 
-def predict(passage: Passage, model: LinearModel | None) -> dict[str, Any]:
-    """The passage's athletes and results in the scorer's format (`model` None: the extraction rules alone)."""
+def predict(passage: Passage, model: LinearModel | None, athlete_model: LinearModel | None = None) -> dict[str, Any]:
+    """The passage's athletes and results in the scorer's format, decided as `nlp.extraction.facts.extract_facts`
+    decides them (`model` None: the extraction rules alone)."""
     lexicon = load_lexicon(passage.language)
     attribution = Attribution(passage.doc, lexicon)
-    results = (
-        passage.rules if model is None else decide_results(passage.doc, lexicon, attribution, passage.rules, model)
-    )
+    athletes = extract_athletes(passage.doc, attribution)
+    results = passage.rules
+    if model is not None:
+        results = decide(passage.doc, lexicon, attribution, passage.candidates, passage.context, model)
+    if athlete_model is not None:
+        medallists = {name for tally in extract_medal_tallies(passage.doc, lexicon) for name in tally.athletes}
+        kept = decide_athletes(passage.doc, passage.language, passage.context, athlete_model, medallists)
+        athletes = [a for a in athletes if a.name in kept]
+        results = [r for r in results if r.athlete in kept]
     return {
         "id": passage.id,
         "language": passage.language,
-        "athletes": [a.to_dict() for a in extract_athletes(passage.doc, attribution)],
+        "athletes": [a.to_dict() for a in athletes],
         "results": [r.to_dict() for r in results],
     }
 
 
 def crossvalidate(
-    passages: list[Passage], folds: dict[str, int], regularisation: float = REGULARISATION, threshold: float = THRESHOLD
+    passages: list[Passage], folds: dict[str, int], with_athletes: bool = True
 ) -> dict[str, dict[str, Any]]:
-    """Held-out predictions of every passage, each from the model fitted without its fold."""
+    """Held-out predictions of every passage, each from the models fitted without its fold."""
     predictions: dict[str, dict[str, Any]] = {}
     for fold in sorted(set(folds.values())):
         training = [p for p in passages if folds.get(p.id) != fold]
-        model = fit(training, regularisation, threshold)
+        model = fit(training)
+        athlete_model = fit_athletes(training) if with_athletes else None
         for passage in passages:
             if folds.get(passage.id) == fold:
-                predictions[passage.id] = predict(passage, model)
+                predictions[passage.id] = predict(passage, model, athlete_model)
     return predictions
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from models.records import Result
+from nlp.decisions.athlete_features import entities, entity_features
 from nlp.decisions.result_candidates import Candidate
 from nlp.decisions.result_features import DocContext, features
 from nlp.decisions.results import candidates_of
@@ -42,6 +43,9 @@ class Passage:
     features: list[set[str]]
     labels: list[str]
     rules: list[Result]
+    entity_names: list[str]  # the people the tagging found, with their features and whether the gold holds them
+    entity_features: list[set[str]]
+    entity_labels: list[str]
 
 
 @cache
@@ -116,6 +120,7 @@ def tag_passages(corpus_dirs: list[Path], engine: Engine | None = None) -> list[
         rules = extract_results(doc, attribution, lexicon)
         candidates, context = candidates_of(doc, lexicon, attribution, rules)
         names, facts = gold_facts(data, score)
+        people = entities(context.athletes)
         passages.append(
             Passage(
                 id=data["id"],
@@ -128,6 +133,11 @@ def tag_passages(corpus_dirs: list[Path], engine: Engine | None = None) -> list[
                 features=[features(c, context) for c in candidates],
                 labels=[label(c, names, facts, score) for c in candidates],
                 rules=rules,
+                entity_names=[e.name for e in people],
+                entity_features=[entity_features(e, doc, language, context) for e in people],
+                entity_labels=[
+                    POSITIVE if any(score.names_match(e.name, n) for n in names) else NEGATIVE for e in people
+                ],
             )
         )
     return passages

@@ -27,6 +27,11 @@ in list lines, any athlete as a possible winner); `nlp/decisions/result_features
 features (cue classes of the lexicons around both, words around the value, distances, the rules' verdict); a
 logistic regression weighs them; `nlp/decisions/decode.py` keeps a consistent reading.
 
+- Athletes: a second logistic regression (`athletes.json`, threshold {meta["athlete_model"]["threshold"]}) decides
+  which of the people the tagging found are athletes of the article ({meta["athlete_model"]["candidates"]} people,
+  {meta["athlete_model"]["positives"]} athletes in the gold); `nlp/decisions/athlete_features.py` describes them
+  (their words against the given-name, place and country lists, common words, the NER's label, the words, cues and
+  values around their mentions, the person rules' label). A person it rejects loses their results too.
 - Model: logistic regression (scikit-learn, lbfgs, C={meta["regularisation"]}, seed {meta["seed"]}), threshold
   {meta["threshold"]}; {meta["features"]} features with a weight, stored as JSON in `model.json`.
 - Training data: {meta["passages"]} annotated passages of real sports news ({meta["corpus"]}), {meta["candidates"]}
@@ -39,7 +44,7 @@ logistic regression weighs them; `nlp/decisions/decode.py` keeps a consistent re
 ## Cross-validated figures (held-out folds, grouped by news site)
 
 5 folds of `tools/cv_folds.py` over train + dev; each fold predicted by a model fitted on the other four. F1 of
-the extraction rules alone → with the model; the last column is the model's results precision / recall.
+the extraction rules alone → with the models; the last column is the model's results precision / recall.
 `results_event` counts a fact only when its event does not contradict the gold event.
 
 | language | athletes | results | results_event | results P / R |
@@ -55,7 +60,7 @@ accuracy and are not reported.
   implies in a way no generator proposes, cannot be found.
 - Events are those of the extraction rules (the event named nearest the value); standings and races told in one
   sentence may mix.
-- Athletes are decided by the person rules, not by this model.
+- Names glued to other words by the tagging ("Marco Test Deutschland") are kept or dropped whole, not cut.
 
 ## Licence
 
