@@ -199,6 +199,7 @@ def _passage(features_and_labels):
         entity_names=[],
         entity_features=[],
         entity_labels=[],
+        standings=[],
     )
 
 
@@ -287,3 +288,40 @@ def test_a_person_a_medal_tally_lists_stays_an_athlete_whatever_the_model_says()
     nobody = LinearModel(weights={}, bias=-10.0, threshold=0.5)
     assert decide_athletes(doc, "en", context, nobody) == set()
     assert decide_athletes(doc, "en", context, nobody, {"Anna Proefson"}) == {"Anna Proefson"}
+
+
+# -- standings or race -----------------------------------------------------------------------------------------
+
+
+def test_standings_features_read_the_sentence_of_the_result_and_its_event():
+    from nlp.decisions.event_features import standings_features
+
+    doc, lexicon, attribution, rules = tagged(
+        "Maria Testova won the stage. Anna Proefson leads the general classification."
+    )
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    proefson = next(c for c in found if c.athlete == "Anna Proefson" and c.field == "rank")
+    described = standings_features(proefson, context, "general classification")
+    assert "s:classification" in described and "event:general" in described
+    assert "s:stage" not in described
+
+
+def test_a_result_placed_in_the_standings_takes_the_general_classification_and_back():
+    from nlp.decisions.results import STANDINGS_EVENT, CandidateEvents
+
+    doc, lexicon, attribution, rules = tagged("Maria Testova won the 500 m in 37.80.")
+    _, context = candidates_of(doc, lexicon, attribution, rules)
+    events = CandidateEvents(doc, attribution, lexicon, context)
+    assert events.placed("500 m", in_standings=True) == STANDINGS_EVENT
+    assert events.placed(STANDINGS_EVENT, in_standings=False) == "500 m"
+    assert events.placed("500 m", in_standings=False) == "500 m"
+
+
+def test_the_standings_model_learns_from_the_gold_events():
+    pytest.importorskip("sklearn")
+    from nlp.training.train_results import fit_standings
+
+    passage = _passage([])
+    passage.standings = [({"s:overall"}, True), ({"s:stage"}, False)] * 10
+    model = fit_standings([passage])
+    assert model.probability({"s:overall"}) > 0.5 > model.probability({"s:stage"})

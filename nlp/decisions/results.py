@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from models.records import Result
 from nlp.decisions.cues import WIN_CLASSES, cue_tagger
 from nlp.decisions.decode import Scored, decode
+from nlp.decisions.event_features import result_position, standings_features
 from nlp.decisions.linear_model import LinearModel
 from nlp.decisions.result_candidates import (
     Candidate,
@@ -21,11 +22,12 @@ from nlp.decisions.result_candidates import (
     sentence_numbers,
     value_mentions,
 )
-from nlp.decisions.result_features import DocContext, best_pair, features
+from nlp.decisions.result_features import DocContext, features
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.results import event_mentions, event_near, main_event, rejected_mentions
 from nlp.pipeline.lexicon import Lexicon
 
+STANDINGS_EVENT = "general classification"  # the event the rules give a race's overall leader
 MODEL_SETTING = "PALMARES_RESULT_MODEL"  # a model file, or "none" for the extraction rules alone
 
 
@@ -48,6 +50,13 @@ def model_folder() -> Path | None:
     if setting.lower() == "none":
         return None
     return Path(setting).parent if setting else shipped_model_path().parent
+
+
+def standings_model() -> LinearModel | None:
+    """The shipped standings model beside the result model (none when the result model is switched off)."""
+    folder = model_folder()
+    path = folder / "standings.json" if folder else None
+    return _load(str(path)) if path and path.is_file() else None
 
 
 def result_model() -> LinearModel | None:
@@ -85,29 +94,43 @@ def decide(
     candidates: list[Candidate],
     context: DocContext,
     model: LinearModel,
+    standings: LinearModel | None = None,
 ) -> list[Result]:
-    """The results the model keeps among the candidates, decoded into a consistent reading."""
-    events = event_mentions(attribution.sports)
-    default_event = main_event(events, attribution, lexicon)
+    """The results the model keeps among the candidates, decoded into a consistent reading; with a standings model,
+    each kept result is placed in a standings or a race."""
+    events = CandidateEvents(doc, attribution, lexicon, context)
     scored = []
     for candidate in candidates:
         probability = model.probability(features(candidate, context))
         if probability < model.threshold:
             continue
-        event, position = _event_and_position(doc, candidate, context, events, attribution, default_event)
+        event, position = events.of(candidate)
+        if standings is not None:
+            event = events.placed(event, standings.probability(standings_features(candidate, context, event)) >= 0.5)
         evidence = candidate.rule.evidence if candidate.rule else attribution.sentence_text(position)
         scored.append(Scored(candidate, probability, event, evidence, position))
     return decode(scored, model.threshold)
 
 
-def _event_and_position(
-    doc: Doc, candidate: Candidate, context: DocContext, events, attribution: Attribution, default_event: str | None
-) -> tuple[str | None, int]:
+class CandidateEvents:
     """The event of a candidate: the rules' when they state it, else the event named nearest its value."""
-    pair = best_pair(candidate, context)
-    named = [s.athlete.start for s in candidate.supports if s.athlete]
-    named = named or [a.start for a in context.athletes if a.name == candidate.athlete]
-    position = pair[1].start if pair else min(named, default=0)
-    if candidate.rule is not None:
-        return candidate.rule.event, position
-    return event_near(events, doc[position : position + 1], attribution, default_event), position
+
+    def __init__(self, doc: Doc, attribution: Attribution, lexicon: Lexicon, context: DocContext) -> None:
+        self.doc, self.attribution, self.context = doc, attribution, context
+        self.mentions = event_mentions(attribution.sports)
+        self.default = main_event(self.mentions, attribution, lexicon)
+
+    def of(self, candidate: Candidate) -> tuple[str | None, int]:
+        position = result_position(candidate, self.context)
+        if candidate.rule is not None:
+            return candidate.rule.event, position
+        return event_near(self.mentions, self.doc[position : position + 1], self.attribution, self.default), position
+
+    def placed(self, event: str | None, in_standings: bool) -> str | None:
+        """The event as the standings model places the result: a race's event becomes the general classification,
+        a classification's result in a race takes the article's race (none when that is a classification too)."""
+        if in_standings:
+            return event if event == STANDINGS_EVENT else STANDINGS_EVENT
+        if event == STANDINGS_EVENT:
+            return self.default if self.default != STANDINGS_EVENT else None
+        return event

@@ -16,7 +16,7 @@ from nlp.extraction.attribution import Attribution
 from nlp.extraction.medals import extract_medal_tallies
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.training.results_corpus import Passage, scorer
-from nlp.training.train_results import fit, fit_athletes
+from nlp.training.train_results import fit, fit_athletes, fit_standings
 
 
 def site_folds(corpus_dirs: list[Path]) -> dict[str, int]:
@@ -29,7 +29,12 @@ def site_folds(corpus_dirs: list[Path]) -> dict[str, int]:
     return module.folds([str(d) for d in corpus_dirs])
 
 
-def predict(passage: Passage, model: LinearModel | None, athlete_model: LinearModel | None = None) -> dict[str, Any]:
+def predict(
+    passage: Passage,
+    model: LinearModel | None,
+    athlete_model: LinearModel | None = None,
+    standings: LinearModel | None = None,
+) -> dict[str, Any]:
     """The passage's athletes and results in the scorer's format, decided as `nlp.extraction.facts.extract_facts`
     decides them (`model` None: the extraction rules alone)."""
     lexicon = load_lexicon(passage.language)
@@ -37,7 +42,7 @@ def predict(passage: Passage, model: LinearModel | None, athlete_model: LinearMo
     athletes = extract_athletes(passage.doc, attribution)
     results = passage.rules
     if model is not None:
-        results = decide(passage.doc, lexicon, attribution, passage.candidates, passage.context, model)
+        results = decide(passage.doc, lexicon, attribution, passage.candidates, passage.context, model, standings)
     if athlete_model is not None:
         medallists = {name for tally in extract_medal_tallies(passage.doc, lexicon) for name in tally.athletes}
         kept = decide_athletes(passage.doc, passage.language, passage.context, athlete_model, medallists)
@@ -52,7 +57,7 @@ def predict(passage: Passage, model: LinearModel | None, athlete_model: LinearMo
 
 
 def crossvalidate(
-    passages: list[Passage], folds: dict[str, int], with_athletes: bool = True
+    passages: list[Passage], folds: dict[str, int], with_athletes: bool = True, with_standings: bool = True
 ) -> dict[str, dict[str, Any]]:
     """Held-out predictions of every passage, each from the models fitted without its fold."""
     predictions: dict[str, dict[str, Any]] = {}
@@ -60,9 +65,10 @@ def crossvalidate(
         training = [p for p in passages if folds.get(p.id) != fold]
         model = fit(training)
         athlete_model = fit_athletes(training) if with_athletes else None
+        standings = fit_standings(training) if with_standings else None
         for passage in passages:
             if folds.get(passage.id) == fold:
-                predictions[passage.id] = predict(passage, model, athlete_model)
+                predictions[passage.id] = predict(passage, model, athlete_model, standings)
     return predictions
 
 

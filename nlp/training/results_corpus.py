@@ -20,9 +20,10 @@ from spacy.tokens import Doc
 
 from models.records import Result
 from nlp.decisions.athlete_features import entities, entity_features
+from nlp.decisions.event_features import standings_features
 from nlp.decisions.result_candidates import Candidate
 from nlp.decisions.result_features import DocContext, features
-from nlp.decisions.results import candidates_of
+from nlp.decisions.results import CandidateEvents, candidates_of
 from nlp.engine import ArticleInput, Engine
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.results import extract_results
@@ -46,6 +47,7 @@ class Passage:
     entity_names: list[str]  # the people the tagging found, with their features and whether the gold holds them
     entity_features: list[set[str]]
     entity_labels: list[str]
+    standings: list[tuple[set[str], bool]]  # candidates the gold holds: standings features, in a standings or not
 
 
 @cache
@@ -88,7 +90,7 @@ def gold_facts(data: dict[str, Any], score: ModuleType) -> tuple[list[list[str]]
                 value = score.seconds(value)
             else:
                 value = score.norm(value)
-            facts.append((index, field_name, value, result.get("scope", "main")))
+            facts.append((index, field_name, value, result.get("scope", "main"), result.get("event")))
     return names, facts
 
 
@@ -97,7 +99,7 @@ def label(candidate: Candidate, names: list[list[str]], facts: list[tuple], scor
     if index is None:
         return NEGATIVE
     found = NEGATIVE
-    for fact_index, field_name, value, scope in facts:
+    for fact_index, field_name, value, scope, _ in facts:
         if fact_index != index or field_name != candidate.field or value is None:
             continue
         same = abs(value - candidate.value) <= 0.011 if field_name in ("time", "gap") else value == candidate.value
@@ -106,6 +108,30 @@ def label(candidate: Candidate, names: list[list[str]], facts: list[tuple], scor
                 return POSITIVE
             found = NEUTRAL
     return found
+
+
+def gold_events(candidate: Candidate, names: list[list[str]], facts: list[tuple], score: ModuleType) -> list[str]:
+    """The events of the gold facts (scope main) that the candidate states."""
+    index = next((i for i, n in enumerate(names) if score.names_match(candidate.athlete, n)), None)
+    events = []
+    for fact_index, field_name, value, scope, event in facts:
+        if index is None or fact_index != index or field_name != candidate.field or value is None or scope != "main":
+            continue
+        same = abs(value - candidate.value) <= 0.011 if field_name in ("time", "gap") else value == candidate.value
+        if same:
+            events.append(event or "")
+    return events
+
+
+def standings_rows(
+    candidates: list[Candidate], context: DocContext, events: CandidateEvents, gold: list[list[str]], score: ModuleType
+) -> list[tuple[set[str], bool]]:
+    """The standings model's examples: each candidate the gold holds, and whether its gold event is a standings."""
+    return [
+        (standings_features(c, context, events.of(c)[0]), any(score.event_signature(e)[1] for e in gold_of))
+        for c, gold_of in zip(candidates, gold, strict=True)
+        if gold_of
+    ]
 
 
 def tag_passages(corpus_dirs: list[Path], engine: Engine | None = None) -> list[Passage]:
@@ -135,6 +161,13 @@ def tag_passages(corpus_dirs: list[Path], engine: Engine | None = None) -> list[
                 rules=rules,
                 entity_names=[e.name for e in people],
                 entity_features=[entity_features(e, doc, language, context) for e in people],
+                standings=standings_rows(
+                    candidates,
+                    context,
+                    CandidateEvents(doc, attribution, lexicon, context),
+                    [gold_events(c, names, facts, score) for c in candidates],
+                    score,
+                ),
                 entity_labels=[
                     POSITIVE if any(score.names_match(e.name, n) for n in names) else NEGATIVE for e in people
                 ],

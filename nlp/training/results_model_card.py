@@ -32,6 +32,10 @@ logistic regression weighs them; `nlp/decisions/decode.py` keeps a consistent re
   {meta["athlete_model"]["positives"]} athletes in the gold); `nlp/decisions/athlete_features.py` describes them
   (their words against the given-name, place and country lists, common words, the NER's label, the words, cues and
   values around their mentions, the person rules' label). A person it rejects loses their results too.
+- Standings: a third logistic regression (`standings.json`) places each kept result in a standings (a general
+  classification, a ranking, a leader's jersey) or in a race, from the words and cue classes of its sentence and the
+  event the rules name ({meta['standings_model']['candidates']} results of the gold,
+  {meta['standings_model']['positives']} in standings); `nlp/decisions/event_features.py` describes them.
 - Model: logistic regression (scikit-learn, lbfgs, C={meta["regularisation"]}, seed {meta["seed"]}), threshold
   {meta["threshold"]}; {meta["features"]} features with a weight, stored as JSON in `model.json`.
 - Training data: {meta["passages"]} annotated passages of real sports news ({meta["corpus"]}), {meta["candidates"]}
@@ -58,8 +62,8 @@ accuracy and are not reported.
 
 - Candidates bound the recall: a result whose value or athlete the tagging misses, or whose rank the text only
   implies in a way no generator proposes, cannot be found.
-- Events are those of the extraction rules (the event named nearest the value); standings and races told in one
-  sentence may mix.
+- Events are the rules' (the event named nearest the value), placed in a standings or a race by the standings
+  model; a wrong distance or stage number stays wrong.
 - Names glued to other words by the tagging ("Marco Test Deutschland") are kept or dropped whole, not cut.
 
 ## Licence

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from nlp.decisions.linear_model import LinearModel
-from nlp.training.results_corpus import NEUTRAL, POSITIVE, Passage
+from nlp.training.results_corpus import NEGATIVE, NEUTRAL, POSITIVE, Passage
 
 REGULARISATION = 0.3  # scikit-learn's C, chosen by cross-validation (docs/results-model.md)
 THRESHOLD = 0.3  # the probability from which a candidate result is kept, chosen the same way
@@ -24,6 +24,12 @@ def fit_athletes(
     """The athlete model, fitted on the people the tagging found."""
     rows = [(f, lab) for p in passages for f, lab in zip(p.entity_features, p.entity_labels, strict=True)]
     return fit_rows(rows, regularisation, threshold, passages=len(passages))
+
+
+def fit_standings(passages: list[Passage], regularisation: float = REGULARISATION) -> LinearModel:
+    """The standings model, fitted on the candidates the gold holds: in a standings or in a race."""
+    rows = [(f, POSITIVE if in_standings else NEGATIVE) for p in passages for f, in_standings in p.standings]
+    return fit_rows(rows, regularisation, 0.5, passages=len(passages))
 
 
 def fit_rows(rows: list[tuple[set[str], str]], regularisation: float, threshold: float, passages: int) -> LinearModel:

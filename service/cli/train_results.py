@@ -60,7 +60,7 @@ def train_results_command(
     from nlp.training.crossval_results import crossvalidate, figures, predict, score, site_folds
     from nlp.training.results_corpus import tag_passages
     from nlp.training.results_model_card import write_model_card
-    from nlp.training.train_results import fit, fit_athletes
+    from nlp.training.train_results import fit, fit_athletes, fit_standings
 
     started = time.monotonic()
     folders = _corpus(corpus)
@@ -68,13 +68,14 @@ def train_results_command(
     folds = site_folds(folders)
     model_figures = figures(score(folders, crossvalidate(passages, folds)))
     rules_figures = figures(score(folders, {p.id: predict(p, None) for p in passages}))
-    model, athletes = fit(passages), fit_athletes(passages)
+    model, athletes, standings = fit(passages), fit_athletes(passages), fit_standings(passages)
     model.meta.update(
         {
             "corpus": ", ".join(f"{d.parent.name}/{d.name}" for d in folders),
             "threshold": model.threshold,
             "features": sum(1 for w in model.weights.values() if abs(w) >= 1e-5),
             "athlete_model": {**athletes.meta, "threshold": athletes.threshold},
+            "standings_model": standings.meta,
             "crossval": {"rules": rules_figures, "model": model_figures},
             "minutes": round((time.monotonic() - started) / 60, 1),
         }
@@ -82,5 +83,6 @@ def train_results_command(
     folder = output or shipped_model_path().parent
     model.save(folder / "model.json")
     athletes.save(folder / "athletes.json")
+    standings.save(folder / "standings.json")
     write_model_card(folder, model.meta)
     typer.echo(json.dumps({"model": str(folder / "model.json"), "crossval": model.meta["crossval"]}, indent=1))
