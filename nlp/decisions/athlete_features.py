@@ -34,10 +34,6 @@ def entities(athletes: list[AthleteMention]) -> list[Entity]:
     return list(found.values())
 
 
-def _ner_labels(doc: Doc) -> dict[int, str]:
-    return {i: e.label_ for e in doc.ents for i in range(e.start, e.end)}
-
-
 def _listed_with_another(mention: AthleteMention, others: list[AthleteMention], doc: Doc) -> bool:
     """ "(Kramer, Nuis, Test)", "A and B": another person's name one or two short words away (a comma, a joiner)."""
     for other in others:
@@ -76,9 +72,9 @@ def entity_features(entity: Entity, doc: Doc, language: str, context: DocContext
             f.add("hyphenated_word")
     if entity.name == first_name:
         f.add("first_person_of_doc")
-    ner = _ner_labels(doc)
+    ner = context.ner_of
     others = [m for m in context.athletes if m.name != entity.name]
-    lowers = [t.lower_ for t in doc]
+    lowers = context.lowers
     for mention in entity.mentions:
         f.add(f"ner={ner.get(mention.start, 'O')}")
         for offset in (1, 2):

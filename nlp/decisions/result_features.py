@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from models.records import Result
 from nlp.decisions.result_candidates import AthleteMention, Candidate, Support, ValueMention
+from nlp.pipeline.doc_words import doc_words
 
 WINDOW = 3  # words read on each side of a mention
 
@@ -35,6 +36,7 @@ class DocContext:
     clause_of: list[int]  # clause number of each token (clauses end at commas, brackets, conjunctions)
     rejected: dict[int, str]  # value mentions the rules read as no result (by first token), with the reason
     rule_owners: dict[tuple[str, object], set[str]]  # (field, value) -> the athletes the rules give it to
+    ner_of: dict[int, str]  # the statistical NER's label of each token it tagged
 
     @classmethod
     def of(
@@ -49,13 +51,15 @@ class DocContext:
         rules: list[Result],
         title_end: int = 0,
     ) -> DocContext:
+        words = doc_words(doc)
         starts = [i for i, s in enumerate(sentence_of) if i == 0 or s != sentence_of[i - 1]]
         counts: dict[str, int] = {}
         for a in athletes:
             counts[a.name] = counts.get(a.name, 0) + 1
         return cls(
-            lowers=[t.lower_ for t in doc],
-            texts=[t.text for t in doc],
+            lowers=words.lowers,
+            texts=words.texts,
+            ner_of={i: e.label_ for e in doc.ents for i in range(e.start, e.end)},
             cues=cues,
             sentence_of=sentence_of,
             sentence_starts=starts,

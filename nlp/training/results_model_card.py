@@ -34,8 +34,8 @@ logistic regression weighs them; `nlp/decisions/decode.py` keeps a consistent re
   values around their mentions, the person rules' label). A person it rejects loses their results too.
 - Standings: a third logistic regression (`standings.json`) places each kept result in a standings (a general
   classification, a ranking, a leader's jersey) or in a race, from the words and cue classes of its sentence and the
-  event the rules name ({meta['standings_model']['candidates']} results of the gold,
-  {meta['standings_model']['positives']} in standings); `nlp/decisions/event_features.py` describes them.
+  event the rules name ({meta["standings_model"]["candidates"]} results of the gold,
+  {meta["standings_model"]["positives"]} in standings); `nlp/decisions/event_features.py` describes them.
 - Model: logistic regression (scikit-learn, lbfgs, C={meta["regularisation"]}, seed {meta["seed"]}), threshold
   {meta["threshold"]}; {meta["features"]} features with a weight, stored as JSON in `model.json`.
 - Training data: {meta["passages"]} annotated passages of real sports news ({meta["corpus"]}), {meta["candidates"]}
