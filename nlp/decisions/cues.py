@@ -64,6 +64,8 @@ class CueTagger:
     def __init__(self, lexicon: Lexicon, spacy_language: str, vocab: Vocab) -> None:
         tokenizer = spacy.blank(spacy_language, vocab=vocab)
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        # match ids by hash, not through the vocabulary's strings: a spaCy memory zone may free those
+        self.keys = {vocab.strings.add(key): key for key in CUE_CLASSES}
         for key in CUE_CLASSES:
             phrases = [p for p in lexicon.words(key) if p.strip()]
             if phrases:
@@ -71,9 +73,8 @@ class CueTagger:
 
     def __call__(self, doc: Doc) -> list[frozenset[str]]:
         classes: list[set[str]] = [set() for _ in range(len(doc))]
-        strings = doc.vocab.strings
         for match_id, start, end in self.matcher(doc):
-            key = strings[match_id]
+            key = self.keys[match_id]
             for i in range(start, end):
                 classes[i].add(key)
         return [frozenset(c) for c in classes]
