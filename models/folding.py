@@ -36,3 +36,29 @@ def fold(text: str) -> str:
 def name_key(text: str) -> str:
     """Folded, punctuation and hyphens as spaces, spaces collapsed: "Lotto-Soudal" == "lotto soudal"."""
     return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+
+
+# Spelling variants of one name across languages and transliterations, letter rules only (longest first).
+_SPELLING_RULES = (
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("ue", "u"),
+    ("oe", "o"),
+    ("ae", "a"),
+    ("ij", "i"),
+    ("y", "i"),
+    ("w", "v"),
+)
+
+
+def spelling_key(word: str) -> str:
+    """One key for the spellings of a name ("Müller", "Mueller", "Muller"; "Dijkstra", "Dykstra"; "Jewgeni",
+    "Yevgeny"): folded, transliteration variants unified, doubled letters single. For comparing, never shown."""
+    key = name_key(word)
+    for old, new in _SPELLING_RULES:
+        key = key.replace(old, new)
+    return re.sub(r"(\w)\1+", r"\1", key)

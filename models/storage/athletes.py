@@ -1,17 +1,28 @@
-"""Athletes accumulate across articles: find the stored person a mention refers to, or create one.
+"""Athletes across articles and languages: the stored person a mention refers to, a new profile, or none.
 
-"Smeekens", "J. Smeekens" and "Jan Smeekens" are one person when team or sport agree; the same full name
-is one person unless the sports differ; two people sharing only a surname are never merged blindly.
+- A full name joins a stored athlete whose names agree with it (surname and first given name the same after
+  folding accents and spelling variants; "Håvard Holmefjord Lorentzen" is "Havard Lorentzen") unless sport,
+  nationality or a split by hand contradicts it. Two first names never merge (Johannes and Tarjei Bø).
+- An initial ("J. Smeekens") joins the one athlete it fits; with several it makes no profile.
+- A lone surname joins a known athlete only when that is unambiguous: the only athlete with that surname (and
+  nothing contradicts), or the only one the article's context agrees with (same team, sport or nationality, or
+  mentioned in other articles together with this article's athletes). Otherwise it stays a name in its article
+  and makes no profile.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from collections.abc import Collection
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from models.records import Athlete
-from models.storage.names import fold, name_match, richer_name, slugify, split_name
-from models.storage.tables import AthleteRow
+from models.storage.knowledge import athlete_key, refresh_fact
+from models.storage.names import NameParts, fold, name_match, richer_name, slugify, split_name
+from models.storage.tables import AthleteRow, FactRow, MentionRow, QuoteRow, ResultRow
+
+FULL_MATCH = 10
 
 
 def _same(a: str | None, b: str | None) -> bool | None:
@@ -21,19 +32,25 @@ def _same(a: str | None, b: str | None) -> bool | None:
     return fold(a) == fold(b)
 
 
-def _score(athlete: Athlete, row: AthleteRow) -> int:
-    parts = split_name(athlete.name)
-    known = [split_name(name) for name in [row.name, *row.aliases]]
-    matches = {name_match(parts, other) for other in known if other.key == parts.key}
-    if None in matches:  # a first name or initial that contradicts one already known
+def _score(athlete: Athlete, parts: NameParts, row: AthleteRow) -> int:
+    """0 when the mention cannot be this athlete; FULL_MATCH and more for an agreeing first name; 1 and more when
+    only a surname or an initial fits; plus one per agreeing team, sport and nationality."""
+    if fold(athlete.name) in {fold(n) for n in row.excluded_names or []}:
         return 0
-    team, sport = _same(athlete.team, row.team), _same(athlete.sport, row.sport)
-    if sport is False:
+    agreements = [
+        _same(athlete.team, row.team),
+        _same(athlete.sport, row.sport),
+        _same(athlete.nationality, row.nationality),
+    ]
+    if agreements[1] is False or agreements[2] is False:
         return 0
-    context = int(bool(team)) + int(bool(sport))
+    matches = {name_match(parts, split_name(n)) for n in [row.name, *(row.aliases or [])]}
+    context = sum(1 for a in agreements if a)
     if "full" in matches:
-        return 10 + context
-    if "partial" in matches and context:
+        return FULL_MATCH + context
+    if None in matches:
+        return 0  # a first name or initial that contradicts one already known
+    if "partial" in matches:
         return 1 + context
     return 0
 
@@ -51,12 +68,14 @@ def search_text(row: AthleteRow) -> str:
     return " | ".join(dict.fromkeys(fold(n) for n in [row.name, *row.aliases]))
 
 
-def _merge(row: AthleteRow, athlete: Athlete) -> None:
-    names = [athlete.name, *athlete.aliases]
+def merge_names(row: AthleteRow, athlete: Athlete) -> None:
+    """Add what a mention tells (names, team, sport, nationality) to the stored athlete."""
+    excluded = {fold(n) for n in row.excluded_names or []}
+    names = [n for n in [athlete.name, *athlete.aliases] if n and fold(n) not in excluded]
     known = {fold(n) for n in [row.name, *row.aliases]}
     aliases = list(row.aliases)
     for name in names:
-        if name and fold(name) not in known:
+        if fold(name) not in known:
             aliases.append(name)
             known.add(fold(name))
     best = row.name
@@ -72,29 +91,131 @@ def _merge(row: AthleteRow, athlete: Athlete) -> None:
     row.search_text = search_text(row)
 
 
-def resolve_athlete(session: Session, athlete: Athlete) -> AthleteRow | None:
-    """The stored athlete `athlete` refers to (updated with what this mention adds), or a new one."""
+def co_mentions(
+    session: Session, candidates: Collection[int], context: Collection[int], *, exclude_article: int | None = None
+) -> dict[int, int]:
+    """How many articles mention each candidate together with one of the `context` athletes."""
+    if not candidates or not context:
+        return {}
+    ours, theirs = aliased(MentionRow), aliased(MentionRow)
+    query = (
+        select(theirs.athlete_id, func.count(func.distinct(theirs.article_id)))
+        .join(ours, ours.article_id == theirs.article_id)
+        .where(theirs.athlete_id.in_(list(candidates)), ours.athlete_id.in_(list(context)))
+        .group_by(theirs.athlete_id)
+    )
+    if exclude_article is not None:
+        query = query.where(theirs.article_id != exclude_article)
+    return {athlete_id: count for athlete_id, count in session.execute(query)}
+
+
+def _single(rows: list[AthleteRow], weights: dict[int, int]) -> AthleteRow | None:
+    """The one row with the highest positive weight, when no other row shares it."""
+    best = max((weights.get(r.id, 0) for r in rows), default=0)
+    winners = [r for r in rows if weights.get(r.id, 0) == best]
+    return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+def find_athlete_for(
+    session: Session, athlete: Athlete, context: Collection[int] = (), *, article_id: int | None = None
+) -> AthleteRow | None | bool:
+    """The stored athlete the mention refers to; None when it is nobody known yet (a new profile may be made);
+    False when it must make no profile (a lone surname or an initial that is ambiguous or unknown)."""
     parts = split_name(athlete.name)
     if not parts.key:
-        return None
+        return False
     candidates = session.scalars(select(AthleteRow).where(AthleteRow.surname_key == parts.key)).all()
-    scored = sorted(((s, row) for row in candidates if (s := _score(athlete, row))), key=lambda p: -p[0])
-    ambiguous = len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][0] < 10
-    if scored and not ambiguous:
-        row = scored[0][1]
-        _merge(row, athlete)
-        return row
+    scored = {row.id: s for row in candidates if (s := _score(athlete, parts, row))}
+    fitting = [row for row in candidates if row.id in scored]
+    if parts.has_full_given:
+        if not fitting:
+            return None
+        best = max(scored.values())
+        top = [row for row in fitting if scored[row.id] == best]
+        if len(top) > 1:
+            chosen = _single(top, co_mentions(session, [r.id for r in top], context, exclude_article=article_id))
+            return chosen or min(top, key=lambda r: r.id)
+        return top[0]
+    # a lone surname or an initial: only when unambiguous
+    if len(fitting) == 1 and (len(candidates) == 1 or scored[fitting[0].id] > 1):
+        return fitting[0]
+    if fitting:
+        overlap = co_mentions(session, [r.id for r in fitting], context, exclude_article=article_id)
+        chosen = _single(fitting, {r.id: overlap[r.id] * 10 + scored[r.id] for r in fitting if r.id in overlap})
+        chosen = chosen or _single(fitting, {r.id: scored[r.id] - 1 for r in fitting})  # the one context agrees with
+        return chosen if chosen is not None else False
+    return None if parts.given else False
+
+
+def new_athlete(session: Session, athlete: Athlete) -> AthleteRow:
     row = AthleteRow(
         slug=_unique_slug(session, athlete.name),
         name=athlete.name,
         folded_name=fold(athlete.name),
-        surname_key=parts.key,
+        surname_key=split_name(athlete.name).key,
         aliases=[],
         team=athlete.team,
         sport=athlete.sport,
         nationality=athlete.nationality,
+        excluded_names=[],
+        merged_slugs=[],
     )
-    _merge(row, athlete)
+    merge_names(row, athlete)
     session.add(row)
     session.flush()
+    if split_name(athlete.name).has_full_given:
+        adopt_orphans(session, row)
     return row
+
+
+def adopt_orphans(session: Session, row: AthleteRow) -> None:
+    """Results stored under a lone surname that made no profile become the new athlete's, when nobody else has
+    that surname: an article naming "Kramer" before any article named "Sven Kramer"."""
+    if session.scalar(select(func.count()).where(AthleteRow.surname_key == row.surname_key)) != 1:
+        return
+    surname = split_name(row.name).surname
+    orphans = session.scalars(
+        select(FactRow).where(FactRow.athlete_id.is_(None), FactRow.athlete_folded == surname)
+    ).all()
+    parts = split_name(row.name)
+    key = athlete_key(row, row.name)
+    for orphan in orphans:
+        if not _score(Athlete(name=orphan.athlete_name), split_name(orphan.athlete_name), row) or not parts.key:
+            continue
+        claims = session.scalars(select(ResultRow).where(ResultRow.fact_id == orphan.id)).all()
+        target = session.scalar(select(FactRow).where(FactRow.event_id == orphan.event_id, FactRow.athlete_key == key))
+        if target is None:
+            orphan.athlete_id, orphan.athlete_key, orphan.athlete_name = row.id, key, row.name
+            orphan.athlete_folded, target = row.folded_name, orphan
+        for claim in claims:
+            claim.athlete_id, claim.fact_id = row.id, target.id
+            if not session.scalar(
+                select(func.count()).where(MentionRow.article_id == claim.article_id, MentionRow.athlete_id == row.id)
+            ):
+                session.add(MentionRow(article_id=claim.article_id, athlete_id=row.id, name=claim.athlete_name))
+                session.flush()
+            for quote in session.scalars(
+                select(QuoteRow).where(QuoteRow.article_id == claim.article_id, QuoteRow.athlete_id.is_(None))
+            ):
+                if quote.speaker and fold(quote.speaker) == surname:
+                    quote.athlete_id = row.id
+        session.flush()
+        if target is not orphan:
+            session.delete(orphan)
+            session.flush()
+        refresh_fact(session, target)
+    session.flush()
+
+
+def resolve_athlete(
+    session: Session, athlete: Athlete, context: Collection[int] = (), *, article_id: int | None = None
+) -> AthleteRow | None:
+    """The stored athlete `athlete` refers to (updated with what this mention adds), a new one, or None when the
+    mention makes no profile. `context`: ids of the athletes already resolved in the same article."""
+    found = find_athlete_for(session, athlete, context, article_id=article_id)
+    if found is False:
+        return None
+    if found is None:
+        return new_athlete(session, athlete)
+    merge_names(found, athlete)
+    return found

@@ -47,12 +47,18 @@ def create_db_engine(url: str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration (creates the tables on first start)."""
+    """Bring the schema to the newest migration (creates the tables on first start), then rebuild the knowledge
+    derived from the stored articles if older rules built it (`models.storage.rebuild`); one transaction."""
+    from models.storage.rebuild import catch_up
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        with Session(bind=connection) as session:
+            catch_up(session)
+            session.flush()
 
 
 def open_store(url: str) -> sessionmaker[Session]:

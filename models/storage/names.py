@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.folding import name_key
+from models.folding import name_key, spelling_key
 
 SURNAME_PARTICLES = frozenset(
     {
@@ -27,7 +27,6 @@ SURNAME_PARTICLES = frozenset(
         "le",
         "la",
         "het",
-        "'t",
         "mc",
         "al",
         "el",
@@ -35,6 +34,10 @@ SURNAME_PARTICLES = frozenset(
     }
 )
 
+
+# Letters left of an elided particle ("van 't Wout", "in 's Gravenzande"): particles only after another particle,
+# so an initial ("J. T. Smith") stays a given name.
+ELIDED_PARTICLES = frozenset({"t", "s"})
 
 fold = name_key  # lower case, accents and punctuation removed: 'Håvard  Lorentzen' -> 'havard lorentzen'
 
@@ -50,8 +53,8 @@ class NameParts:
 
     @property
     def key(self) -> str:
-        """The last word of the surname: what candidate lookups use."""
-        return self.surname.split()[-1] if self.surname else ""
+        """The last word of the surname, spelling variants unified: what candidate lookups use."""
+        return spelling_key(self.surname.split()[-1]) if self.surname else ""
 
     @property
     def has_full_given(self) -> bool:
@@ -63,7 +66,10 @@ def split_name(name: str) -> NameParts:
     if not words:
         return NameParts((), "")
     cut = len(words) - 1
-    while cut > 0 and words[cut - 1] in SURNAME_PARTICLES:
+    while cut > 0 and (
+        words[cut - 1] in SURNAME_PARTICLES
+        or (words[cut - 1] in ELIDED_PARTICLES and cut > 1 and words[cut - 2] in SURNAME_PARTICLES)
+    ):
         cut -= 1
     return NameParts(tuple(words[:cut]), " ".join(words[cut:]))
 
@@ -77,7 +83,7 @@ def name_match(a: NameParts, b: NameParts) -> str | None:
         return "partial"
     first_a, first_b = a.given[0], b.given[0]
     if len(first_a) > 1 and len(first_b) > 1:
-        return "full" if first_a == first_b else None
+        return "full" if spelling_key(first_a) == spelling_key(first_b) else None
     return "partial" if first_a[0] == first_b[0] else None
 
 

@@ -3,21 +3,100 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, Text, and_, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from models.events import discipline_query, parse_stage, parse_standings
 from models.records import CalendarEntry, Stage
-from models.storage.names import fold
-from models.storage.tables import ArticleRow, AthleteRow, FixtureRow, LinkRow, MentionRow, QuoteRow, RaceRow, ResultRow
+from models.storage.knowledge import medal_counts
+from models.storage.names import fold, split_name
+from models.storage.tables import (
+    ArticleRow,
+    AthleteRow,
+    CompetitionRow,
+    EventRow,
+    FactRow,
+    FixtureRow,
+    LinkRow,
+    MentionRow,
+    QuoteRow,
+    RaceRow,
+    ResultRow,
+)
+
+T = TypeVar("T")
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a list, with the size of the whole list."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def _page(session: Session, query: Select, limit: int, offset: int) -> Page:
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    return Page(list(session.scalars(query.limit(limit).offset(offset)).unique().all()), total, limit, offset)
+
+
+def _names_condition(folded: str):
+    """search_text (" | "-separated folded names) holds exactly this name."""
+    return (literal(" | ") + AthleteRow.search_text + literal(" | ")).contains(f" | {folded} | ", autoescape=True)
+
+
+def find_athletes(session: Session, text: str) -> list[AthleteRow]:
+    """The athletes a user means by a slug (also one merged into another athlete), a full name, an alias or a
+    surname; accent- and case-insensitive. A surname two athletes share gives both."""
+    text = text.strip()
+    if not text:
+        return []
+    row = session.scalar(select(AthleteRow).where(AthleteRow.slug == text))
+    if row is not None:
+        return [row]
+    merged = session.scalars(
+        select(AthleteRow).where(cast(AthleteRow.merged_slugs, Text).contains(f'"{text}"', autoescape=True))
+    ).all()
+    if merged:
+        return list(merged)
+    folded = fold(text)
+    if not folded:
+        return []
+    named = session.scalars(select(AthleteRow).where(_names_condition(folded)).order_by(AthleteRow.id)).all()
+    if named:
+        return list(named)
+    parts = split_name(text)
+    if parts.given:
+        return []
+    return list(
+        session.scalars(select(AthleteRow).where(AthleteRow.surname_key == parts.key).order_by(AthleteRow.id)).all()
+    )
 
 
 def find_athlete(session: Session, slug_or_name: str) -> AthleteRow | None:
-    row = session.scalar(select(AthleteRow).where(AthleteRow.slug == slug_or_name))
+    """The one athlete a slug, name, alias or surname names; None when none or several."""
+    found = find_athletes(session, slug_or_name)
+    return found[0] if len(found) == 1 else None
+
+
+def athlete_by_slug(session: Session, slug: str) -> AthleteRow | None:
+    """By slug, or by the slug of an athlete merged into this one."""
+    row = session.scalar(select(AthleteRow).where(AthleteRow.slug == slug))
     if row is None:
-        row = session.scalar(select(AthleteRow).where(AthleteRow.folded_name == fold(slug_or_name)))
+        found = find_athletes(session, slug)
+        row = found[0] if len(found) == 1 and slug in (found[0].merged_slugs or []) else None
     return row
 
 
@@ -29,65 +108,103 @@ def list_articles(
     since: dt.date | None = None,
     limit: int = 50,
     offset: int = 0,
-) -> Sequence[ArticleRow]:
+) -> Page[ArticleRow]:
     query = select(ArticleRow).order_by(ArticleRow.id.desc())
     if athlete:
-        row = find_athlete(session, athlete)
-        if row is None:
-            return []
-        query = query.join(MentionRow, MentionRow.article_id == ArticleRow.id).where(MentionRow.athlete_id == row.id)
+        ids = [a.id for a in find_athletes(session, athlete)]
+        mentioned = select(MentionRow.article_id).where(MentionRow.athlete_id.in_(ids))
+        claimed = select(ResultRow.article_id).where(func.lower(ResultRow.athlete_name) == athlete.strip().lower())
+        query = query.where(or_(ArticleRow.id.in_(mentioned), ArticleRow.id.in_(claimed)))
     if language:
         query = query.where(ArticleRow.language == language.lower())
     if since:
         query = query.where(ArticleRow.published_date >= since)
-    return session.scalars(query.limit(limit).offset(offset)).all()
+    return _page(session, query, limit, offset)
 
 
-def search_athletes(session: Session, q: str | None, *, limit: int = 50, offset: int = 0) -> Sequence[AthleteRow]:
-    query = select(AthleteRow).order_by(AthleteRow.folded_name)
+def search_athletes(session: Session, q: str | None, *, limit: int = 50, offset: int = 0) -> Page[AthleteRow]:
+    """Athletes whose name or alias contains `q` (any accent form, any case), or whose surname is spelt like it."""
+    query = select(AthleteRow).order_by(AthleteRow.folded_name, AthleteRow.id)
     if q and fold(q):
-        query = query.where(AthleteRow.search_text.contains(fold(q), autoescape=True))
-    return session.scalars(query.limit(limit).offset(offset)).all()
+        query = query.where(
+            or_(
+                AthleteRow.search_text.contains(fold(q), autoescape=True),
+                AthleteRow.surname_key == split_name(q).key,
+                AthleteRow.slug == q.strip(),
+            )
+        )
+    return _page(session, query, limit, offset)
+
+
+@dataclass
+class CompetitionGroup:
+    competition: CompetitionRow | None
+    results: list[FactRow]
+
+
+@dataclass
+class Season:
+    year: int | None
+    competitions: list[CompetitionGroup]
 
 
 @dataclass
 class AthleteProfile:
     athlete: AthleteRow
-    results: list[ResultRow] = field(default_factory=list)
+    results: list[FactRow] = field(default_factory=list)  # merged results, newest event first
     quotes: list[QuoteRow] = field(default_factory=list)
     fixtures: list[FixtureRow] = field(default_factory=list)
     races: list[RaceRow] = field(default_factory=list)
     articles: list[ArticleRow] = field(default_factory=list)
-    tally_medals: list[tuple[int, str]] = field(default_factory=list)  # (article id, medal) from medal tallies
+    medals: dict[str, int] = field(default_factory=dict)  # one per distinct event: gold, silver, bronze
 
     @property
-    def medals(self) -> dict[str, int]:
-        """Medals from results, plus those of medal tallies naming the athlete ("goud (Kramer, Nuis)")
-        in articles that give no result with that medal for them."""
-        counts = {"gold": 0, "silver": 0, "bronze": 0}
-        from_results = set()
-        for result in self.results:
-            if result.medal in counts:
-                counts[result.medal] += 1
-                from_results.add((result.article_id, result.medal))
-        for article_id, medal in self.tally_medals:
-            if medal in counts and (article_id, medal) not in from_results:
-                counts[medal] += 1
-        return counts
+    def seasons(self) -> list[Season]:
+        """The palmarès: results grouped by season (the event's year), then by competition."""
+        seasons: dict[int | None, dict[int | None, CompetitionGroup]] = {}
+        for fact in self.results:
+            event = fact.event
+            year = event.date.year if event.date else (event.competition.year if event.competition else None)
+            groups = seasons.setdefault(year, {})
+            group = groups.setdefault(event.competition_id, CompetitionGroup(event.competition, []))
+            group.results.append(fact)
+        ordered = sorted(seasons.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0)))
+        return [Season(year, list(groups.values())) for year, groups in ordered]
+
+
+def _facts_query() -> Select:
+    return (
+        select(FactRow)
+        .join(EventRow, EventRow.id == FactRow.event_id)
+        .options(
+            selectinload(FactRow.event).selectinload(EventRow.competition),
+            selectinload(FactRow.athlete),
+            selectinload(FactRow.claims).selectinload(ResultRow.article),
+        )
+    )
+
+
+def _by_date(query: Select) -> Select:
+    return query.order_by(
+        EventRow.date.is_(None), EventRow.date.desc(), EventRow.id.desc(), FactRow.rank.is_(None), FactRow.rank
+    )
+
+
+def _unique_fixtures(fixtures: Sequence[FixtureRow]) -> list[FixtureRow]:
+    """One line per announced event, in date order, even when several articles announce it."""
+    seen: dict[tuple, FixtureRow] = {}
+    for fixture in fixtures:
+        seen.setdefault((fixture.date or fixture.when, fold(fixture.event or "")), fixture)
+    return sorted(seen.values(), key=lambda f: (f.date is None, f.date or dt.date.max, f.id))
 
 
 def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None) -> AthleteProfile | None:
-    athlete = session.scalar(select(AthleteRow).where(AthleteRow.slug == slug))
+    athlete = athlete_by_slug(session, slug)
     if athlete is None:
         return None
     today = today or dt.date.today()
     article_ids = select(MentionRow.article_id).where(MentionRow.athlete_id == athlete.id)
-    results = session.scalars(
-        select(ResultRow)
-        .where(ResultRow.athlete_id == athlete.id)
-        .options(selectinload(ResultRow.article))
-        .order_by(ResultRow.id)
-    ).all()
+    results = session.scalars(_by_date(_facts_query().where(FactRow.athlete_id == athlete.id))).unique().all()
     quotes = session.scalars(
         select(QuoteRow)
         .where(QuoteRow.athlete_id == athlete.id)
@@ -110,18 +227,29 @@ def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None
         select(ArticleRow).where(ArticleRow.id.in_(article_ids)).order_by(ArticleRow.id.desc())
     ).all()
     return AthleteProfile(
-        athlete, list(results), list(quotes), fixtures, list(races), list(articles), _tally_medals(athlete, articles)
+        athlete,
+        list(results),
+        list(quotes),
+        _unique_fixtures(fixtures),
+        list(races),
+        list(articles),
+        medal_counts(session, athlete.id),
     )
 
 
-def _tally_medals(athlete: AthleteRow, articles: Sequence[ArticleRow]) -> list[tuple[int, str]]:
-    names = {fold(n) for n in [athlete.name, *athlete.aliases]}
-    found = []
-    for article in articles:
-        for tally in (article.result_json or {}).get("medal_tallies", []):
-            if any(fold(n) in names for n in tally.get("athletes", [])):
-                found.append((article.id, tally.get("medal")))
-    return found
+def _event_condition(session: Session, text: str):
+    """Events a user means by "500", "500m", "500 meter" (not 5000 m), "team pursuit", "stage 4", "GC"."""
+    stage, standings = parse_stage(text), parse_standings(text)
+    if stage is not None or standings:
+        conditions = []
+        if stage is not None:
+            conditions.append(EventRow.stage == stage)
+        if standings:
+            conditions.append(EventRow.standings == standings)
+        return and_(*conditions)
+    query = discipline_query(text)
+    disciplines = [d for d in session.scalars(select(EventRow.discipline).distinct()) if query.matches(d)]
+    return EventRow.discipline.in_(disciplines)
 
 
 def search_results(
@@ -133,27 +261,90 @@ def search_results(
     since: dt.date | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Sequence[ResultRow]:
-    query = (
-        select(ResultRow)
-        .join(ArticleRow, ArticleRow.id == ResultRow.article_id)
-        .options(selectinload(ResultRow.article), selectinload(ResultRow.athlete))
-        .order_by(ResultRow.id.desc())
-    )
+) -> Page[FactRow]:
+    """Merged results (one per athlete and event, citing the articles that report it), newest event first."""
+    query = _facts_query()
     if athlete:
-        row = find_athlete(session, athlete)
-        query = (
-            query.where(ResultRow.athlete_id == row.id)
-            if row
-            else query.where(func.lower(ResultRow.athlete_name).contains(athlete.lower(), autoescape=True))
+        ids = [a.id for a in find_athletes(session, athlete)]
+        query = query.where(
+            FactRow.athlete_id.in_(ids)
+            if ids
+            else FactRow.athlete_folded.contains(fold(athlete) or athlete.lower(), autoescape=True)
         )
     if event:
-        query = query.where(func.lower(ResultRow.event).contains(event.lower(), autoescape=True))
+        query = query.where(_event_condition(session, event))
     if competition:
-        query = query.where(func.lower(ResultRow.competition).contains(competition.lower(), autoescape=True))
+        query = query.join(CompetitionRow, CompetitionRow.id == EventRow.competition_id).where(
+            or_(
+                CompetitionRow.folded_name.contains(fold(competition), autoescape=True),
+                CompetitionRow.slug == competition.strip(),
+            )
+        )
     if since:
-        query = query.where(ArticleRow.published_date >= since)
-    return session.scalars(query.limit(limit).offset(offset)).all()
+        query = query.where(EventRow.date >= since)
+    return _page(session, _by_date(query), limit, offset)
+
+
+def list_events(
+    session: Session,
+    *,
+    athlete: str | None = None,
+    event: str | None = None,
+    competition: str | None = None,
+    since: dt.date | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[EventRow]:
+    """Events, newest first, with their competition and merged results."""
+    query = select(EventRow).options(
+        selectinload(EventRow.competition),
+        selectinload(EventRow.facts).selectinload(FactRow.claims).selectinload(ResultRow.article),
+        selectinload(EventRow.facts).selectinload(FactRow.athlete),
+    )
+    if athlete:
+        ids = [a.id for a in find_athletes(session, athlete)]
+        query = query.where(EventRow.id.in_(select(FactRow.event_id).where(FactRow.athlete_id.in_(ids))))
+    if event:
+        query = query.where(_event_condition(session, event))
+    if competition:
+        query = query.join(CompetitionRow, CompetitionRow.id == EventRow.competition_id).where(
+            or_(
+                CompetitionRow.folded_name.contains(fold(competition), autoescape=True),
+                CompetitionRow.slug == competition.strip(),
+            )
+        )
+    if since:
+        query = query.where(EventRow.date >= since)
+    query = query.order_by(EventRow.date.is_(None), EventRow.date.desc(), EventRow.id.desc())
+    return _page(session, query, limit, offset)
+
+
+def get_event(session: Session, event_id: int) -> EventRow | None:
+    return session.scalar(
+        select(EventRow)
+        .where(EventRow.id == event_id)
+        .options(
+            selectinload(EventRow.competition),
+            selectinload(EventRow.facts).selectinload(FactRow.claims).selectinload(ResultRow.article),
+            selectinload(EventRow.facts).selectinload(FactRow.athlete),
+        )
+    )
+
+
+def article_claims(session: Session, article_id: int) -> list[ResultRow]:
+    """An article's results as it reports them, with their event (date, competition) and merged result."""
+    return list(
+        session.scalars(
+            select(ResultRow)
+            .where(ResultRow.article_id == article_id)
+            .options(
+                selectinload(ResultRow.event_row).selectinload(EventRow.competition),
+                selectinload(ResultRow.athlete),
+                selectinload(ResultRow.fact),
+            )
+            .order_by(ResultRow.id)
+        ).all()
+    )
 
 
 def list_races(

@@ -5,7 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -20,6 +34,7 @@ class ArticleRow(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     external_id: Mapped[str | None] = mapped_column(String(300))
     title: Mapped[str | None] = mapped_column(Text)
+    headline: Mapped[str] = mapped_column(Text, default="")  # the title, or the lead's opening words when untitled
     raw_text: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text, default="")  # "\n\n".join(paragraphs): entity offsets point here
     language: Mapped[str] = mapped_column(String(16), index=True)
@@ -59,6 +74,10 @@ class AthleteRow(Base):
     team: Mapped[str | None] = mapped_column(String(300))
     sport: Mapped[str | None] = mapped_column(String(120))
     nationality: Mapped[str | None] = mapped_column(String(120))
+    # Edits by hand: names split off to another athlete are never merged back; slugs merged in still lead here.
+    excluded_names: Mapped[list[str]] = mapped_column(JSON, default=list)
+    merged_slugs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    edited: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class MentionRow(Base):
@@ -76,7 +95,77 @@ class MentionRow(Base):
     athlete: Mapped[AthleteRow] = relationship()
 
 
+class CompetitionRow(Base):
+    """A competition in one year: "Olympic Games" 2018, "Vuelta a España" 2023 (linked to its calendar race)."""
+
+    __tablename__ = "competitions"
+    __table_args__ = (UniqueConstraint("folded_name", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(240), unique=True, index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    folded_name: Mapped[str] = mapped_column(String(300), index=True)
+    kind: Mapped[str | None] = mapped_column(String(40))  # games | championship | cup | stage race | one-day race
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    race_id: Mapped[int | None] = mapped_column(ForeignKey("races.id", ondelete="SET NULL"), index=True)
+
+    race: Mapped[RaceRow | None] = relationship()
+
+
+class EventRow(Base):
+    """One race or classification: a competition's 500 m, stage 4, general classification after stage 4, ..."""
+
+    __tablename__ = "events"
+    __table_args__ = (Index("ix_events_identity", "discipline", "stage", "standings"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competition_id: Mapped[int | None] = mapped_column(ForeignKey("competitions.id", ondelete="SET NULL"), index=True)
+    name: Mapped[str | None] = mapped_column(String(300))  # "500 m", "stage 4", "general"
+    discipline: Mapped[str | None] = mapped_column(String(120))  # normalised: "500 m", "team pursuit"
+    stage: Mapped[int | None] = mapped_column(Integer)
+    round: Mapped[str | None] = mapped_column(String(20))
+    standings: Mapped[str | None] = mapped_column(String(20))
+    gender: Mapped[str | None] = mapped_column(String(10))
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_source: Mapped[str | None] = mapped_column(String(20))  # article | stage | published | month
+    # Events nothing identifies (no competition, discipline, stage or standings) stay their article's own.
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+    competition: Mapped[CompetitionRow | None] = relationship()
+    facts: Mapped[list[FactRow]] = relationship(back_populates="event", order_by="FactRow.id")
+
+
+class FactRow(Base):
+    """One athlete's result in one event, merged from every article that reports it (see `ResultRow`).
+
+    Each field holds the value most articles support; `conflicts` lists every field where articles disagree,
+    with each value and its support, the most supported first."""
+
+    __tablename__ = "event_results"
+    __table_args__ = (UniqueConstraint("event_id", "athlete_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    athlete_id: Mapped[int | None] = mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"), index=True)
+    athlete_key: Mapped[str] = mapped_column(String(320))  # "id:12", or "name:caruso" for a name with no profile
+    athlete_name: Mapped[str] = mapped_column(String(300))
+    athlete_folded: Mapped[str] = mapped_column(String(300), index=True)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    time: Mapped[float | None] = mapped_column(Float)
+    gap: Mapped[float | None] = mapped_column(Float)
+    gap_to: Mapped[str | None] = mapped_column(String(300))
+    medal: Mapped[str | None] = mapped_column(String(20), index=True)
+    support: Mapped[int] = mapped_column(Integer, default=1)  # articles reporting it
+    conflicts: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+    event: Mapped[EventRow] = relationship(back_populates="facts")
+    athlete: Mapped[AthleteRow | None] = relationship()
+    claims: Mapped[list[ResultRow]] = relationship(back_populates="fact", order_by="ResultRow.id")
+
+
 class ResultRow(Base):
+    """A result as one article reports it (the sentence is its evidence): the provenance of a `FactRow`."""
+
     __tablename__ = "results"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -91,9 +180,20 @@ class ResultRow(Base):
     medal: Mapped[str | None] = mapped_column(String(20))
     competition: Mapped[str | None] = mapped_column(String(300))
     evidence: Mapped[str] = mapped_column(Text, default="")
+    discipline: Mapped[str | None] = mapped_column(String(120))
+    stage: Mapped[int | None] = mapped_column(Integer)
+    round: Mapped[str | None] = mapped_column(String(20))
+    standings: Mapped[str | None] = mapped_column(String(20))
+    gender: Mapped[str | None] = mapped_column(String(10))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
+    fact_id: Mapped[int | None] = mapped_column(ForeignKey("event_results.id", ondelete="SET NULL"), index=True)
 
     article: Mapped[ArticleRow] = relationship(back_populates="results")
     athlete: Mapped[AthleteRow | None] = relationship()
+    event_row: Mapped[EventRow | None] = relationship()
+    fact: Mapped[FactRow | None] = relationship(back_populates="claims")
 
 
 class QuoteRow(Base):
@@ -192,3 +292,12 @@ class JobRow(Base):
     article_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class MetaRow(Base):
+    """Facts about the store itself, such as which version of the knowledge-base rules built it."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -10,12 +10,15 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from models.headline import headline
 from models.records import Athlete, CalendarEntry, ExtractionResult
 from models.storage.athletes import resolve_athlete
+from models.storage.knowledge import ArticleContext, attach_claim, event_for, prune, prune_athletes
 from models.storage.names import fold, slugify, split_name
 from models.storage.tables import (
     ArticleRow,
     AthleteRow,
+    EventRow,
     FixtureRow,
     LinkRow,
     MentionRow,
@@ -79,50 +82,92 @@ def store_extraction(session: Session, article: Any, result: ExtractionResult) -
         result_json={},
     )
     session.add(row)
-    _fill(session, row, result, _field(article, "published"))
+    fill_extraction(session, row, result, _field(article, "published"))
     return row.id
+
+
+def forget_extraction(session: Session, row: ArticleRow) -> None:
+    """Remove everything an article's extraction added (its results leave the merged results they supported;
+    events, competitions and athletes nothing supports any more go too); the article row stays."""
+    claims = session.execute(
+        select(ResultRow.fact_id, ResultRow.event_id, ResultRow.athlete_id).where(ResultRow.article_id == row.id)
+    ).all()
+    athlete_ids = {a for (a,) in session.execute(select(MentionRow.athlete_id).where(MentionRow.article_id == row.id))}
+    athlete_ids |= {c.athlete_id for c in claims if c.athlete_id is not None}
+    for table in (ResultRow, QuoteRow, FixtureRow, LinkRow, MentionRow):
+        session.execute(delete(table).where(table.article_id == row.id))
+    session.expire(row, ["results", "quotes", "fixtures", "links", "mentions"])
+    prune(session, [c.fact_id for c in claims if c.fact_id], [c.event_id for c in claims if c.event_id])
+    session.execute(delete(EventRow).where(EventRow.article_id == row.id))
+    prune_athletes(session, athlete_ids)
 
 
 def replace_extraction(session: Session, row: ArticleRow, result: ExtractionResult) -> None:
     """Swap a stored article's extraction for a new one (re-processing with a newer pipeline)."""
-    for table in (ResultRow, QuoteRow, FixtureRow, LinkRow, MentionRow):
-        session.execute(delete(table).where(table.article_id == row.id))
-    session.expire(row, ["results", "quotes", "fixtures", "links", "mentions"])
+    forget_extraction(session, row)
     row.language, row.pipeline_version = result.language, result.pipeline_version
-    _fill(session, row, result, row.published)
+    fill_extraction(session, row, result, result.published or row.published)
 
 
-def _fill(session: Session, row: ArticleRow, result: ExtractionResult, published: str | None) -> None:
+def delete_article(session: Session, row: ArticleRow) -> None:
+    """Delete an article with its results; merged results, events and athletes it alone supported go too."""
+    forget_extraction(session, row)
+    session.delete(row)
+    session.flush()
+
+
+def fill_extraction(session: Session, row: ArticleRow, result: ExtractionResult, published: str | None) -> None:
     row.title = result.title
     row.body = "\n\n".join(b.text for b in result.blocks if b.kind == "paragraph")
+    row.headline = headline(result.title, row.body)
     row.published = result.published or published
     row.published_date = published_date(row.published)
     row.result_json = result.to_dict()
     session.flush()
     for entry in result.calendar:
         upsert_race(session, entry)
+    context = ArticleContext(row)
+    for link in result.calendar_links:
+        race = _find_race(session, link.race, row.published_date)
+        if race is not None:
+            stored = LinkRow(
+                article_id=row.id, race_id=race.id, stage=link.stage, score=link.score, reasons=list(link.reasons)
+            )
+            session.add(stored)
+            context.links.append((stored, race))
+    context.links.sort(key=lambda pair: -pair[0].score)
     mentioned: set[int] = set()  # the article's rows were just deleted or never existed
     names = _store_athletes(session, row, result, mentioned)
     for res in result.results:
-        athlete = _lookup(names, res.athlete) or resolve_athlete(session, Athlete(name=res.athlete))
-        if athlete is not None and fold(res.athlete) not in names:
+        athlete = _lookup(names, res.athlete)
+        if athlete is None and fold(res.athlete) not in names:
+            athlete = resolve_athlete(session, Athlete(name=res.athlete), mentioned, article_id=row.id)
             names[fold(res.athlete)] = athlete
-            _mention(session, row, athlete, res.athlete, mentioned)
-        session.add(
-            ResultRow(
-                article_id=row.id,
-                athlete_id=athlete.id if athlete else None,
-                athlete_name=res.athlete,
-                event=res.event,
-                rank=res.rank,
-                time=res.time,
-                gap=res.gap,
-                gap_to=res.gap_to,
-                medal=res.medal,
-                competition=res.competition,
-                evidence=res.evidence,
-            )
+            if athlete is not None:
+                _mention(session, row, athlete, res.athlete, mentioned)
+        claim = ResultRow(
+            article_id=row.id,
+            athlete_id=athlete.id if athlete else None,
+            athlete_name=res.athlete,
+            event=res.event,
+            rank=res.rank,
+            time=res.time,
+            gap=res.gap,
+            gap_to=res.gap_to,
+            medal=res.medal,
+            competition=res.competition,
+            evidence=res.evidence,
+            discipline=res.discipline,
+            stage=res.stage,
+            round=res.round,
+            standings=res.standings,
+            gender=res.gender,
+            date=res.date,
+            confidence=res.confidence,
         )
+        session.add(claim)
+        session.flush()
+        attach_claim(session, claim, event_for(session, res, context), athlete)
     for quote in result.quotes:
         speaker = _lookup(names, quote.speaker) if quote.speaker else None
         session.add(
@@ -147,28 +192,22 @@ def _fill(session: Session, row: ArticleRow, result: ExtractionResult, published
                 evidence=fixture.evidence,
             )
         )
-    for link in result.calendar_links:
-        race = _find_race(session, link.race, row.published_date)
-        if race is not None:
-            session.add(
-                LinkRow(
-                    article_id=row.id, race_id=race.id, stage=link.stage, score=link.score, reasons=list(link.reasons)
-                )
-            )
     session.flush()
 
 
 def _store_athletes(
     session: Session, row: ArticleRow, result: ExtractionResult, mentioned: set[int]
-) -> dict[str, AthleteRow]:
-    names: dict[str, AthleteRow] = {}
-    for athlete in result.athletes:
-        stored = resolve_athlete(session, athlete)
-        if stored is None:
-            continue
+) -> dict[str, AthleteRow | None]:
+    """The article's athletes, full names first: a lone surname is then read in the context they give."""
+    names: dict[str, AthleteRow | None] = {}
+    ordered = sorted(result.athletes, key=lambda a: not split_name(a.name).has_full_given)
+    for athlete in ordered:
+        stored = _lookup(names, athlete.name) if not split_name(athlete.name).has_full_given else None
+        stored = stored or resolve_athlete(session, athlete, mentioned, article_id=row.id)
         for name in [athlete.name, *athlete.aliases]:
             names.setdefault(fold(name), stored)
-        _mention(session, row, stored, athlete.name, mentioned)
+        if stored is not None:
+            _mention(session, row, stored, athlete.name, mentioned)
     return names
 
 
@@ -178,14 +217,14 @@ def _mention(session: Session, row: ArticleRow, athlete: AthleteRow, name: str, 
         session.add(MentionRow(article_id=row.id, athlete_id=athlete.id, name=name))
 
 
-def _lookup(names: dict[str, AthleteRow], name: str | None) -> AthleteRow | None:
+def _lookup(names: dict[str, AthleteRow | None], name: str | None) -> AthleteRow | None:
     """The article's athlete for a name as written, also by surname alone when only one athlete fits."""
     if not name:
         return None
     if (found := names.get(fold(name))) is not None:
         return found
     key = split_name(name).key
-    fits = {a.id: a for folded, a in names.items() if split_name(folded).key == key}
+    fits = {a.id: a for folded, a in names.items() if a is not None and split_name(folded).key == key}
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 
