@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from models.records import Block, Calendar, Entity, ExtractionResult
 from nlp.calendar import parse_calendar
 from nlp.errors import InputError
+from nlp.event_context import fill_event_context
 from nlp.extraction.facts import extract_facts
 from nlp.language import LanguageGuess, detect_document, known_languages
 from nlp.linking import link_article
@@ -146,6 +147,7 @@ class Engine:
         item, page = prepared.item, prepared.page
         lexicon = load_lexicon(prepared.language)
         facts = extract_facts(doc, lexicon, prepared.published)
+        fill_event_context(doc, facts.results, prepared.published)
         page_calendar = parse_calendar("\n".join(page.calendar_blocks)) if page.calendar_blocks else Calendar()
         link_targets = (calendar.entries if calendar else []) + page_calendar.entries
         links = (

@@ -5,14 +5,11 @@ Runs against SQLite always and against PostgreSQL (127.0.0.1:5432, database `tes
 from __future__ import annotations
 
 import datetime as dt
-import socket
-import uuid
 
-import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import select, text
 
-from models.records import Athlete, Block, CalendarEntry, ExtractionResult, Fixture, Link, Quote, Result, Stage
-from models.storage import content_hash, open_store, store_extraction, upsert_race
+from models.records import Athlete, CalendarEntry, Fixture, Link, Quote, Result, Stage
+from models.storage import content_hash, open_store, upsert_race
 from models.storage.read import (
     athlete_profile,
     calendar_entries,
@@ -22,94 +19,7 @@ from models.storage.read import (
     search_results,
 )
 from models.storage.tables import ArticleRow, AthleteRow, ResultRow
-
-PG_BASE = "postgresql+psycopg://{user}@127.0.0.1:5432/test"
-
-
-def _postgres_user() -> str | None:
-    try:
-        socket.create_connection(("127.0.0.1", 5432), timeout=0.5).close()
-    except OSError:
-        return None
-    for user in ("postgres", "root"):
-        try:
-            with create_engine(PG_BASE.format(user=user)).connect() as conn:
-                conn.execute(text("select 1"))
-            return user
-        except Exception:
-            continue
-    return None
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        yield open_store(f"sqlite:///{tmp_path / 'store.sqlite'}")
-        return
-    user = _postgres_user()
-    if user is None:
-        pytest.skip("PostgreSQL at 127.0.0.1:5432 (database test) does not answer")
-    schema = f"palmares_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_BASE.format(user=user))
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    factory = open_store(PG_BASE.format(user=user) + f"?options=-csearch_path%3D{schema}")
-    try:
-        yield factory
-    finally:
-        factory.kw["bind"].dispose()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
-def make_result(
-    *,
-    athletes=(),
-    results=(),
-    quotes=(),
-    schedule=(),
-    calendar=(),
-    links=(),
-    title="Report",
-    paragraphs=("A paragraph.",),
-    language="nl",
-    published=None,
-) -> ExtractionResult:
-    return ExtractionResult(
-        id=None,
-        language=language,
-        language_confidence=0.99,
-        title=title,
-        published=published,
-        athletes=list(athletes),
-        results=list(results),
-        quotes=list(quotes),
-        schedule=list(schedule),
-        calendar=list(calendar),
-        calendar_links=list(links),
-        blocks=[Block(kind="title", text=title)] + [Block(kind="paragraph", text=p) for p in paragraphs],
-        summary="summary",
-        pipeline_version="test-1",
-    )
-
-
-def store_one(factory, text_, result, **fields) -> int:
-    with factory() as session:
-        article_id = store_extraction(session, {"text": text_, **fields}, result)
-        session.commit()
-        return article_id
-
-
-def count(factory, table) -> int:
-    with factory() as session:
-        return session.scalar(select(func.count()).select_from(table))
-
-
-def athletes(factory) -> list[AthleteRow]:
-    with factory() as session:
-        return list(session.scalars(select(AthleteRow).order_by(AthleteRow.id)))
-
+from tests.storage_helpers import athletes, count, make_result, store_one
 
 SMEEKENS = Athlete(name="Jan Smeekens", aliases=["Smeekens"], team="Team LottoNL-Jumbo", sport="speed skating")
 

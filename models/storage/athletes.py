@@ -44,9 +44,10 @@ def _score(athlete: Athlete, parts: NameParts, row: AthleteRow) -> int:
     ]
     if agreements[1] is False or agreements[2] is False:
         return 0
-    matches = {name_match(parts, split_name(n)) for n in [row.name, *(row.aliases or [])]}
+    names = [row.name, *(row.aliases or [])]
+    matches = {name_match(parts, split_name(n)) for n in names}
     context = sum(1 for a in agreements if a)
-    if "full" in matches:
+    if "full" in matches or (parts.given and fold(athlete.name) in {fold(n) for n in names}):
         return FULL_MATCH + context
     if None in matches:
         return 0  # a first name or initial that contradicts one already known

@@ -101,6 +101,10 @@ class _EventFacts:
     date_source: str | None
 
     @property
+    def key(self) -> tuple[Any, ...]:
+        return (self.parts, self.competition[:2] if self.competition else None)
+
+    @property
     def identified(self) -> bool:
         p = self.parts
         return bool(self.competition or p.discipline or p.stage is not None or p.standings)
@@ -189,12 +193,30 @@ def _enrich(event: EventRow, facts: _EventFacts, competition: CompetitionRow | N
         event.date, event.date_source = facts.date, facts.date_source
 
 
-def event_for(session: Session, result: Result, ctx: ArticleContext) -> EventRow:
-    """The event a result belongs to: found among the stored events, or new."""
-    facts = _event_facts(result, ctx)
-    key = (facts.parts, facts.competition[:2] if facts.competition else None, facts.date, facts.date_source)
-    if key in ctx.events:
-        return ctx.events[key]
+def plan_events(results: list[Result], ctx: ArticleContext) -> list[_EventFacts]:
+    """The event facts of an article's results; results of one event share the best-known day (one sentence
+    says "on Saturday", the next only who came second)."""
+    planned = [_event_facts(result, ctx) for result in results]
+    best: dict[tuple[Any, ...], _EventFacts] = {}
+    for facts in planned:
+        key = facts.key
+        known = best.get(key)
+        if facts.date is not None and (
+            known is None
+            or known.date is None
+            or (facts.date_source in PRECISE_DATES and known.date_source not in PRECISE_DATES)
+        ):
+            best[key] = facts
+    return [
+        _EventFacts(f.parts, f.competition, best[f.key].date, best[f.key].date_source) if f.key in best else f
+        for f in planned
+    ]
+
+
+def event_for(session: Session, facts: _EventFacts, ctx: ArticleContext) -> EventRow:
+    """The event of a result (see `plan_events`): found among the stored events, or new."""
+    if facts.key in ctx.events:
+        return ctx.events[facts.key]
     competition = _competition(session, *facts.competition) if facts.competition else None
     event = find_event(session, facts, competition) if facts.identified else None
     if event is None:
@@ -215,7 +237,7 @@ def event_for(session: Session, result: Result, ctx: ArticleContext) -> EventRow
         session.flush()
     else:
         _enrich(event, facts, competition)
-    ctx.events[key] = event
+    ctx.events[facts.key] = event
     return event
 
 

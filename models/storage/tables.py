@@ -162,6 +162,11 @@ class FactRow(Base):
     athlete: Mapped[AthleteRow | None] = relationship()
     claims: Mapped[list[ResultRow]] = relationship(back_populates="fact", order_by="ResultRow.id")
 
+    @property
+    def display_name(self) -> str:
+        """The athlete's name as the profile shows it (one name however the articles wrote it)."""
+        return self.athlete.name if self.athlete is not None else self.athlete_name
+
 
 class ResultRow(Base):
     """A result as one article reports it (the sentence is its evidence): the provenance of a `FactRow`."""

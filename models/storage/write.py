@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from models.headline import headline
 from models.records import Athlete, CalendarEntry, ExtractionResult
 from models.storage.athletes import resolve_athlete
-from models.storage.knowledge import ArticleContext, attach_claim, event_for, prune, prune_athletes
+from models.storage.knowledge import ArticleContext, attach_claim, event_for, plan_events, prune, prune_athletes
 from models.storage.names import fold, slugify, split_name
 from models.storage.tables import (
     ArticleRow,
@@ -138,7 +138,7 @@ def fill_extraction(session: Session, row: ArticleRow, result: ExtractionResult,
     context.links.sort(key=lambda pair: -pair[0].score)
     mentioned: set[int] = set()  # the article's rows were just deleted or never existed
     names = _store_athletes(session, row, result, mentioned)
-    for res in result.results:
+    for res, event in zip(result.results, plan_events(result.results, context), strict=True):
         athlete = _lookup(names, res.athlete)
         if athlete is None and fold(res.athlete) not in names:
             athlete = resolve_athlete(session, Athlete(name=res.athlete), mentioned, article_id=row.id)
@@ -167,7 +167,7 @@ def fill_extraction(session: Session, row: ArticleRow, result: ExtractionResult,
         )
         session.add(claim)
         session.flush()
-        attach_claim(session, claim, event_for(session, res, context), athlete)
+        attach_claim(session, claim, event_for(session, event, context), athlete)
     for quote in result.quotes:
         speaker = _lookup(names, quote.speaker) if quote.speaker else None
         session.add(
