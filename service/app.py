@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nlp.errors import InputError
-from service.routes import articles, athletes, calendar, health, jobs, pages, results
+from service.routes import articles, athletes, calendar, forms, health, jobs, pages, results
 from service.services import Services
 from service.settings import Settings, get_settings
 
@@ -131,7 +131,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up:
     )
     app.add_middleware(BodyLimit, settings=settings)
     _install_error_handlers(app)
-    for module in (health, articles, athletes, results, calendar, jobs, pages):
+    for module in (health, articles, athletes, results, calendar, jobs, pages, forms):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -49,7 +49,11 @@ def require_write_key(
 
 
 def require_read_key(
-    services: ServicesDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+    request: Request,
+    services: ServicesDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
-    if services.settings.read_auth:
+    from service.page_auth import signed_in
+
+    if services.settings.read_auth and not signed_in(request, services.settings):  # pages: the session cookie
         _check_key(services, credentials)

@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from models.records import ExtractionResult
 
-PUBLISHED_PATTERN = r"^\d{4}-\d{2}(-\d{2})?$"
+PUBLISHED_FORM = "published must be YYYY-MM or YYYY-MM-DD (for example 2018-02 or 2018-02-14)"
+
+
+def check_published(value: str | None) -> str | None:
+    """A real month or day written YYYY-MM or YYYY-MM-DD; ValueError saying so in words otherwise."""
+    if value is None or value == "":
+        return None
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        if 1 <= int(text[5:7]) <= 12:
+            return text
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            dt.date.fromisoformat(text)
+            return text
+        except ValueError:
+            pass
+    raise ValueError(f"{PUBLISHED_FORM}, not {value[:40]!r}")
 
 
 class ErrorOut(BaseModel):
@@ -20,9 +38,14 @@ class ArticleIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, description="The page: plain text, HTML, or a pasted page like the seed.")
-    published: str | None = Field(None, pattern=PUBLISHED_PATTERN, description="YYYY-MM or YYYY-MM-DD.")
+    published: str | None = Field(None, max_length=40, description="YYYY-MM or YYYY-MM-DD.")
     source_url: str | None = Field(None, max_length=2000)
     language: str | None = Field(None, min_length=2, max_length=16, description="Language hint (nl, en, …).")
+
+    @field_validator("published")
+    @classmethod
+    def _published(cls, value: str | None) -> str | None:
+        return check_published(value)
 
 
 class AthleteRef(BaseModel):
@@ -44,6 +67,7 @@ class RaceRef(BaseModel):
 class ArticleSummaryOut(BaseModel):
     id: int
     title: str | None
+    headline: str = Field(description="The title, or the opening words of the lead when the article has none.")
     language: str
     published: str | None
     source_url: str | None
@@ -55,6 +79,10 @@ class ArticleSummaryOut(BaseModel):
 class ArticleOut(ArticleSummaryOut):
     content_hash: str
     created: bool = Field(description="False when the same content was already stored (nothing duplicated).")
+    published_updated: bool = Field(
+        False, description="True when the same content was posted again with another `published`: the date changed."
+    )
+    message: str | None = Field(None, description="What happened, in words, when it is not plain storing.")
     athletes: list[AthleteRef]
     calendar_links: list[RaceRef]
     result: ExtractionResult
@@ -71,20 +99,65 @@ class AthleteOut(BaseModel):
     page_url: str
 
 
+class SourceOut(BaseModel):
+    """An article supporting a result, with the sentence that says it."""
+
+    article_id: int
+    article_url: str
+    page_url: str
+    headline: str
+    language: str
+    published: str | None
+    evidence: str
+
+
+class ConflictValueOut(BaseModel):
+    value: int | float | str
+    support: int = Field(description="How many articles give this value.")
+    articles: list[int]
+
+
+class ConflictOut(BaseModel):
+    field: str
+    values: list[ConflictValueOut] = Field(description="Every value articles give, the most supported first.")
+
+
+class CompetitionOut(BaseModel):
+    slug: str
+    name: str
+    kind: str | None
+    year: int | None
+    race_slug: str | None = Field(description="The linked calendar race, when there is one.")
+
+
 class ResultOut(BaseModel):
+    """One athlete's result in one event, merged from every article that reports it."""
+
+    id: int
     athlete: str
     athlete_slug: str | None
     event: str | None
+    event_id: int
+    discipline: str | None
+    stage: int | None
+    round: str | None
+    standings: str | None
+    gender: str | None
+    date: dt.date | None
     rank: int | None
     time: float | None
     gap: float | None
     gap_to: str | None
     medal: str | None
     competition: str | None
-    evidence: str
-    article_id: int
+    competition_slug: str | None
+    evidence: str = Field(description="The sentence of the first supporting article.")
+    article_id: int = Field(description="The first supporting article.")
     article_url: str
     published: str | None
+    support: int = Field(description="How many articles report this result.")
+    sources: list[SourceOut]
+    conflicts: list[ConflictOut] = Field(description="Fields on which the articles disagree, with every value.")
 
 
 class QuoteOut(BaseModel):
@@ -133,13 +206,57 @@ class MedalsOut(BaseModel):
     bronze: int = 0
 
 
-class AthleteProfileOut(AthleteOut):
-    medals: MedalsOut
+class PalmaresCompetitionOut(BaseModel):
+    competition: CompetitionOut | None
     results: list[ResultOut]
+
+
+class SeasonOut(BaseModel):
+    year: int | None
+    competitions: list[PalmaresCompetitionOut]
+
+
+class AthleteProfileOut(AthleteOut):
+    medals: MedalsOut = Field(description="Medals won, one per distinct event however many articles report it.")
+    results: list[ResultOut] = Field(description="Merged results, newest event first.")
+    palmares: list[SeasonOut] = Field(description="The results grouped by season, then by competition.")
     quotes: list[QuoteOut]
     upcoming_fixtures: list[FixtureOut]
     calendar: list[RaceOut]
     articles: list[ArticleSummaryOut]
+
+
+class EventOut(BaseModel):
+    id: int
+    name: str | None
+    discipline: str | None
+    stage: int | None
+    round: str | None
+    standings: str | None
+    gender: str | None
+    date: dt.date | None
+    date_source: str | None = Field(description="article | stage | published | month: where the date comes from.")
+    competition: CompetitionOut | None
+    results: list[ResultOut]
+    url: str
+
+
+class MergeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    into: str = Field(min_length=1, max_length=300, description="Slug of the athlete this one joins.")
+
+
+class SplitIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    names: list[str] = Field(min_length=1, max_length=50, description="Names of this athlete that are someone else.")
+
+
+class DeletedOut(BaseModel):
+    id: int
+    deleted: Literal[True] = True
+    detail: str
 
 
 class RaceArticleOut(ArticleSummaryOut):
@@ -163,6 +280,7 @@ class CalendarUploadOut(BaseModel):
     stored: int = Field(description="Races inserted or updated.")
     races: list[RaceOut]
     errors: list[CalendarLineError] = Field(description="Lines that could not be read (the rest is stored).")
+    linked_articles: int = Field(0, description="Stored articles newly linked to these races.")
 
 
 class JobError(BaseModel):

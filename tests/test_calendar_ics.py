@@ -72,3 +72,43 @@ def test_bad_stage_property_is_reported_and_the_event_kept():
     calendar = calendar_from_ics(data)
     assert len(calendar.entries) == 2 and len(calendar.entries[0].stages) == 2
     assert "X-PALMARES-STAGE" in calendar.errors[0].message
+
+
+DATED = """\
+no Ronde van Fictief
+WorldTeam Men 02 Sep '25 - 04 Sep '25
+1/3 Bergen › Voss 160km
+2/3 Voss › Geilo 175km
+3/3 Geilo › Oslo 120km"""
+
+
+def test_a_race_with_dated_stages_is_one_event_per_stage_with_place_distance_and_link():
+    import icalendar
+
+    entries = parse_calendar(DATED).entries
+    data = calendar_to_ics(entries, name="Test races", url_for=lambda e: "https://palmares.example/view/calendar/x")
+    calendar = icalendar.Calendar.from_ical(data)
+    assert str(calendar["X-WR-CALNAME"]) == "Test races" and str(calendar["METHOD"]) == "PUBLISH"
+    events = list(calendar.walk("VEVENT"))
+    assert [str(e["LOCATION"]) for e in events] == ["Bergen › Voss", "Voss › Geilo", "Geilo › Oslo"]
+    assert [e.decoded("DTSTART") for e in events] == [dt.date(2025, 9, d) for d in (2, 3, 4)]
+    assert str(events[1]["SUMMARY"]) == "Ronde van Fictief — stage 2/3: Voss › Geilo"
+    assert str(events[1]["DESCRIPTION"]) == "175 km · WorldTeam Men"
+    assert str(events[1]["URL"]) == "https://palmares.example/view/calendar/x"
+    for event in events:  # what calendar applications require of every event
+        assert event.get("UID") and event.get("DTSTAMP") and event.get("DTSTART") and event.get("DTEND")
+
+
+def test_uids_stay_the_same_from_one_export_to_the_next():
+    entries = parse_calendar(DATED).entries
+    first = calendar_to_ics(entries, stamp=dt.datetime(2025, 1, 1, tzinfo=dt.UTC)).decode()
+    again = calendar_to_ics(entries, stamp=dt.datetime(2025, 6, 1, tzinfo=dt.UTC)).decode()
+    uids = [line for line in first.splitlines() if line.startswith("UID:")]
+    assert len(set(uids)) == 3 and uids == [line for line in again.splitlines() if line.startswith("UID:")]
+
+
+def test_stage_events_read_back_as_one_race():
+    original = parse_calendar(DATED + "\n" + WIDGET).entries
+    again = calendar_from_ics(calendar_to_ics(original))
+    assert again.errors == []
+    assert _comparable(again.entries) == _comparable(original)

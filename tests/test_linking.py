@@ -262,3 +262,25 @@ def test_a_race_listed_twice_gives_one_link():
     text = "Marco Conti ha vinto la seconda tappa del Giro, da Lago Verde al Passo delle Nuvole, davanti al gruppo."
     links = link_article(text, title=None, language="it", published=None, calendar=CALENDAR + CALENDAR)
     assert [(link.race, link.stage) for link in links] == [(GIRO, 2)]
+
+
+def test_an_article_of_another_year_does_not_link_to_this_years_edition():
+    text = (
+        "Felix Keller hat die zweite Etappe der Norwegen-Rundfahrt von Voss nach Geilo gewonnen. Der Radprofi "
+        "setzte sich im Sprint des Pelotons durch."
+    )
+    assert top(text, "de", published=dt.date(2025, 9, 3)) == (NORWAY, 2)
+    assert top(text, "de", published=dt.date(2023, 9, 3)) is None
+    assert top(text, "de", published=dt.date(2026, 9, 3)) is None
+
+
+def test_of_two_editions_in_the_calendar_the_one_of_the_publication_year_is_linked():
+    from nlp.calendar import parse_calendar
+
+    two_years = parse_calendar(
+        "no Tour of Norway\nWorldTeam Men 02 Sep '23 - 05 Sep '23\n1/1 Bergen › Oslo 160km\n"
+        "no Tour of Norway\nWorldTeam Men 02 Sep '25 - 05 Sep '25\n1/1 Bergen › Oslo 160km\n"
+    ).entries
+    text = "Felix Keller won the Tour of Norway in Oslo after a long breakaway; the peloton finished a minute down."
+    (link,) = link_article(text, title=None, language="en", published=dt.date(2023, 9, 5), calendar=two_years)
+    assert link.race == "Tour of Norway" and "dates 1.00" in link.reasons

@@ -5,7 +5,8 @@ Evidence per calendar race, all accent- and case-insensitive:
   words) next to a race word of the same kind ("Tour of Slovakia", "Slowakei-Rundfahrt", "GP Van Looy");
   a famous short name unique in the calendar ("Vuelta"); a bare identity counts little;
 - places (0.15): the calendar's own stage start/finish names found in the text;
-- dates (0.1): publication date or dates written in the text near the race days, or its year named;
+- dates (0.1): publication date or dates written in the text near the race days, or its year named; an article
+  published more than 240 days before the race or 120 days after it is about another edition: no link;
 - cycling vocabulary (0.15): without any, there is no link at all.
 Precision over recall: no link below `LINK_THRESHOLD`, when the title (or first sentence) is about a race that is not on
 the calendar, for a men's race named only as its women's edition or a women's race told with men's words only, or for a
@@ -29,6 +30,9 @@ _NEAR_DAYS = 60
 _CUES_FOR_FULL_CONTEXT = 3
 _MEN_CUES_VETO = 2
 _STAGE_EVIDENCE = 0.5  # a full place name (finish), or a partial one with a date or number
+# An article published this long before a race starts, or after it ends, is about another edition of it.
+_EDITION_DAYS_BEFORE = 240
+_EDITION_DAYS_AFTER = 120
 
 
 def _filler(view: ArticleView, index: int) -> bool:
@@ -181,6 +185,14 @@ def _near(day: dt.date, entry: CalendarEntry) -> float:
     return max(0.0, 1.0 - distance / _NEAR_DAYS)
 
 
+def another_edition(published: dt.date | None, entry: CalendarEntry) -> bool:
+    """The article's publication date lies far outside the race's dates: a 2023 report is not about the 2025 race."""
+    if published is None or entry.start_date is None:
+        return False
+    end = entry.end_date or entry.start_date
+    return (entry.start_date - published).days > _EDITION_DAYS_BEFORE or (published - end).days > _EDITION_DAYS_AFTER
+
+
 def date_evidence(view: ArticleView, entry: CalendarEntry) -> float:
     scores = [_near(d, entry) for d in view.dates(entry.start_date.year if entry.start_date else None)]
     if view.published:
@@ -276,6 +288,8 @@ def score_race(view: ArticleView, profile: RaceProfile, unique_words: set[str], 
         name_score, name_reason, name_at = short_score, short_reason, short_at
     if view.cycling_cues == 0:
         return None  # a cycling calendar, an article about something else
+    if another_edition(view.published, profile.entry):
+        return None
     if foreign_lead and (name_at is None or name_at >= view.lead_end):
         return None  # the title is about another race; this one is only mentioned further down
     if profile.women and view.women_cues == 0:
@@ -325,7 +339,7 @@ def link_article(
     unique_words = {w for w, races in races_by_word.items() if len(races) == 1}
     known_identity = {key for p in profiles for name in p.names for key in name.identity}
     foreign_lead = _foreign_race_in_lead(view, known_identity)
-    best: dict[str, Link] = {}  # the same race may come from the page and from a calendar file
+    best: dict[str, Link] = {}  # the same race may come from the page and from a calendar file (or two editions)
     for profile in profiles:
         link = score_race(view, profile, unique_words, foreign_lead)
         if link and (link.race not in best or link.score > best[link.race].score):

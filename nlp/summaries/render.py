@@ -12,14 +12,32 @@ from babel.dates import format_date, get_day_names
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from models.records import ExtractionResult, Result
+from models.palmares import Palmares
+from models.records import ExtractionResult, Fixture, MedalTally, Result
 from nlp.language_data import data_languages, language_file
 from nlp.pipeline.lexicon import FALLBACK_LANGUAGE, load_lexicon
 
 SUMMARY_FORMATS = ("text", "markdown", "html")
 SUMMARY_LANGUAGES = tuple(data_languages("phrases"))  # as found at start-up; a language without phrases: English
 _TEMPLATE = {"text": "summary.txt.j2", "markdown": "summary.md.j2", "html": "summary.html.j2"}
+_PALMARES_TEMPLATE = {"text": "palmares.txt.j2", "markdown": "palmares.md.j2", "html": "palmares.html.j2"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MEDAL_ORDER = ("gold", "silver", "bronze")
+STANDINGS = ("general", "points", "mountains", "youth", "teams", "overall")
+
+
+class UnsupportedLanguage(ValueError):
+    """A summary was asked in a language without phrases; the message lists the supported ones."""
+
+
+def check_language(language: str) -> str:
+    """The language, when summaries can be written in it; UnsupportedLanguage naming the supported ones."""
+    code = (language or "").strip().lower()
+    if code not in SUMMARY_LANGUAGES:
+        raise UnsupportedLanguage(
+            f"unsupported summary language {language[:20]!r}: choose one of {', '.join(SUMMARY_LANGUAGES)}"
+        )
+    return code
 
 
 @cache
@@ -75,6 +93,8 @@ class Formatter:
     def event(self, event: str | None) -> str | None:
         if not event:
             return None
+        if event in STANDINGS:
+            return self.phrases[f"standings_{event}"]
         if event.startswith("stage "):
             return self.phrases["stage"].format(n=event.split()[1])
         if event.endswith((" m", " km")):
@@ -96,12 +116,29 @@ class Formatter:
     def medal(self, medal: str) -> str:
         return self.phrases.get(f"medal_{medal}", medal)
 
+    def day(self, day: dt.date) -> str:
+        return format_date(day, format="long", locale=self.language)
+
+    def medal_counts(self, counts: dict[str, int]) -> str:
+        """ "one gold medal and 2 silver medals": gold, silver, bronze, those above zero."""
+        parts = [
+            self.phrases[f"tally_{medal}_one" if counts[medal] == 1 else f"tally_{medal}"].format(count=counts[medal])
+            for medal in MEDAL_ORDER
+            if counts.get(medal)
+        ]
+        if len(parts) > 1:
+            return f"{', '.join(parts[:-1])} {self.phrases['and']} {parts[-1]}"
+        return parts[0] if parts else ""
+
 
 def _result_sentence(result: Result, fmt: Formatter) -> str:
     p = fmt.phrases
     event = fmt.event(result.event)
     won = result.rank == 1 and result.medal in (None, "gold") and result.gap is None
-    if won and event:
+    if won and result.standings and event:
+        parts = [p["leads"].format(athlete=result.athlete, event=event)]
+        event = None
+    elif won and event:
         parts = [p["won_event"].format(athlete=result.athlete, event=event)]
         event = None
     elif won:
@@ -111,7 +148,7 @@ def _result_sentence(result: Result, fmt: Formatter) -> str:
     elif result.medal:
         parts = [p["took_medal"].format(athlete=result.athlete, medal=fmt.medal(result.medal))]
     else:
-        parts = [result.athlete]
+        parts = [p["competed"].format(athlete=result.athlete)]  # every line says what the athlete did
     if event:
         parts.append(p["in_event"].format(event=event))
     if result.time is not None:
@@ -126,31 +163,86 @@ def _result_sentence(result: Result, fmt: Formatter) -> str:
     return " ".join(parts) + "."
 
 
+def _medal_winners(results: list[Result], fmt: Formatter) -> dict[str, list[str]]:
+    """Medals won in this article's events, gold first; a team's season tally is told apart (`_tallies`)."""
+    winners: dict[str, list[str]] = {}
+    for medal in MEDAL_ORDER:
+        names = list(dict.fromkeys(r.athlete for r in results if r.medal == medal))
+        if names:
+            winners[fmt.medal(medal)] = names
+    return winners
+
+
+def _tallies(tallies: list[MedalTally], fmt: Formatter) -> list[str]:
+    """ "Team X has won 5 gold medals and one silver medal so far.": one sentence per team or group."""
+    grouped: dict[str, dict[str, int]] = {}
+    for tally in tallies:
+        who = tally.team or ", ".join(tally.athletes)
+        if who and tally.medal in MEDAL_ORDER and tally.count:
+            counts = grouped.setdefault(who, {})
+            counts[tally.medal] = max(counts.get(tally.medal, 0), tally.count)
+    return [fmt.phrases["tally"].format(team=who, counts=fmt.medal_counts(counts)) for who, counts in grouped.items()]
+
+
+def _fixtures(schedule: list[Fixture], fmt: Formatter) -> list[dict[str, Any]]:
+    ordered = sorted(schedule, key=lambda f: (f.date is None, f.date or dt.date.max))
+    return [{"when": fmt.weekday(f.when, f.date), "event": fmt.event(f.event), "athletes": f.athletes} for f in ordered]
+
+
 def summary_view(result: ExtractionResult, language: str) -> dict[str, Any]:
     fmt = Formatter(language)
     results = sorted(result.results, key=lambda r: (r.rank is None, r.rank or 0))
-    medals: dict[str, list[str]] = {}
-    for tally in result.medal_tallies:
-        medals.setdefault(fmt.medal(tally.medal), []).extend(a for a in tally.athletes)
-    for r in result.results:
-        if r.medal and r.athlete not in medals.get(fmt.medal(r.medal), []):
-            medals.setdefault(fmt.medal(r.medal), []).append(r.athlete)
     key_quote = next((q for q in result.quotes if q.speaker), None)
     return {
         "p": fmt.phrases,
         "title": result.title,
         "results": [_result_sentence(r, fmt) for r in results],
-        "medals": medals,
-        "fixtures": [
-            {"when": fmt.weekday(f.when, f.date), "event": fmt.event(f.event), "athletes": f.athletes}
-            for f in result.schedule
-        ],
+        "medals": _medal_winners(result.results, fmt),
+        "tallies": _tallies(result.medal_tallies, fmt),
+        "fixtures": _fixtures(result.schedule, fmt),
         "quote": key_quote,
         "links": [
             {"race": link.race, "stage": fmt.phrases["stage"].format(n=link.stage) if link.stage else None}
             for link in result.calendar_links
         ],
     }
+
+
+def palmares_view(palmares: Palmares, language: str) -> dict[str, Any]:
+    fmt = Formatter(language)
+    p = fmt.phrases
+    counts = {m: palmares.medals.get(m, 0) for m in MEDAL_ORDER}
+    medals = (
+        p["won_medals"].format(athlete=palmares.athlete, counts=fmt.medal_counts(counts))
+        if any(counts.values())
+        else p["no_medals"].format(athlete=palmares.athlete)
+    )
+    seasons = []
+    for season in palmares.seasons:
+        groups = []
+        for group in season.competitions:
+            lines = []
+            for result in group.results:
+                sentence = _result_sentence(result, fmt)
+                lines.append(f"{fmt.day(result.date)}: {sentence}" if result.date else sentence)
+            groups.append({"name": group.name or p["other_results"], "lines": lines})
+        seasons.append({"year": season.year, "competitions": groups})
+    return {
+        "p": p,
+        "title": palmares.athlete,
+        "medals": medals,
+        "seasons": seasons,
+        "fixtures": _fixtures(palmares.fixtures, fmt),
+        "quotes": palmares.quotes,
+    }
+
+
+def render_palmares(palmares: Palmares, language: str, fmt: str = "text") -> str:
+    """An athlete's palmarès in `language` (see `check_language`), fmt text|markdown|html."""
+    if fmt not in _PALMARES_TEMPLATE:
+        raise ValueError(f"unknown summary format {fmt!r}; choose one of {', '.join(SUMMARY_FORMATS)}")
+    view = palmares_view(palmares, language)
+    return _environment().get_template(_PALMARES_TEMPLATE[fmt]).render(**view).strip() + "\n"
 
 
 def render_summary(result: ExtractionResult, language: str | None = None, fmt: str = "text") -> str:

@@ -51,7 +51,8 @@ def extract_command(
         OutputFormat, typer.Option("--format", "-f", help="Summary format, or json for the full extraction result.")
     ] = OutputFormat.text,
     lang_out: Annotated[
-        str | None, typer.Option("--lang-out", help="Summary language (default: the article's).")
+        str | None,
+        typer.Option("--lang-out", help="Summary language: nl, en, fr, es, de or it (default: the article's)."),
     ] = None,
     calendar: Annotated[
         Path | None, typer.Option("--calendar", help="Calendar to link against (seed format or .ics).")
@@ -67,7 +68,14 @@ def extract_command(
     from nlp.engine import get_engine, render_summary
     from nlp.errors import InputError
     from nlp.pipeline.lexicon import LexiconError
+    from nlp.summaries import UnsupportedLanguage, check_language
 
+    if lang_out is not None:
+        try:
+            lang_out = check_language(lang_out)
+        except UnsupportedLanguage as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(code=2) from None
     data = read_source(source)
     try:
         result = get_engine().extract(

@@ -1,30 +1,52 @@
-"""GET /athletes, /athletes/{slug}, /athletes/{slug}/summary."""
+"""GET /athletes, /athletes/{slug}, /athletes/{slug}/summary; POST /athletes/{slug}/merge and /split (edits by hand)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from models.records import Athlete, ExtractionResult, Fixture, Quote, Result
+from models.palmares import Palmares, PalmaresCompetition, PalmaresQuote, PalmaresSeason
+from models.records import Fixture, Result
+from models.storage.edits import EditError
 from models.storage.read import AthleteProfile, athlete_profile, search_athletes
-from service.deps import SessionDep, require_read_key
+from models.storage.tables import FactRow
+from service import editing
+from service.deps import ServicesDep, SessionDep, require_read_key, require_write_key
 from service.routes.convert import athlete_out, profile_out
-from service.schemas import AthleteOut, AthleteProfileOut, ErrorOut
+from service.routes.paging import PAGED, paginate
+from service.schemas import AthleteOut, AthleteProfileOut, ErrorOut, MergeIn, SplitIn
 
-router = APIRouter(tags=["athletes"], dependencies=[Depends(require_read_key)])
+router = APIRouter(tags=["athletes"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}, 401: {"model": ErrorOut}}
+EDIT_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut},
+    401: {"model": ErrorOut},
+    403: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+}
 
 
-@router.get("/athletes", response_model=list[AthleteOut], summary="Search athletes by name (any accent form)")
+@router.get(
+    "/athletes",
+    response_model=list[AthleteOut],
+    dependencies=[Depends(require_read_key)],
+    responses={**PAGED, 401: {"model": ErrorOut}},
+    summary="Search athletes by name or alias (any accent form)",
+)
 def get_athletes(
+    request: Request,
+    response: Response,
     session: SessionDep,
-    q: Annotated[str | None, Query(max_length=300, description="Part of a name or alias")] = None,
+    q: Annotated[str | None, Query(max_length=300, description="Part of a name or alias, or a surname")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> list[AthleteOut]:
-    return [athlete_out(a) for a in search_athletes(session, q, limit=limit, offset=offset)]
+    page = search_athletes(session, q, limit=limit, offset=offset)
+    paginate(request, response, page)
+    return [athlete_out(a) for a in page]
 
 
 def load_profile(session, slug: str) -> AthleteProfile:
@@ -37,60 +59,140 @@ def load_profile(session, slug: str) -> AthleteProfile:
 @router.get(
     "/athletes/{slug}",
     response_model=AthleteProfileOut,
+    dependencies=[Depends(require_read_key)],
     responses=NOT_FOUND,
-    summary="Athlete profile: results, medals, quotes, upcoming fixtures, linked calendar entries",
+    summary="Athlete profile: palmarès by season and competition, medals per event, quotes, upcoming fixtures",
 )
 def get_athlete(slug: str, session: SessionDep) -> AthleteProfileOut:
     return profile_out(load_profile(session, slug))
 
 
-def profile_as_result(profile: AthleteProfile, language: str) -> ExtractionResult:
-    """An athlete's stored facts in the shape the summary renderer reads."""
+def fact_as_result(fact: FactRow) -> Result:
+    event = fact.event
+    return Result(
+        athlete=fact.display_name,
+        event=event.name,
+        rank=fact.rank,
+        time=fact.time,
+        gap=fact.gap,
+        gap_to=fact.gap_to,
+        medal=fact.medal,
+        competition=event.competition.name if event.competition else None,
+        discipline=event.discipline,
+        stage=event.stage,
+        round=event.round,
+        standings=event.standings,
+        gender=event.gender,
+        date=event.date,
+    )
+
+
+def profile_palmares(profile: AthleteProfile) -> Palmares:
+    """An athlete's stored facts in the shape the palmarès summary reads."""
     a = profile.athlete
-    return ExtractionResult(
-        id=a.slug,
-        language=language,
-        language_confidence=1.0,
-        title=a.name,
-        athletes=[Athlete(name=a.name, aliases=list(a.aliases), team=a.team, nationality=a.nationality, sport=a.sport)],
-        results=[
-            Result(
-                athlete=a.name,
-                event=r.event,
-                rank=r.rank,
-                time=r.time,
-                gap=r.gap,
-                gap_to=r.gap_to,
-                medal=r.medal,
-                competition=r.competition,
-                evidence=r.evidence,
+    return Palmares(
+        athlete=a.name,
+        team=a.team,
+        nationality=a.nationality,
+        medals=dict(profile.medals),
+        seasons=[
+            PalmaresSeason(
+                season.year,
+                [
+                    PalmaresCompetition(
+                        group.competition.name if group.competition else None,
+                        [fact_as_result(f) for f in group.results],
+                    )
+                    for group in season.competitions
+                ],
             )
-            for r in profile.results
+            for season in profile.seasons
         ],
-        quotes=[Quote(speaker=a.name, text=q.text, language=q.language) for q in profile.quotes],
-        schedule=[
+        fixtures=[
             Fixture(when=f.when, date=f.date, event=f.event, athletes=list(f.athletes), evidence=f.evidence)
             for f in profile.fixtures
+        ],
+        quotes=[
+            PalmaresQuote(
+                text=q.text, article=q.article.headline or q.article.title or "", date=q.article.published_date
+            )
+            for q in profile.quotes
         ],
     )
 
 
+def summary_language(lang: str) -> str:
+    from nlp.summaries import UnsupportedLanguage, check_language
+
+    try:
+        return check_language(lang)
+    except UnsupportedLanguage as exc:
+        raise HTTPException(422, str(exc)) from None
+
+
 @router.get(
     "/athletes/{slug}/summary",
-    responses={**NOT_FOUND, 200: {"content": {"text/plain": {}, "text/markdown": {}, "text/html": {}}}},
+    dependencies=[Depends(require_read_key)],
+    responses={
+        **NOT_FOUND,
+        422: {"model": ErrorOut},
+        200: {"content": {"text/plain": {}, "text/markdown": {}, "text/html": {}}},
+    },
     response_class=PlainTextResponse,
-    summary="Summary of an athlete's stored facts in a language",
+    summary="An athlete's palmarès told in a language",
 )
 def get_athlete_summary(
     slug: str,
     session: SessionDep,
-    lang: Annotated[str, Query(pattern=r"^[a-z]{2,3}$", description="nl, en, fr, es, de, it (others: English)")] = "en",
+    lang: Annotated[str, Query(max_length=20, description="nl, en, fr, es, de or it (others: 422)")] = "en",
     format: Annotated[Literal["text", "markdown", "html"], Query()] = "text",
 ):
-    from nlp.engine import render_summary
+    from nlp.summaries import render_palmares
 
-    text = render_summary(profile_as_result(load_profile(session, slug), lang), lang, format)
+    language = summary_language(lang)
+    text = render_palmares(profile_palmares(load_profile(session, slug)), language, format)
     if format == "html":
         return HTMLResponse(text)
     media = "text/markdown" if format == "markdown" else "text/plain"
     return PlainTextResponse(text, media_type=f"{media}; charset=utf-8")
+
+
+async def _edit(action, *args) -> str:
+    try:
+        return await run_in_threadpool(action, *args)
+    except editing.NotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+    except EditError as exc:
+        raise HTTPException(422, str(exc)) from None
+
+
+@router.post(
+    "/athletes/{slug}/merge",
+    response_model=AthleteProfileOut,
+    dependencies=[Depends(require_write_key)],
+    responses=EDIT_ERRORS,
+    summary="Merge this athlete into another (the same person written two ways)",
+    description="Body `{into: SLUG}`. Names, articles, results, quotes and fixtures move to `into`; this slug "
+    "keeps leading to the merged profile.",
+)
+async def merge_athlete(slug: str, body: MergeIn, services: ServicesDep) -> AthleteProfileOut:
+    merged = await _edit(editing.merge, services, slug, body.into)
+    with services.sessions() as session:
+        return profile_out(load_profile(session, merged))
+
+
+@router.post(
+    "/athletes/{slug}/split",
+    response_model=AthleteProfileOut,
+    status_code=201,
+    dependencies=[Depends(require_write_key)],
+    responses=EDIT_ERRORS,
+    summary="Split names off this athlete into a new athlete (two people taken for one)",
+    description="Body `{names: [...]}`: names of this athlete that belong to someone else. They leave with the "
+    "articles, results and quotes that wrote them; later articles never merge the two again.",
+)
+async def split_athlete(slug: str, body: SplitIn, services: ServicesDep) -> AthleteProfileOut:
+    created = await _edit(editing.split, services, slug, body.names)
+    with services.sessions() as session:
+        return profile_out(load_profile(session, created))
+

@@ -11,9 +11,10 @@ from fastapi.responses import Response
 
 from models.storage import upsert_race
 from models.storage.read import get_race, list_races, race_articles, race_athletes
+from service import editing
 from service.deps import ServicesDep, SessionDep, require_read_key, require_write_key
 from service.routes.bodies import decode_text, media_type, text_body_spec, unsupported
-from service.routes.convert import article_summary, athlete_out, race_out
+from service.routes.convert import article_summary, athlete_out, race_out, race_page
 from service.schemas import CalendarLineError, CalendarUploadOut, ErrorOut, RaceArticleOut, RaceDetailOut, RaceOut
 from service.services import Services, retry_locked
 
@@ -28,7 +29,8 @@ UPLOAD_TYPES = ("text/plain", "text/calendar")
     dependencies=[Depends(require_write_key)],
     summary="Store races from a calendar file",
     description="Body: the calendar widget text (as on the seed page; a whole pasted page works too) or "
-    "an iCalendar file. Lines that cannot be read are reported; the rest is stored.",
+    "an iCalendar file. Lines that cannot be read are reported; the rest is stored. Articles already stored are "
+    "linked to the new races (`linked_articles`).",
     responses={
         401: {"model": ErrorOut},
         403: {"model": ErrorOut},
@@ -43,10 +45,10 @@ async def post_calendar(request: Request, services: ServicesDep) -> CalendarUplo
     if kind not in (*UPLOAD_TYPES, ""):
         raise unsupported(kind, UPLOAD_TYPES)
     text = decode_text(await request.body())
-    return await run_in_threadpool(_store_calendar, services, text)
+    return await run_in_threadpool(store_calendar, services, text)
 
 
-def _store_calendar(services: Services, text: str) -> CalendarUploadOut:
+def store_calendar(services: Services, text: str) -> CalendarUploadOut:
     from nlp.calendar import load_calendar
 
     calendar = load_calendar(text)
@@ -64,7 +66,8 @@ def _store_calendar(services: Services, text: str) -> CalendarUploadOut:
 
     races = retry_locked(write)
     services.feed([], [], [e.race for e in calendar.entries])
-    return CalendarUploadOut(stored=len(races), races=races, errors=errors)
+    linked = editing.link_stored_articles(services, calendar.entries)
+    return CalendarUploadOut(stored=len(races), races=races, errors=errors, linked_articles=linked)
 
 
 def _races(session, start, end, category):
@@ -93,10 +96,11 @@ def get_calendar(
     "/calendar.ics",
     dependencies=[Depends(require_read_key)],
     response_class=Response,
-    summary="The calendar as a subscribable iCalendar feed",
+    summary="The calendar as a subscribable iCalendar feed (one event per dated stage)",
     responses={200: {"content": {"text/calendar": {}}}, 401: {"model": ErrorOut}, 422: {"model": ErrorOut}},
 )
 def get_calendar_ics(
+    request: Request,
     session: SessionDep,
     start: Annotated[dt.date | None, Query(alias="from")] = None,
     end: Annotated[dt.date | None, Query(alias="to")] = None,
@@ -105,9 +109,15 @@ def get_calendar_ics(
     from models.storage.read import race_to_entry
     from nlp.calendar import calendar_to_ics
 
-    entries = [race_to_entry(r) for r in _races(session, start, end, category)]
+    races = _races(session, start, end, category)
+    entries = [race_to_entry(r) for r in races]
+    pages = {
+        id(entry): str(request.base_url).rstrip("/") + race_page(r.slug)
+        for entry, r in zip(entries, races, strict=True)
+    }
+    name = "Palmarès race calendar" + (f": {category}" if category else "")
     return Response(
-        calendar_to_ics(entries),
+        calendar_to_ics(entries, name=name, url_for=lambda entry: pages.get(id(entry))),
         media_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": 'inline; filename="palmares.ics"'},
     )

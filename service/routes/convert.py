@@ -5,19 +5,34 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from models.storage.read import AthleteProfile, article_athletes, article_links
-from models.storage.tables import ArticleRow, AthleteRow, FixtureRow, QuoteRow, RaceRow, ResultRow
+from models.storage.tables import (
+    ArticleRow,
+    AthleteRow,
+    CompetitionRow,
+    EventRow,
+    FactRow,
+    FixtureRow,
+    QuoteRow,
+    RaceRow,
+)
 from service.schemas import (
     ArticleOut,
     ArticleSummaryOut,
     AthleteOut,
     AthleteProfileOut,
     AthleteRef,
+    CompetitionOut,
+    ConflictOut,
+    EventOut,
     FixtureOut,
     MedalsOut,
+    PalmaresCompetitionOut,
     QuoteOut,
     RaceOut,
     RaceRef,
     ResultOut,
+    SeasonOut,
+    SourceOut,
     StageOut,
 )
 
@@ -50,6 +65,7 @@ def article_summary(row: ArticleRow) -> ArticleSummaryOut:
     return ArticleSummaryOut(
         id=row.id,
         title=row.title,
+        headline=row.headline or row.title or "",
         language=row.language,
         published=row.published,
         source_url=row.source_url,
@@ -59,7 +75,9 @@ def article_summary(row: ArticleRow) -> ArticleSummaryOut:
     )
 
 
-def article_out(session: Session, row: ArticleRow, *, created: bool) -> ArticleOut:
+def article_out(
+    session: Session, row: ArticleRow, *, created: bool, published_updated: bool = False, message: str | None = None
+) -> ArticleOut:
     athletes = [
         AthleteRef(name=m.name, athlete=a.name, slug=a.slug, url=athlete_url(a.slug))
         for m, a in article_athletes(session, row.id)
@@ -79,6 +97,8 @@ def article_out(session: Session, row: ArticleRow, *, created: bool) -> ArticleO
         **article_summary(row).model_dump(),
         content_hash=row.content_hash,
         created=created,
+        published_updated=published_updated,
+        message=message,
         athletes=athletes,
         calendar_links=links,
         result=row.result_json,
@@ -98,21 +118,79 @@ def athlete_out(row: AthleteRow) -> AthleteOut:
     )
 
 
-def result_out(row: ResultRow) -> ResultOut:
+def competition_out(row: CompetitionRow | None) -> CompetitionOut | None:
+    if row is None:
+        return None
+    return CompetitionOut(
+        slug=row.slug, name=row.name, kind=row.kind, year=row.year, race_slug=row.race.slug if row.race else None
+    )
+
+
+def result_out(fact: FactRow) -> ResultOut:
+    event = fact.event
+    claims = sorted(fact.claims, key=lambda c: c.id)
+    first = claims[0]
+    sources, seen = [], set()
+    for claim in claims:
+        if claim.article_id in seen:
+            continue
+        seen.add(claim.article_id)
+        article = claim.article
+        sources.append(
+            SourceOut(
+                article_id=article.id,
+                article_url=article_url(article.id),
+                page_url=article_page(article.id),
+                headline=article.headline or article.title or "",
+                language=article.language,
+                published=article.published,
+                evidence=claim.evidence,
+            )
+        )
     return ResultOut(
-        athlete=row.athlete_name,
-        athlete_slug=row.athlete.slug if row.athlete else None,
-        event=row.event,
-        rank=row.rank,
-        time=row.time,
-        gap=row.gap,
-        gap_to=row.gap_to,
-        medal=row.medal,
-        competition=row.competition,
-        evidence=row.evidence,
-        article_id=row.article_id,
-        article_url=article_url(row.article_id),
-        published=row.article.published,
+        id=fact.id,
+        athlete=fact.display_name,
+        athlete_slug=fact.athlete.slug if fact.athlete else None,
+        event=event.name,
+        event_id=event.id,
+        discipline=event.discipline,
+        stage=event.stage,
+        round=event.round,
+        standings=event.standings,
+        gender=event.gender,
+        date=event.date,
+        rank=fact.rank,
+        time=fact.time,
+        gap=fact.gap,
+        gap_to=fact.gap_to,
+        medal=fact.medal,
+        competition=event.competition.name if event.competition else None,
+        competition_slug=event.competition.slug if event.competition else None,
+        evidence=first.evidence,
+        article_id=first.article_id,
+        article_url=article_url(first.article_id),
+        published=first.article.published,
+        support=fact.support,
+        sources=sources,
+        conflicts=[ConflictOut(**c) for c in fact.conflicts or []],
+    )
+
+
+def event_out(event: EventRow) -> EventOut:
+    facts = sorted(event.facts, key=lambda f: (f.rank is None, f.rank or 0, f.id))
+    return EventOut(
+        id=event.id,
+        name=event.name,
+        discipline=event.discipline,
+        stage=event.stage,
+        round=event.round,
+        standings=event.standings,
+        gender=event.gender,
+        date=event.date,
+        date_source=event.date_source,
+        competition=competition_out(event.competition),
+        results=[result_out(f) for f in facts],
+        url=f"/events/{event.id}",
     )
 
 
@@ -168,6 +246,18 @@ def profile_out(profile: AthleteProfile) -> AthleteProfileOut:
         **athlete_out(profile.athlete).model_dump(),
         medals=MedalsOut(**profile.medals),
         results=[result_out(r) for r in profile.results],
+        palmares=[
+            SeasonOut(
+                year=season.year,
+                competitions=[
+                    PalmaresCompetitionOut(
+                        competition=competition_out(group.competition), results=[result_out(f) for f in group.results]
+                    )
+                    for group in season.competitions
+                ],
+            )
+            for season in profile.seasons
+        ],
         quotes=[quote_out(q) for q in profile.quotes],
         upcoming_fixtures=[fixture_out(f) for f in profile.fixtures],
         calendar=[race_out(r) for r in profile.races],

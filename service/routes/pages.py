@@ -1,25 +1,25 @@
-"""Server-rendered pages (Jinja2, autoescaped): home, article, athlete, calendar by month, race, results."""
+"""Server-rendered pages (Jinja2, autoescaped): home, article, athlete palmarès, events, calendar by month, race,
+results, and the page with the paste forms (their POST handlers are in `service.routes.forms`)."""
 
 from __future__ import annotations
 
 import calendar as month_calendar
 import datetime as dt
 import re
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 from pydantic import TypeAdapter
 
 from models.records import ExtractionResult
 from models.storage.read import (
     article_athletes,
+    article_claims,
     article_links,
     athlete_profile,
+    get_event,
     get_race,
     list_articles,
     list_races,
@@ -32,100 +32,95 @@ from models.storage.read import (
 from models.storage.tables import ArticleRow
 from service.deps import SessionDep, require_read_key
 from service.routes.highlight import highlight
+from service.routes.page_render import ENTITY_LABELS, HTML, event_label, pager, render
 
 router = APIRouter(tags=["pages"], dependencies=[Depends(require_read_key)], default_response_class=HTMLResponse)
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parents[1] / "templates"),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-templates = Jinja2Templates(env=_env)
 RESULT_ADAPTER = TypeAdapter(ExtractionResult)
-ENTITY_LABELS = {
-    "ATHLETE": "athlete",
-    "PERSON": "person",
-    "TEAM": "team",
-    "PLACE": "place",
-    "ORG": "organisation",
-    "COMPETITION": "competition",
-    "EVENT": "event",
-    "DISCIPLINE": "discipline",
-    "TIME": "time",
-    "GAP": "gap",
-    "RANK": "rank",
-    "MEDAL": "medal",
-    "DISTANCE": "distance",
-    "WEEKDAY": "weekday",
-    "DATE": "date",
-}
-HTML: dict[str, Any] = {"content": {"text/html": {}}}
+PAGE_SIZE = 50
+OFFSET = Query(ge=0, le=10**9, description="Where the page starts in the list")
 
 
-def seconds(value: float | None) -> str:
-    if value is None:
-        return ""
-    if value < 60:
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-    minutes, secs = divmod(value, 60)
-    if minutes < 60:
-        return f"{int(minutes)}:{secs:05.2f}"
-    hours, minutes = divmod(int(minutes), 60)
-    return f"{hours}:{minutes:02d}:{secs:05.2f}"
+def page_language(lang: str | None, default: str) -> str:
+    """The summary language asked for (422 naming the supported ones), else the article's own."""
+    from nlp.summaries import UnsupportedLanguage, check_language
+
+    if lang is None or lang == "":
+        return default
+    try:
+        return check_language(lang)
+    except UnsupportedLanguage as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
-_env.filters["seconds"] = seconds
-_env.globals["ENTITY_LABELS"] = ENTITY_LABELS
-
-
-def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
-
-
-@router.get("/", summary="Home page: recent articles and search forms", responses={200: HTML})
+@router.get("/", summary="Home page: recent articles, athletes and search forms", responses={200: HTML})
 def home(request: Request, session: SessionDep) -> HTMLResponse:
-    return render(
-        request,
-        "home.html",
-        articles=list_articles(session, limit=20),
-        athletes=search_athletes(session, None, limit=30),
-    )
+    articles = list_articles(session, limit=20)
+    athletes = search_athletes(session, None, limit=30)
+    return render(request, "home.html", articles=articles, athletes=athletes)
+
+
+@router.get("/view/add", summary="Page with the forms to add an article and a calendar", responses={200: HTML})
+def add_page(request: Request) -> HTMLResponse:
+    return render(request, "add.html", form={}, error=None)
 
 
 @router.get(
     "/view/articles/{article_id}",
     summary="Article page: text with highlighted entities beside the summary",
-    responses={200: HTML, 404: HTML},
+    responses={200: HTML, 404: HTML, 422: {"description": "Unsupported summary language"}},
 )
 def article_page(
     request: Request,
     article_id: int,
     session: SessionDep,
-    lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$", description="Summary language")] = None,
+    lang: Annotated[str | None, Query(max_length=20, description="Summary language: nl, en, fr, es, de or it")] = None,
 ) -> HTMLResponse:
     from nlp.engine import render_summary
 
     row = session.get(ArticleRow, article_id) if -(2**62) < article_id < 2**62 else None
     if row is None:
         return render(request, "not_found.html", 404, what=f"article {article_id}")
+    language = page_language(lang, row.language)
     mentions = article_athletes(session, row.id)
     pages: dict[str, str] = {}
     for mention, athlete in mentions:
         for name in [mention.name, athlete.name, *athlete.aliases]:
             pages.setdefault(name, f"/view/athletes/{athlete.slug}")
     result = RESULT_ADAPTER.validate_python(row.result_json)
-    summary = Markup(render_summary(result, lang or row.language, "html"))
-    athletes = {m.name: a for m, a in mentions}
+    summary = Markup(render_summary(result, language, "html"))
+    paragraphs = highlight(row.body, row.result_json.get("entities", []), pages)
+    used = {segment.label for paragraph in paragraphs for segment in paragraph if segment.label}
+    rows = [
+        {
+            "athlete": claim.athlete.name if claim.athlete else claim.athlete_name,
+            "athlete_slug": claim.athlete.slug if claim.athlete else None,
+            "event": event_label(claim.event_row) or claim.event,
+            "event_id": claim.event_id,
+            "date": claim.event_row.date if claim.event_row else None,
+            "rank": claim.rank,
+            "time": claim.time,
+            "gap": claim.gap,
+            "gap_to": claim.gap_to,
+            "medal": claim.medal,
+            "competition": claim.event_row.competition.name
+            if claim.event_row and claim.event_row.competition
+            else claim.competition,
+            "support": claim.fact.support if claim.fact else 1,
+        }
+        for claim in article_claims(session, row.id)
+    ]
     return render(
         request,
         "article.html",
         article=row,
         result=result,
         summary=summary,
-        lang=lang or row.language,
-        paragraphs=highlight(row.body, row.result_json.get("entities", []), pages),
+        lang=language,
+        paragraphs=paragraphs,
+        legend=[label for label in ENTITY_LABELS if label in used],
         athletes=[a for _, a in mentions],
-        athlete_by_name=athletes,
+        rows=rows,
+        fixtures=sorted(result.schedule, key=lambda f: (f.date is None, f.date or dt.date.max)),
         pages=pages,
         links=article_links(session, row.id),
     )
@@ -133,17 +128,32 @@ def article_page(
 
 @router.get("/view/athletes", summary="Athlete search page", responses={200: HTML})
 def athletes_page(
-    request: Request, session: SessionDep, q: Annotated[str | None, Query(max_length=300)] = None
+    request: Request,
+    session: SessionDep,
+    q: Annotated[str | None, Query(max_length=300)] = None,
+    offset: Annotated[int, OFFSET] = 0,
 ) -> HTMLResponse:
-    return render(request, "athletes.html", q=q or "", athletes=search_athletes(session, q, limit=200))
+    page = search_athletes(session, q, limit=PAGE_SIZE, offset=offset)
+    return render(request, "athletes.html", q=q or "", athletes=page, pager=pager(request, page))
 
 
-@router.get("/view/athletes/{slug}", summary="Athlete page", responses={200: HTML, 404: HTML})
+@router.get("/view/athletes/{slug}", summary="Athlete page: the palmarès", responses={200: HTML, 404: HTML})
 def athlete_page(request: Request, slug: str, session: SessionDep) -> HTMLResponse:
     profile = athlete_profile(session, slug)
     if profile is None:
         return render(request, "not_found.html", 404, what=f"athlete {slug!r}")
-    return render(request, "athlete.html", profile=profile, athlete=profile.athlete)
+    return render(request, "athlete.html", profile=profile, athlete=profile.athlete, error=None)
+
+
+@router.get(
+    "/view/events/{event_id}", summary="Event page: its results and their articles", responses={200: HTML, 404: HTML}
+)
+def event_page(request: Request, event_id: int, session: SessionDep) -> HTMLResponse:
+    event = get_event(session, event_id) if -(2**62) < event_id < 2**62 else None
+    if event is None:
+        return render(request, "not_found.html", 404, what=f"event {event_id}")
+    facts = sorted(event.facts, key=lambda f: (f.rank is None, f.rank or 0, f.id))
+    return render(request, "event.html", event=event, label=event_label(event), facts=facts)
 
 
 def _default_month(session) -> dt.date:
@@ -161,12 +171,14 @@ def _default_month(session) -> dt.date:
 def calendar_page(
     request: Request,
     session: SessionDep,
-    month: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")] = None,
+    month: Annotated[str | None, Query(max_length=20, description="YYYY-MM")] = None,
     category: Annotated[str | None, Query(max_length=120)] = None,
 ) -> HTMLResponse:
     if month:
+        if not re.fullmatch(r"\d{4}-\d{2}", month):
+            raise HTTPException(422, "month must be written YYYY-MM (for example 2026-05)")
         year, number = map(int, month.split("-"))
-        if not (1 <= number <= 12 and 1 <= year <= 9998):
+        if not (1 <= number <= 12 and 2 <= year <= 9998):
             raise HTTPException(422, "month must be YYYY-MM with a month from 01 to 12")
         first = dt.date(year, number, 1)
     else:
@@ -211,27 +223,30 @@ def results_page(
     event: Annotated[str | None, Query(max_length=300)] = None,
     competition: Annotated[str | None, Query(max_length=300)] = None,
     since: Annotated[str | None, Query(max_length=10)] = None,
+    offset: Annotated[int, OFFSET] = 0,
 ) -> HTMLResponse:
     since_date = None
     if since:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
-            raise HTTPException(422, "since must be YYYY-MM-DD")
+            raise HTTPException(422, "since must be a day written YYYY-MM-DD (for example 2018-02-14)")
         try:
             since_date = dt.date.fromisoformat(since)
         except ValueError:
-            raise HTTPException(422, "since must be a real date, YYYY-MM-DD") from None
-    rows = search_results(
+            raise HTTPException(422, "since must be a real day, YYYY-MM-DD") from None
+    page = search_results(
         session,
         athlete=athlete or None,
         event=event or None,
         competition=competition or None,
         since=since_date,
-        limit=500,
+        limit=PAGE_SIZE,
+        offset=offset,
     )
     return render(
         request,
         "results.html",
-        rows=rows,
+        facts=page,
+        pager=pager(request, page),
         athlete=athlete or "",
         event=event or "",
         competition=competition or "",
