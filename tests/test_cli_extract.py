@@ -68,3 +68,11 @@ def test_extract_empty_input_exits_2_with_a_message():
 def test_extract_missing_file_is_a_usage_error(tmp_path):
     outcome = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
     assert outcome.exit_code == 2 and "no such file" in outcome.output
+
+
+def test_an_unsupported_summary_language_exits_2_with_the_list(fixture_text, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(fixture_text("it-skating-report.txt"), encoding="utf-8")
+    outcome = runner.invoke(app, ["extract", str(page), "--lang-out", "pt"])
+    assert outcome.exit_code == 2
+    assert "unsupported summary language 'pt': choose one of de, en, es, fr, it, nl" in outcome.output

@@ -8,24 +8,27 @@ import pytest
 
 from tests.service_helpers import AUTH, IsolatedEngine, make_client
 
-NL = """Goud voor Visser op de 1500 meter
-
-Mirte Visser heeft zaterdag op de Olympische Spelen de gouden medaille gewonnen op de 1500 meter. De schaatsster van Team Zuidwind finishte in 1.54,20. Lieke van Dijk pakte zilver op 0,35 seconde, Sofie Brandt won het brons.
-
-"Ik had vandaag geweldige benen", zei Visser na afloop.
-"""
+NL = (
+    "Goud voor Visser op de 1500 meter\n\n"
+    "Mirte Visser heeft zaterdag op de Olympische Spelen de gouden medaille gewonnen op de 1500 meter. "
+    "De schaatsster van Team Zuidwind finishte in 1.54,20. Lieke van Dijk pakte zilver op 0,35 seconde, "
+    "Sofie Brandt won het brons.\n\n"
+    '"Ik had vandaag geweldige benen", zei Visser na afloop.\n'
+)
 
 NL_UPDATED = NL + "\nVisser rijdt volgende week nog de massastart.\n"
 
-EN = """Visser takes Olympic 1500m gold
+EN = (
+    "Visser takes Olympic 1500m gold\n\n"
+    "Mirte Visser won the 1500m gold medal at the Olympic Games on Saturday in 1:54.20. "
+    "Lieke van Dijk took silver, 0.35 seconds behind. Sofie Brandt won bronze.\n"
+)
 
-Mirte Visser won the 1500m gold medal at the Olympic Games on Saturday in 1:54.20. Lieke van Dijk took silver, 0.35 seconds behind. Sofie Brandt won bronze.
-"""
-
-ES = """Oro para Visser en los 1500 metros
-
-La neerlandesa Visser ganó el sábado la medalla de oro de los 1500 metros en los Juegos Olímpicos con un tiempo de 1:54,20. Lieke van Dijk se llevó la plata a 35 centésimas y Sofie Brandt el bronce.
-"""
+ES = (
+    "Oro para Visser en los 1500 metros\n\n"
+    "La neerlandesa Visser ganó el sábado la medalla de oro de los 1500 metros en los Juegos Olímpicos con un "
+    "tiempo de 1:54,20. Lieke van Dijk se llevó la plata a 35 centésimas y Sofie Brandt el bronce.\n"
+)
 
 
 @pytest.fixture

@@ -73,7 +73,9 @@ def merge_athletes(session: Session, source: AthleteRow, target: AthleteRow) -> 
     target.nationality = target.nationality or source.nationality
     target.merged_slugs = list(dict.fromkeys([*(target.merged_slugs or []), source.slug, *(source.merged_slugs or [])]))
     merged_names = {fold(n) for n in [target.name, *target.aliases]}
-    excluded = [n for n in [*(target.excluded_names or []), *(source.excluded_names or [])] if fold(n) not in merged_names]
+    excluded = [
+        n for n in [*(target.excluded_names or []), *(source.excluded_names or [])] if fold(n) not in merged_names
+    ]
     target.excluded_names = list(dict.fromkeys(excluded))
     target.edited = True
     session.flush()

@@ -114,11 +114,10 @@ def _event_facts(result: Result, ctx: ArticleContext) -> _EventFacts:
     parts = event_parts(result)
     linked = ctx.race
     race = linked[1] if linked else None
-    name, year = competition_name_and_year(result.competition)
-    if name is None and race is not None:
+    if race is not None:  # the calendar race the article is linked to names the competition best
         name, year = race.name, race.start_date.year if race.start_date else None
-    elif name is not None and race is not None and fold(name) != fold(race.name):
-        race = None
+    else:
+        name, year = competition_name_and_year(result.competition)
     if race is not None and linked[0].stage and not (parts.discipline or parts.standings) and parts.stage is None:
         if _race_kind(race) == "stage race":
             parts = EventParts(None, linked[0].stage, parts.round, None, parts.gender)

@@ -195,4 +195,3 @@ async def split_athlete(slug: str, body: SplitIn, services: ServicesDep) -> Athl
     created = await _edit(editing.split, services, slug, body.names)
     with services.sessions() as session:
         return profile_out(load_profile(session, created))
-

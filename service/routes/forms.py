@@ -40,6 +40,8 @@ class FormError(Exception):
 
 async def _read_form(request: Request) -> dict[str, Any]:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "" and not await request.body():
+        return {}  # a button with no field: the session cookie decides
     if kind not in ("application/x-www-form-urlencoded", "multipart/form-data"):
         raise HTTPException(415, "send the form as application/x-www-form-urlencoded or multipart/form-data")
     form = await request.form()
