@@ -49,3 +49,19 @@ def test_photo_credits_are_not_article_text():
     text = "\n".join(page.paragraphs)
     assert "Agency" not in text and "Ann Test" not in text
     assert "Oscar Quinn won in Gent" in text
+
+
+def test_bylines_credits_and_share_rows_inside_the_text_are_dropped():
+    page = segment_page(
+        "Keller wint in Geilo\n\nDoor Pieter de Vries\n\nFelix Keller heeft de rit gewonnen.\n"
+        "Agencias | EITB MEDIA\nHij was de snelste in de sprint.\n\nFacebook Twitter WhatsApp E-mail\n\n"
+        "Foto: ANP\n"
+    )
+    assert page.title == "Keller wint in Geilo"
+    assert page.paragraphs == ["Felix Keller heeft de rit gewonnen.", "Hij was de snelste in de sprint."]
+    assert "Door Pieter de Vries" in page.boilerplate and "Agencias | EITB MEDIA" in page.boilerplate
+
+
+def test_sentences_that_open_like_a_byline_stay():
+    page = segment_page("Di Giacomo vince la volata\n\nBy winning the final stage he took the jersey.\n")
+    assert page.paragraphs == ["By winning the final stage he took the jersey."]

@@ -27,10 +27,34 @@ class Page:
     boilerplate: list[str] = field(default_factory=list)
 
 
+_MAX_FURNITURE_WORDS = 8
+_PIPE_PART_WORDS = 4
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’.-]*|[a-zà-ÿ]{1,3}|[A-Z]\.|[&(),-]+)$")
+
+
 @lru_cache(maxsize=1)
+def _boilerplate() -> dict:
+    return json.loads(resources.files("nlp.text").joinpath("boilerplate.json").read_text(encoding="utf-8"))
+
+
 def _boilerplate_openings() -> tuple[str, ...]:
-    data = json.loads(resources.files("nlp.text").joinpath("boilerplate.json").read_text(encoding="utf-8"))
-    return tuple(data["openings"])
+    return tuple(_boilerplate()["openings"])
+
+
+def is_furniture_line(line: str) -> bool:
+    """A line of page furniture inside the text: a byline or credit ("Von Ingo Krüger", "Foto: dpa"), a credit or
+    breadcrumb of short parts joined by " | " ("Agencias | EITB MEDIA"), or a row of share buttons."""
+    words = line.split()
+    if not words or len(words) > _MAX_FURNITURE_WORDS:
+        return False
+    data = _boilerplate()
+    if words[0].lower() in data["byline_openings"] and all(_NAME_WORD.match(w) for w in words[1:]):
+        return True
+    parts = [p.split() for p in line.split(" | ")]
+    if len(parts) > 1 and all(0 < len(p) <= _PIPE_PART_WORDS for p in parts):
+        return True
+    tokens = re.findall(r"[^\W\d_][\w-]*", line.lower())
+    return bool(tokens) and all(t in data["share_words"] for t in tokens)
 
 
 def is_boilerplate(paragraph: str) -> bool:
@@ -80,8 +104,10 @@ def segment_page(text: str) -> Page:
         for i in range(start, end):
             keep[i] = False
     article_lines = [_CREDIT.sub("", line) if keep[i] else "" for i, line in enumerate(lines)]
+    furniture = [line.strip() for line in article_lines if is_furniture_line(line)]
+    article_lines = ["" if is_furniture_line(line) else line for line in article_lines]
     paragraphs = _split_paragraphs(article_lines)
-    boilerplate = [p for p in paragraphs if is_boilerplate(p)]
+    boilerplate = furniture + [p for p in paragraphs if is_boilerplate(p)]
     paragraphs = [p for p in paragraphs if not is_boilerplate(p)]
     title = html_title
     if title and paragraphs and paragraphs[0].strip() == title.strip():
