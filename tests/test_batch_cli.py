@@ -62,10 +62,10 @@ def test_zip_of_html_pages_keeps_markup_out_of_the_facts(tmp_path):
     result = batch(str(tmp_path / "pages.zip"), "--output", str(tmp_path / "out.jsonl"))
     assert result.exit_code == 0, result.output
     out = read_jsonl(tmp_path / "out.jsonl")
-    assert out[0]["id"] == "pages.zip:2018/page.html"
+    assert out[0]["id"] == "2018/page.html"
     assert "Mirthe Vollenga" in [a["name"] for a in out[0]["athletes"]]
     assert "Script" not in json.dumps(out[0]["athletes"])
-    assert out[1] == {"id": "pages.zip:../escape.html", "error": "'..' in archive path (path traversal)"}
+    assert out[1] == {"id": "../escape.html", "error": "'..' in archive path (path traversal)"}
 
 
 def test_store_writes_articles_into_the_database(tmp_path):

@@ -135,7 +135,7 @@ def test_zip_archive_of_mixed_files(tmp_path):
         archive.writestr("news/b.html", HTML)
         archive.writestr("lines.jsonl", '{"id": "z1", "text": "Kramer wint."}\n')
     found = items(path)
-    assert [item.id for item in found] == ["archive.zip:news/a.txt", "archive.zip:news/b.html", "z1"]
+    assert [item.id for item in found] == ["news/a.txt", "news/b.html", "z1"]
     assert all(item.error is None for item in found)
 
 
@@ -145,14 +145,23 @@ def test_tar_gz_archive(tmp_path):
         add_tar_member(tar, "a.txt", ARTICLE)
         add_tar_member(tar, "dir/b.html", HTML)
         add_tar_member(tar, "c.json", json.dumps({"id": "t-c", "text": "Tekst"}).encode())
-    assert [item.id for item in items(path)] == ["archive.tgz:a.txt", "archive.tgz:dir/b.html", "t-c"]
+    assert [item.id for item in items(path)] == ["a.txt", "dir/b.html", "t-c"]
 
 
 def test_plain_tar_archive(tmp_path):
     path = tmp_path / "archive.bin"
     with tarfile.open(path, "w") as tar:
-        add_tar_member(tar, "a.txt", ARTICLE)
-    assert [item.id for item in items(path)] == ["archive.bin:a.txt"]
+        add_tar_member(tar, "./a.txt", ARTICLE)
+    assert [item.id for item in items(path)] == ["a.txt"]  # the member path, without "./"
+
+
+def test_entries_of_several_archives_are_named_with_their_archive(tmp_path):
+    first, second = tmp_path / "one.zip", tmp_path / "two.tar"
+    with zipfile.ZipFile(first, "w") as archive:
+        archive.writestr("./a.txt", ARTICLE)
+    with tarfile.open(second, "w") as tar:
+        add_tar_member(tar, "./a.txt", ARTICLE)
+    assert [item.id for item in iter_items([first, second])] == ["one.zip:a.txt", "two.tar:a.txt"]
 
 
 def _warc(path: Path, compress: bool) -> None:
@@ -195,11 +204,11 @@ def test_zip_path_traversal_and_symlinks_are_refused_and_the_rest_processed(tmp_
         archive.writestr("good.txt", ARTICLE)
     found = items(path)
     reasons = {item.id: item.error for item in found}
-    assert "path traversal" in reasons["evil.zip:../../etc/cron.d/evil.txt"]
-    assert "path traversal" in reasons["evil.zip:/etc/passwd"]
-    assert "path traversal" in reasons["evil.zip:C:/windows/evil.txt"]
-    assert reasons["evil.zip:link.txt"] == "symbolic link in archive"
-    assert reasons["evil.zip:good.txt"] is None
+    assert "path traversal" in reasons["../../etc/cron.d/evil.txt"]
+    assert "path traversal" in reasons["/etc/passwd"]
+    assert "path traversal" in reasons["C:/windows/evil.txt"]
+    assert reasons["link.txt"] == "symbolic link in archive"
+    assert reasons["good.txt"] is None
 
 
 def test_zip_bomb_entry_is_refused_by_ratio(tmp_path):
@@ -208,8 +217,8 @@ def test_zip_bomb_entry_is_refused_by_ratio(tmp_path):
         archive.writestr("bomb.txt", b"\x00" * (2 * 1024 * 1024))
         archive.writestr("good.txt", ARTICLE)
     found = by_id(items(path, limits=SMALL))
-    assert "zip bomb" in found["bomb.zip:bomb.txt"].error
-    assert found["bomb.zip:good.txt"].error is None
+    assert "zip bomb" in found["bomb.txt"].error
+    assert found["good.txt"].error is None
 
 
 def test_zip_entry_over_the_file_cap_is_refused(tmp_path):
@@ -218,8 +227,8 @@ def test_zip_entry_over_the_file_cap_is_refused(tmp_path):
         archive.writestr("big.txt", os.urandom(100 * 1024).hex().encode()[: 100 * 1024])
         archive.writestr("good.txt", ARTICLE)
     found = by_id(items(path, limits=SMALL))
-    assert "per-file cap" in found["big.zip:big.txt"].error
-    assert found["big.zip:good.txt"].error is None
+    assert "per-file cap" in found["big.txt"].error
+    assert found["good.txt"].error is None
 
 
 def test_zip_expanding_past_the_archive_cap_stops_with_a_report(tmp_path):
@@ -242,11 +251,11 @@ def test_tar_links_devices_and_traversal_are_refused(tmp_path):
         add_tar_member(tar, "dev", kind=tarfile.CHRTYPE)
         add_tar_member(tar, "good.txt", ARTICLE)
     reasons = {item.id: item.error for item in items(path)}
-    assert "path traversal" in reasons["evil.tar.gz:../outside.txt"]
-    assert reasons["evil.tar.gz:link.txt"] == "symbolic link in archive"
-    assert reasons["evil.tar.gz:hard.txt"] == "hard link in archive"
-    assert "special file" in reasons["evil.tar.gz:dev"]
-    assert reasons["evil.tar.gz:good.txt"] is None
+    assert "path traversal" in reasons["../outside.txt"]
+    assert reasons["link.txt"] == "symbolic link in archive"
+    assert reasons["hard.txt"] == "hard link in archive"
+    assert "special file" in reasons["dev"]
+    assert reasons["good.txt"] is None
 
 
 def test_tar_gz_bomb_is_refused_by_ratio(tmp_path):

@@ -81,7 +81,9 @@ def test_duplicates_are_skipped_and_counted(tmp_path, engine):
     ]
     source = write_lines(tmp_path / "in.jsonl", records)
     summary = run_batch([source], output=tmp_path / "out.jsonl", chunk_size=2)
-    assert [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")] == ["a0", "a1", "a2", "other-date"]
+    out = read_jsonl(tmp_path / "out.jsonl")
+    assert [r["id"] for r in out] == ["a0", "a1", "a2", "copy", "other-date"]  # every input line has its line
+    assert out[3] == {"id": "copy", "duplicate_of": "a1"}
     assert (summary.processed, summary.duplicates) == (4, 1)
 
 
@@ -131,7 +133,8 @@ def test_duplicates_seen_before_an_interruption_stay_duplicates(tmp_path, engine
     with pytest.raises(BatchInterrupted):
         run_batch([source], output=out, chunk_size=2, should_stop=_interrupt_after(1))
     summary = run_batch([source], output=out, chunk_size=2)
-    assert [r["id"] for r in read_jsonl(out)] == ["a0", "a1", "a2", "a3"]
+    assert [r["id"] for r in read_jsonl(out)] == ["a0", "a1", "a2", "a3", "copy"]
+    assert read_jsonl(out)[-1] == {"id": "copy", "duplicate_of": "a0"}
     assert summary.duplicates == 1
 
 
@@ -161,6 +164,21 @@ def test_progress_is_reported_per_chunk_with_total(tmp_path, engine):
     run_batch([source], output=tmp_path / "out.jsonl", chunk_size=3, progress=seen.append)
     assert [p.done for p in seen] == [3, 6, 9, 9]
     assert seen[-1].finished and seen[-1].total == 9 and seen[-1].processed == 9
+    assert seen[0].eta_seconds is None  # the first chunk also loaded the models: its rate tells nothing yet
+
+
+def test_the_progress_display_says_it_is_loading_the_models_until_the_first_chunk():
+    from service.batch.progress import RichReporter
+
+    stream = io.StringIO()
+    with PlainReporter(stream, interval=3600):
+        pass
+    assert stream.getvalue() == "batch: loading language models\n"
+    rich = RichReporter()
+    assert rich._bar.tasks[0].description == "loading language models"
+    rich(BatchProgress(done=3, total=9, processed=3, duplicates=0, failed=0, rate=1.5, eta_seconds=4.0))
+    task = rich._bar.tasks[0]
+    assert (task.description, task.fields["count"], task.fields["eta"]) == ("batch", "3/9 (33%)", "ETA 0m04s")
 
 
 def test_plain_progress_lines():

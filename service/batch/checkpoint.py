@@ -67,7 +67,9 @@ class Checkpoint:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        self._db.execute("CREATE TABLE IF NOT EXISTS seen (hash BLOB PRIMARY KEY) WITHOUT ROWID")
+        self._db.execute("CREATE TABLE IF NOT EXISTS seen (hash BLOB PRIMARY KEY, id TEXT) WITHOUT ROWID")
+        if "id" not in {row[1] for row in self._db.execute("PRAGMA table_info(seen)")}:
+            self._db.execute("ALTER TABLE seen ADD COLUMN id TEXT")  # a checkpoint of an earlier version
 
     @classmethod
     def open(cls, path: Path, fingerprint: str, restart: bool = False) -> tuple[Checkpoint, State | None]:
@@ -91,12 +93,14 @@ class Checkpoint:
         )
         return checkpoint, state
 
-    def seen(self, digest: bytes) -> bool:
-        return self._db.execute("SELECT 1 FROM seen WHERE hash = ?", (digest,)).fetchone() is not None
+    def seen(self, digest: bytes) -> str | None:
+        """The id of the item that first had this content ("" when an earlier version did not keep it), or None."""
+        row = self._db.execute("SELECT id FROM seen WHERE hash = ?", (digest,)).fetchone()
+        return None if row is None else (row[0] or "")
 
-    def commit(self, state: State, new_hashes: Iterable[bytes]) -> None:
+    def commit(self, state: State, new_hashes: Iterable[tuple[bytes, str]]) -> None:
         self._db.execute("BEGIN")
-        self._db.executemany("INSERT OR IGNORE INTO seen (hash) VALUES (?)", ((h,) for h in new_hashes))
+        self._db.executemany("INSERT OR IGNORE INTO seen (hash, id) VALUES (?, ?)", new_hashes)
         self._db.executemany(
             "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
             [

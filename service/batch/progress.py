@@ -37,6 +37,9 @@ def describe(progress: BatchProgress) -> str:
     )
 
 
+LOADING = "loading language models"
+
+
 class PlainReporter:
     """One line every `interval` seconds (and at the end), for logs and pipes."""
 
@@ -46,6 +49,7 @@ class PlainReporter:
         self._last: float | None = None  # the first report is always printed
 
     def __enter__(self) -> PlainReporter:
+        print(f"batch: {LOADING}", file=self._stream, flush=True)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -59,33 +63,24 @@ class PlainReporter:
 
 
 class RichReporter:
-    """A live bar on the terminal: items done of total, rate, ETA, and the running counters."""
+    """A live bar on the terminal: "loading language models" until the first chunk is done, then items done of
+    total, rate, ETA (from the rate after warm-up), and the running counters."""
 
     def __init__(self) -> None:
         from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TaskProgressColumn,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
         self._bar = Progress(
-            TextColumn("batch"),
+            TextColumn("{task.description}"),
             BarColumn(),
-            MofNCompleteColumn(),
-            TaskProgressColumn(),
-            TextColumn("{task.fields[rate]:.1f}/s"),
+            TextColumn("{task.fields[count]}"),
+            TextColumn("{task.fields[rate]}"),
             TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
+            TextColumn("{task.fields[eta]}"),
             TextColumn("{task.fields[counts]}"),
             console=Console(stderr=True),
         )
-        self._task = self._bar.add_task("batch", total=None, rate=0.0, counts="")
+        self._task = self._bar.add_task(LOADING, total=1, completed=0, count="", rate="", eta="", counts="")
 
     def __enter__(self) -> RichReporter:
         self._bar.start()
@@ -95,8 +90,18 @@ class RichReporter:
         self._bar.stop()
 
     def __call__(self, progress: BatchProgress) -> None:
-        counts = f"{progress.processed} ok · {progress.duplicates} dup · {progress.failed} failed"
-        self._bar.update(self._task, completed=progress.done, total=progress.total, rate=progress.rate, counts=counts)
+        of = progress.total if progress.total is not None else "?"
+        percent = f" ({100 * progress.done / progress.total:.0f}%)" if progress.total else ""
+        self._bar.update(
+            self._task,
+            description="batch",
+            completed=progress.done,
+            total=progress.total or max(progress.done, 1),
+            count=f"{progress.done}/{of}{percent}",
+            rate=f"{progress.rate:.1f}/s",
+            eta=f"ETA {_duration(progress.eta_seconds)}",
+            counts=f"{progress.processed} ok · {progress.duplicates} dup · {progress.failed} failed",
+        )
 
 
 def reporter_for(stream: TextIO = sys.stderr, interval: float = 10.0) -> PlainReporter | RichReporter:

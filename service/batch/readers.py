@@ -36,13 +36,15 @@ _WARC_MIME = {"text/html", "application/xhtml+xml", "text/plain"}
 
 
 def iter_items(paths: Iterable[str | os.PathLike], limits: Limits = DEFAULT_LIMITS) -> Iterator[SourceItem]:
-    """Every article (or refused entry) of the inputs, in a deterministic order."""
+    """Every article (or refused entry) of the inputs, in a deterministic order. An archive's entries are named
+    "archive.zip:path/in/archive", or by their path alone when the archive is the only input."""
+    paths = list(paths)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             yield from _walk(path, "", limits)
         elif path.is_file():
-            yield from _file(path, path.name, limits)
+            yield from _file(path, path.name, limits, bare=len(paths) == 1)
         else:
             yield SourceItem.refused(str(raw), "no such file or directory")
 
@@ -70,7 +72,13 @@ def _walk(directory: Path, relative: str, limits: Limits) -> Iterator[SourceItem
             yield SourceItem.refused(entry_id, "not a regular file")
 
 
-def _file(path: Path, item_id: str, limits: Limits) -> Iterator[SourceItem]:
+def _member_id(archive_id: str, name: str) -> str:
+    name = name[2:] if name.startswith("./") else name
+    return f"{archive_id}:{name}" if archive_id else name
+
+
+def _file(path: Path, item_id: str, limits: Limits, bare: bool = False) -> Iterator[SourceItem]:
+    """`bare`: the file is the only input, so an archive's entries are named by their path alone."""
     try:
         handle = open(path, "rb")
     except OSError as exc:
@@ -82,11 +90,11 @@ def _file(path: Path, item_id: str, limits: Limits) -> Iterator[SourceItem]:
         fmt = sniff(head)
         try:
             if fmt is Format.ZIP:
-                yield from _zip(handle, item_id, limits)
+                yield from _zip(handle, "" if bare else item_id, limits)
             elif fmt is Format.GZIP:
-                yield from _gzip(path, item_id, limits)
+                yield from _gzip(path, item_id, limits, members="" if bare else item_id)
             elif fmt is Format.TAR:
-                yield from _tar(handle, item_id, limits, compressed=False)
+                yield from _tar(handle, "" if bare else item_id, limits, compressed=False)
             elif fmt is Format.WARC:
                 yield from _warc(handle, item_id, limits, Budget(limits))
             else:
@@ -213,7 +221,7 @@ def _zip(handle: IO[bytes], archive_id: str, limits: Limits) -> Iterator[SourceI
     for info in archive.infolist():
         if info.is_dir():
             continue
-        entry_id = f"{archive_id}:{info.filename}"
+        entry_id = _member_id(archive_id, info.filename)
         problem = zip_entry_problem(info, limits)
         if problem:
             yield SourceItem.refused(entry_id, problem)
@@ -228,15 +236,16 @@ def _zip(handle: IO[bytes], archive_id: str, limits: Limits) -> Iterator[SourceI
             yield from _entry(member, entry_id, limits)
 
 
-def _gzip(path: Path, item_id: str, limits: Limits) -> Iterator[SourceItem]:
-    """tar.gz, warc.gz, or one gzipped document (e.g. articles.jsonl.gz): decided on the decompressed head."""
+def _gzip(path: Path, item_id: str, limits: Limits, members: str | None = None) -> Iterator[SourceItem]:
+    """tar.gz, warc.gz, or one gzipped document (e.g. articles.jsonl.gz): decided on the decompressed head.
+    `members`: how a tar's entries are prefixed (default: the file's id)."""
     with open(path, "rb") as probe_file, gzip.GzipFile(fileobj=probe_file) as probe:
         inner = sniff(probe.read(SNIFF_BYTES))
     with open(path, "rb") as handle:
         counted = CountingReader(handle)
         raw = cast(IO[bytes], counted)  # a raw binary stream, which tarfile and warcio read as any file
         if inner is Format.TAR:
-            yield from _tar(raw, item_id, limits, compressed=True)
+            yield from _tar(raw, item_id if members is None else members, limits, compressed=True)
         elif inner is Format.WARC:
             yield from _warc(raw, item_id, limits, Budget(limits, counted))
         else:
@@ -252,7 +261,7 @@ def _tar(stream: IO[bytes], archive_id: str, limits: Limits, compressed: bool) -
         while (member := archive.next()) is not None:
             archive.members.clear()  # type: ignore[attr-defined]  # stream mode keeps every header otherwise
             budget.settle(member.offset)
-            entry_id = f"{archive_id}:{member.name}"
+            entry_id = _member_id(archive_id, member.name)
             if member.isdir():
                 continue
             problem = unsafe_name(member.name)

@@ -30,7 +30,7 @@ from service.batch.limits import DEFAULT_LIMITS, Limits
 from service.batch.output import JsonlSink
 from service.batch.progress import BatchProgress
 from service.batch.readers import iter_items
-from service.batch.work import Outcome, error_line
+from service.batch.work import Outcome, duplicate_line, error_line
 
 ProgressCallback = Callable[[BatchProgress], None]
 
@@ -64,9 +64,9 @@ class _Chunk:
     end: int  # input position after the chunk's last item
     slots: list[tuple[str, ...]] = field(
         default_factory=list
-    )  # ("extract",) | ("error", line, reason) | ("duplicate",)
+    )  # ("extract",) | ("error", line, reason) | ("duplicate", line)
     articles: list[ArticleInput] = field(default_factory=list)
-    digests: list[bytes] = field(default_factory=list)
+    digests: list[tuple[bytes, str]] = field(default_factory=list)  # content hash, id of the item that has it
     handle: Any = None
 
 
@@ -238,7 +238,7 @@ def _chunks(
     chunk_size: int,
     dedup: bool,
     checkpoint: Checkpoint,
-    inflight: set[bytes],
+    inflight: dict[bytes, str],
 ) -> Iterator[_Chunk]:
     """Groups items into chunks of up to `chunk_size` articles to extract (and a bounded number of
     refused entries and duplicates, so they too are committed regularly)."""
@@ -249,12 +249,15 @@ def _chunks(
             chunk.slots.append(("error", error_line(item.id, item.error or "unreadable"), item.error or "unreadable"))
         else:
             digest = content_hash(item.article) if dedup else None
-            if digest is not None and (digest in inflight or checkpoint.seen(digest)):
-                chunk.slots.append(("duplicate",))
+            first = None if digest is None else inflight.get(digest)
+            if digest is not None and first is None:
+                first = checkpoint.seen(digest)
+            if first is not None:
+                chunk.slots.append(("duplicate", duplicate_line(item.id, first)))
             else:
                 if digest is not None:
-                    inflight.add(digest)
-                    chunk.digests.append(digest)
+                    inflight[digest] = item.id
+                    chunk.digests.append((digest, item.id))
                 chunk.slots.append(("extract",))
                 chunk.articles.append(item.article)
         if len(chunk.articles) >= chunk_size or len(chunk.slots) >= 8 * chunk_size:
@@ -295,10 +298,11 @@ class _Run:
         self.executor = executor
         self.progress = progress
         self.should_stop = should_stop
-        self.inflight: set[bytes] = set()
+        self.inflight: dict[bytes, str] = {}  # content hash -> id, for chunks sent and not yet committed
         self.total: _TotalCounter | None = None
         self.started = time.monotonic()
         self.start_position = state.position
+        self.warm: tuple[float, int] | None = None  # when and where the first chunk (models loaded) finished
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started
@@ -329,6 +333,7 @@ class _Run:
         extracted = iter(zip(chunk.articles, outcomes, strict=True))
         for slot in chunk.slots:
             if slot[0] == "duplicate":
+                lines.append(slot[1])
                 counters.duplicates += 1
             elif slot[0] == "error":
                 lines.append(slot[1])
@@ -347,21 +352,33 @@ class _Run:
         self.state.position = chunk.end
         self.state.output_bytes = next((s.size for s in self.sinks if isinstance(s, JsonlSink)), 0)
         self.checkpoint.commit(self.state, chunk.digests)
-        self.inflight.difference_update(chunk.digests)
+        for digest, _ in chunk.digests:
+            self.inflight.pop(digest, None)
         self._report()
         if self.should_stop is not None and self.should_stop():
             raise BatchInterrupted(f"stopped after {self.state.position} items; run again to resume")
+
+    def _rate(self, done: int) -> tuple[float, bool]:
+        """Items per second and whether it is the rate after warm-up: the first chunk also loads the language
+        models, so the ETA is computed from the chunks after it."""
+        now = time.monotonic()
+        if self.warm is None:
+            self.warm = (now, done)
+        warm_time, warm_done = self.warm
+        if done > warm_done and now > warm_time:
+            return (done - warm_done) / (now - warm_time), True
+        return (done - self.start_position) / max(now - self.started, 1e-6), False
 
     def _report(self, finished: bool = False) -> None:
         if self.progress is None:
             return
         counters = self.state.counters
         done = self.state.position
-        rate = (done - self.start_position) / max(self.elapsed(), 1e-6)
+        rate, warm = self._rate(done)
         total = self.total.value if self.total is not None else None
         if finished:
             total = done
-        eta = (total - done) / rate if total is not None and rate > 0 else None
+        eta = (total - done) / rate if total is not None and rate > 0 and (warm or finished) else None
         self.progress(
             BatchProgress(
                 done=done,

@@ -28,6 +28,11 @@ def error_line(item_id: str | None, reason: str) -> str:
     return json.dumps({"id": item_id, "error": reason}, ensure_ascii=False)
 
 
+def duplicate_line(item_id: str | None, first_id: str) -> str:
+    """The output line of an article whose content an earlier item had: it names that item."""
+    return json.dumps({"id": item_id, "duplicate_of": first_id or None}, ensure_ascii=False)
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, InputError):
         return str(exc)
