@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import types
 import typing
-from functools import cache
 from typing import Any, TypeVar
 
 from models.records import ExtractionResult
@@ -14,9 +13,13 @@ from models.records import ExtractionResult
 T = TypeVar("T")
 
 
-@cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def _convert(value: Any, hint: Any) -> Any:
@@ -36,7 +39,7 @@ def _convert(value: Any, hint: Any) -> Any:
             return dt.date.fromisoformat(value[:10])
         except ValueError:
             return None
-    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
         return record_from_dict(hint, value)
     if hint is float and isinstance(value, int):
         return float(value)

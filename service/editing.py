@@ -60,7 +60,7 @@ def change_published(services: Services, article_id: int, published: str) -> str
     """The stored text posted again with another publication date: the date changes (and what depends on it,
     re-extracted). Returns the message saying so, or None when the date is the same."""
     with services.sessions() as session:
-        before = session.get(ArticleRow, article_id).published
+        before = session.get_one(ArticleRow, article_id).published
     if before == published:
         return None
     reextract(services, article_id, published)
@@ -83,9 +83,8 @@ def merge(services: Services, slug: str, into: str) -> str:
 
     def write(session) -> str:
         source, target = athlete_by_slug(session, slug), athlete_by_slug(session, into)
-        for wanted, row in ((slug, source), (into, target)):
-            if row is None:
-                raise NotFound(f"no athlete with slug {wanted!r}")
+        if source is None or target is None:
+            raise NotFound(f"no athlete with slug {slug if source is None else into!r}")
         return merge_athletes(session, source, target).slug
 
     return _write(services, write)
@@ -110,12 +109,13 @@ def link_stored_articles(services: Services, entries: list[CalendarEntry]) -> in
     competition and the calendar's stage dates."""
     from nlp.linking import link_article
 
-    dated = [e for e in entries if e.start_date]
+    starts = [e.start_date for e in entries if e.start_date is not None]
+    ends = [e.end_date or e.start_date for e in entries if e.start_date is not None]
     with services.sessions() as session:
         query = select(ArticleRow.id, ArticleRow.title, ArticleRow.body, ArticleRow.language, ArticleRow.published)
-        if dated and len(dated) == len(entries):
-            low = min(e.start_date for e in dated) - EDITION_WINDOW
-            high = max(e.end_date or e.start_date for e in dated) + EDITION_WINDOW
+        if starts and len(starts) == len(entries):
+            low = min(starts) - EDITION_WINDOW
+            high = max(d for d in ends if d is not None) + EDITION_WINDOW
             query = query.where(or_(ArticleRow.published_date.is_(None), ArticleRow.published_date.between(low, high)))
         articles = session.execute(query.order_by(ArticleRow.id)).all()
     gained: dict[int, list] = {}

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from models.records import Block, ExtractionResult
 from models.storage import store_extraction
+from models.storage.read import AthleteProfile, athlete_profile
 from models.storage.tables import AthleteRow
 
 
@@ -55,3 +56,10 @@ def count(factory, table) -> int:
 def athletes(factory) -> list[AthleteRow]:
     with factory() as session:
         return list(session.scalars(select(AthleteRow).order_by(AthleteRow.id)))
+
+
+def profile_of(session, slug: str) -> AthleteProfile:
+    """The profile of a stored athlete (the test fails when there is none)."""
+    profile = athlete_profile(session, slug)
+    assert profile is not None, f"no athlete {slug!r}"
+    return profile

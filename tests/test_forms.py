@@ -16,6 +16,12 @@ def client(tmp_path, engine):
         yield c
 
 
+def found(pattern: str, text: str) -> str:
+    match = re.search(pattern, text, re.S)
+    assert match is not None, f"nothing matches {pattern!r}"
+    return match.group(1) if match.groups() else match.group(0)
+
+
 def paste(client, text, **fields):
     return client.post("/view/articles", data={"text": text, **fields}, follow_redirects=False)
 
@@ -115,9 +121,9 @@ def test_the_athlete_page_reads_as_a_palmares(client):
     paste(client, SKATING_NL, api_key=KEY, published="2018-02-14")
     html = client.get("/view/athletes/jan-smeekens").text
     assert re.search(r"<h3>2018</h3>", html) and "gold: 0" in html
-    meta = re.search(r'<p class="meta">(.*?)</p>', html, re.S).group(1)
+    meta = found(r'<p class="meta">(.*?)</p>', html)
     assert not meta.lstrip().startswith("·") and meta.startswith("Team Zuidwind · also written")
-    row = re.search(r"<tr>\s*<td class=\"date\">2018-02-14</td>.*?</tr>", html, re.S).group(0)
+    row = found(r"<tr>\s*<td class=\"date\">2018-02-14</td>.*?</tr>", html)
     assert "500 m" in row and "34.93" in row and "Smeekens tiende op de 500 meter" in row
 
 
@@ -128,7 +134,7 @@ def test_an_untitled_article_gets_a_headline_from_its_lead(client):
     )
     paste(client, lead + "\n", api_key=KEY)
     html = client.get("/view/articles/1").text
-    heading = re.search(r'<h1 class="article-title">(.*?)</h1>', html).group(1)
+    heading = found(r'<h1 class="article-title">(.*?)</h1>', html)
     assert heading.startswith("Jan Smeekens is tiende geworden") and heading.endswith("…")
     assert "Article 1" not in html
     assert client.get("/articles").json()[0]["headline"] == heading
@@ -137,9 +143,9 @@ def test_an_untitled_article_gets_a_headline_from_its_lead(client):
 def test_the_legend_shows_every_colour_used_and_the_results_table_has_date_and_competition(client):
     paste(client, SKATING_NL, api_key=KEY, published="2018-02-14")
     html = client.get("/view/articles/1").text
-    legend = re.search(r'<p class="legend">(.*?)</p>', html).group(1)
+    legend = found(r'<p class="legend">(.*?)</p>', html)
     used = set(re.findall(r'data-label="([A-Z]+)"', html))
     assert {label.lower() for label in used} <= set(re.findall(r'class="ent ent-([a-z]+)"', legend))
     assert {"time", "gap", "weekday"} <= set(re.findall(r'class="ent ent-([a-z]+)"', legend))
-    table = re.search(r'<section class="article-results">.*?</section>', html, re.S).group(0)
+    table = found(r'<section class="article-results">.*?</section>', html)
     assert "<th>Date</th>" in table and "<th>Competition</th>" in table and "2018-02-14" in table

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from models.records import Athlete, CalendarEntry, Link, Result, Stage
 from models.storage import upsert_race
 from models.storage.edits import EditError, merge_athletes, split_athlete
-from models.storage.read import athlete_profile, find_athletes, list_articles, list_events, search_results
+from models.storage.read import find_athletes, list_articles, list_events, search_results
 from models.storage.tables import ArticleRow, AthleteRow, CompetitionRow, EventRow, FactRow, ResultRow
 from models.storage.write import delete_article, replace_extraction
-from tests.storage_helpers import athletes, count, make_result, store_one
+from tests.storage_helpers import athletes, count, make_result, profile_of, store_one
 
 VISSER = Athlete(name="Mirte Visser")
 DIJK = Athlete(name="Lieke van Dijk")
@@ -40,7 +40,7 @@ def test_one_race_in_three_articles_is_one_event_with_one_result_per_athlete(sto
         visser = session.scalar(select(FactRow).where(FactRow.athlete_name == "Mirte Visser"))
         assert (visser.rank, visser.time, visser.medal, visser.support) == (1, 37.5, "gold", 3)
         assert sorted(c.article.id for c in visser.claims) == [1, 2, 3]
-        assert athlete_profile(session, "mirte-visser").medals == {"gold": 1, "silver": 0, "bronze": 0}
+        assert profile_of(session, "mirte-visser").medals == {"gold": 1, "silver": 0, "bronze": 0}
 
 
 def test_disagreeing_articles_keep_every_value_the_most_supported_first(store):
@@ -142,7 +142,7 @@ def test_a_lone_surname_joins_the_athlete_the_article_context_points_to(store):
     store_one(store, "b", report(athletes_=[Athlete("Tarjei Bø"), Athlete("Sturla Lægreid")]))
     store_one(store, "c", report(Result(athlete="Bø", rank=1), athletes_=[Athlete("Sturla Lægreid"), Athlete("Bø")]))
     with store() as session:
-        assert [r.rank for r in athlete_profile(session, "tarjei-bo").results] == [1]
+        assert [r.rank for r in profile_of(session, "tarjei-bo").results] == [1]
 
 
 def test_names_with_more_given_names_or_accents_are_one_profile_shown_by_one_name(store):
@@ -151,7 +151,7 @@ def test_names_with_more_given_names_or_accents_are_one_profile_shown_by_one_nam
     store_one(store, "b", report(five_hundred("Håvard Holmefjord Lorentzen", rank=1), athletes_=later))
     (row,) = athletes(store)
     with store() as session:
-        (fact,) = athlete_profile(session, row.slug).results
+        (fact,) = profile_of(session, row.slug).results
         assert fact.display_name == row.name and fact.support == 2
 
 
@@ -234,7 +234,7 @@ def test_merging_two_profiles_by_hand(store):
         merge_athletes(session, rows["mirthe-vissers"], rows["mirte-visser"])
         session.commit()
     with store() as session:
-        profile = athlete_profile(session, "mirthe-vissers")  # the old slug leads to the merged profile
+        profile = profile_of(session, "mirthe-vissers")  # the old slug leads to the merged profile
         assert profile.athlete.slug == "mirte-visser" and "Mirthe Vissers" in profile.athlete.aliases
         (fact,) = profile.results
         assert fact.support == 2
@@ -254,7 +254,7 @@ def test_splitting_a_name_off_and_it_stays_apart(store):
     thousand = Result(athlete="M. Visser", event="1000 m", competition="World Cup", rank=6)
     store_one(store, "c", report(thousand, athletes_=[Athlete("M. Visser")]))
     with store() as session:
-        assert [f.rank for f in athlete_profile(session, "mirte-visser").results] == [1]
-        assert sorted(f.rank for f in athlete_profile(session, "m-visser").results) == [6, 7]
+        assert [f.rank for f in profile_of(session, "mirte-visser").results] == [1]
+        assert sorted(f.rank or 0 for f in profile_of(session, "m-visser").results) == [6, 7]
         with pytest.raises(EditError, match="not written"):
             split_athlete(session, session.scalar(select(AthleteRow).where(AthleteRow.slug == "mirte-visser")), ["X"])

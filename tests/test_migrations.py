@@ -13,9 +13,8 @@ from sqlalchemy import func, select
 from models.records import Athlete, Result
 from models.storage import content_hash, create_db_engine, open_store
 from models.storage.db import MIGRATIONS
-from models.storage.read import athlete_profile
 from models.storage.tables import ArticleRow, AthleteRow, EventRow, FactRow, MetaRow
-from tests.storage_helpers import make_result
+from tests.storage_helpers import make_result, profile_of
 
 ARTICLES = [
     (
@@ -85,7 +84,7 @@ def _store_as_version_0001(url: str) -> None:
                     body="A paragraph.",
                     language=result.language,
                     published=result.published,
-                    published_date=dt.date.fromisoformat(result.published),
+                    published_date=dt.date.fromisoformat(result.published or ""),
                     pipeline_version="0.0.9",
                     result_json=result.to_dict(),
                 )
@@ -128,9 +127,9 @@ def test_upgrading_a_store_of_the_previous_version_keeps_every_article(database_
             assert [a.headline for a in articles] == ["Report", "Report", "Report"]
             assert [a.slug for a in session.scalars(select(AthleteRow))] == ["mirte-visser"]  # no profile per surname
             assert session.scalar(select(func.count()).select_from(EventRow)) == 1
-            visser = session.scalar(select(FactRow).where(FactRow.athlete_name == "Mirte Visser"))
+            visser = session.scalars(select(FactRow).where(FactRow.athlete_name == "Mirte Visser")).one()
             assert (visser.support, visser.time, visser.medal) == (2, 37.5, "gold")
-            assert athlete_profile(session, "mirte-visser").medals["gold"] == 1
+            assert profile_of(session, "mirte-visser").medals["gold"] == 1
             assert session.get(MetaRow, "knowledge_version") is not None
     finally:
         store.kw["bind"].dispose()

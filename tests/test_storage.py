@@ -11,7 +11,6 @@ from sqlalchemy import select, text
 from models.records import Athlete, CalendarEntry, Fixture, Link, Quote, Result, Stage
 from models.storage import content_hash, open_store, upsert_race
 from models.storage.read import (
-    athlete_profile,
     calendar_entries,
     known_names,
     list_articles,
@@ -19,7 +18,7 @@ from models.storage.read import (
     search_results,
 )
 from models.storage.tables import ArticleRow, AthleteRow, ResultRow
-from tests.storage_helpers import athletes, count, make_result, store_one
+from tests.storage_helpers import athletes, count, make_result, profile_of, store_one
 
 SMEEKENS = Athlete(name="Jan Smeekens", aliases=["Smeekens"], team="Team LottoNL-Jumbo", sport="speed skating")
 
@@ -90,7 +89,7 @@ def test_a_lone_surname_makes_no_profile_until_the_full_name_arrives(store):
     (row,) = athletes(store)
     assert (row.name, row.slug) == ("Jan Smeekens", "jan-smeekens")
     with store() as session:
-        assert [r.rank for r in athlete_profile(session, "jan-smeekens").results] == [4]
+        assert [r.rank for r in profile_of(session, "jan-smeekens").results] == [4]
 
 
 def test_different_people_sharing_a_surname_are_not_merged(store):
@@ -125,11 +124,11 @@ def test_results_quotes_and_fixtures_attach_to_the_athlete(store):
     )
     store_one(store, "article", result)
     with store() as session:
-        smeekens = athlete_profile(session, "jan-smeekens")
+        smeekens = profile_of(session, "jan-smeekens")
         assert smeekens is not None
         assert [r.time for r in smeekens.results] == [34.93]
         assert [q.text for q in smeekens.quotes] == ["Dit is heel erg zonde"]
-        kramer = athlete_profile(session, "sven-kramer")
+        kramer = profile_of(session, "sven-kramer")
         assert kramer is not None
         assert [f.event for f in kramer.fixtures] == ["team pursuit"]
         assert smeekens.fixtures == []
@@ -138,7 +137,7 @@ def test_results_quotes_and_fixtures_attach_to_the_athlete(store):
 def test_medals_are_counted_on_the_profile(store):
     store_one(store, "a", make_result(athletes=[SMEEKENS], results=[Result(athlete="Jan Smeekens", medal="gold")]))
     with store() as session:
-        smeekens = athlete_profile(session, "jan-smeekens")
+        smeekens = profile_of(session, "jan-smeekens")
         assert smeekens is not None and smeekens.medals == {"gold": 1, "silver": 0, "bronze": 0}
 
 
@@ -233,5 +232,5 @@ def test_a_team_tally_naming_the_athlete_is_no_medal_of_his(store):
     result.medal_tallies = [MedalTally(team="Team LottoNL-Jumbo", medal="gold", count=3, athletes=["Kramer", "Nuis"])]
     store_one(store, "tally", result)
     with store() as session:
-        kramer = athlete_profile(session, "sven-kramer")
+        kramer = profile_of(session, "sven-kramer")
         assert kramer is not None and kramer.medals == {"gold": 0, "silver": 0, "bronze": 0}

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -119,7 +120,7 @@ def _single(rows: list[AthleteRow], weights: dict[int, int]) -> AthleteRow | Non
 
 def find_athlete_for(
     session: Session, athlete: Athlete, context: Collection[int] = (), *, article_id: int | None = None
-) -> AthleteRow | None | bool:
+) -> AthleteRow | None | Literal[False]:
     """The stored athlete the mention refers to; None when it is nobody known yet (a new profile may be made);
     False when it must make no profile (a lone surname or an initial that is ambiguous or unknown)."""
     parts = split_name(athlete.name)

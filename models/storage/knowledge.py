@@ -114,13 +114,15 @@ def _event_facts(result: Result, ctx: ArticleContext) -> _EventFacts:
     parts = event_parts(result)
     linked = ctx.race
     race = linked[1] if linked else None
+    name: str | None
     if race is not None:  # the calendar race the article is linked to names the competition best
         name, year = race.name, race.start_date.year if race.start_date else None
     else:
         name, year = competition_name_and_year(result.competition)
-    if race is not None and linked[0].stage and not (parts.discipline or parts.standings) and parts.stage is None:
+    stage = linked[0].stage if linked else None
+    if race is not None and stage and not (parts.discipline or parts.standings) and parts.stage is None:
         if _race_kind(race) == "stage race":
-            parts = EventParts(None, linked[0].stage, parts.round, None, parts.gender)
+            parts = EventParts(None, stage, parts.round, None, parts.gender)
     date, source = (result.date, "article") if result.date else (None, None)
     if date is None and race is not None:
         date = _stage_date(race, parts.stage)
@@ -358,5 +360,6 @@ def medal_counts(session: Session, athlete_id: int) -> dict[str, int]:
         .group_by(FactRow.medal)
     )
     for medal, count in rows:
-        counts[medal] = count
+        if medal is not None:
+            counts[medal] = count
     return counts

@@ -38,7 +38,7 @@ def rebuild_knowledge(session: Session) -> int:
     session.flush()
     count = 0
     for article_id in session.scalars(select(ArticleRow.id).order_by(ArticleRow.id)).all():
-        row = session.get(ArticleRow, article_id)
+        row = session.get_one(ArticleRow, article_id)
         try:
             result = extraction_from_dict(row.result_json or {})
         except TypeError:  # a result too old or damaged to read: the article stays, without derived facts

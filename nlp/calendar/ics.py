@@ -75,7 +75,9 @@ def _race_event(entry: CalendarEntry, stamp: dt.datetime, url: str | None) -> ic
     return event
 
 
-def _stage_event(entry: CalendarEntry, stage: Stage, stamp: dt.datetime, url: str | None) -> icalendar.Event:
+def _stage_event(
+    entry: CalendarEntry, stage: Stage, day: dt.date, stamp: dt.datetime, url: str | None
+) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", _uid(entry, stage))
     event.add("dtstamp", stamp)
@@ -84,8 +86,8 @@ def _stage_event(entry: CalendarEntry, stage: Stage, stamp: dt.datetime, url: st
         entry.race if one_day else f"{entry.race} — stage {stage.number}/{stage.total}: {stage.start} › {stage.finish}"
     )
     event.add("summary", title)
-    event.add("dtstart", stage.date)
-    event.add("dtend", stage.date + dt.timedelta(days=1))
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
     event.add("location", f"{stage.start} › {stage.finish}")
     km = None if stage.distance_km is None else f"{stage.distance_km:g} km"
     event.add("description", _description([km, entry.category]) or entry.race)
@@ -122,9 +124,10 @@ def calendar_to_ics(
     stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     for entry in entries:
         url = url_for(entry) if url_for else None
-        if entry.stages and all(s.date for s in entry.stages):
-            for stage in entry.stages:
-                cal.add_component(_stage_event(entry, stage, stamp, url))
+        days = [s.date for s in entry.stages if s.date is not None]
+        if entry.stages and len(days) == len(entry.stages):
+            for stage, day in zip(entry.stages, days, strict=True):
+                cal.add_component(_stage_event(entry, stage, day, stamp, url))
         else:
             cal.add_component(_race_event(entry, stamp, url))
     return cal.to_ical()
@@ -191,7 +194,7 @@ def _entry(event: icalendar.cal.Component, number: int, errors: list[CalendarErr
     return entry
 
 
-def _date_property(event: icalendar.Event, name: str) -> dt.date | None:
+def _date_property(event: icalendar.cal.Component, name: str) -> dt.date | None:
     value = event.get(name)
     try:
         return dt.date.fromisoformat(str(value)) if value is not None else None
@@ -199,7 +202,9 @@ def _date_property(event: icalendar.Event, name: str) -> dt.date | None:
         return None
 
 
-def _join_stage_events(grouped: dict[str, list[tuple[int, icalendar.Event, CalendarEntry]]]) -> list[CalendarEntry]:
+def _join_stage_events(
+    grouped: dict[str, list[tuple[int, icalendar.cal.Component, CalendarEntry]]],
+) -> list[CalendarEntry]:
     """The stage events of one race (same X-PALMARES-RACE-UID) as one entry with all its stages."""
     entries = []
     for events in grouped.values():
@@ -223,7 +228,7 @@ def calendar_from_ics(data: bytes | str) -> Calendar:
         head = data[:80].decode("utf-8", errors="replace") if isinstance(data, bytes) else str(data)[:80]
         calendar.errors.append(CalendarError(line=0, text=head, message=f"not a readable iCalendar file: {exc}"))
         return calendar
-    stage_events: dict[str, list[tuple[int, icalendar.Event, CalendarEntry]]] = {}
+    stage_events: dict[str, list[tuple[int, icalendar.cal.Component, CalendarEntry]]] = {}
     order: list[CalendarEntry | str] = []
     for number, event in enumerate(parsed.walk("VEVENT"), start=1):
         try:

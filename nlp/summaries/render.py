@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import cache, lru_cache
 from typing import Any
 
@@ -131,12 +132,26 @@ class Formatter:
         return parts[0] if parts else ""
 
 
+def _stage_number(result: Result) -> int | None:
+    """The stage a result is of, when its event is that stage (not a classification after it)."""
+    if result.standings:
+        return None
+    if result.stage is not None:
+        return result.stage
+    match = re.fullmatch(r"stage (\d+)", result.event or "")
+    return int(match.group(1)) if match else None
+
+
 def _result_sentence(result: Result, fmt: Formatter) -> str:
     p = fmt.phrases
     event = fmt.event(result.event)
     won = result.rank == 1 and result.medal in (None, "gold") and result.gap is None
+    stage = _stage_number(result)
     if won and result.standings and event:
         parts = [p["leads"].format(athlete=result.athlete, event=event)]
+        event = None
+    elif won and stage is not None and "won_stage" in p:
+        parts = [p["won_stage"].format(athlete=result.athlete, n=stage)]
         event = None
     elif won and event:
         parts = [p["won_event"].format(athlete=result.athlete, event=event)]
@@ -149,7 +164,9 @@ def _result_sentence(result: Result, fmt: Formatter) -> str:
         parts = [p["took_medal"].format(athlete=result.athlete, medal=fmt.medal(result.medal))]
     else:
         parts = [p["competed"].format(athlete=result.athlete)]  # every line says what the athlete did
-    if event:
+    if event and stage is not None and "in_stage" in p:
+        parts.append(p["in_stage"].format(n=stage))
+    elif event:
         parts.append(p["in_event"].format(event=event))
     if result.time is not None:
         parts.append(p["in_time"].format(time=fmt.seconds(result.time)))
@@ -174,14 +191,26 @@ def _medal_winners(results: list[Result], fmt: Formatter) -> dict[str, list[str]
 
 
 def _tallies(tallies: list[MedalTally], fmt: Formatter) -> list[str]:
-    """ "Team X has won 5 gold medals and one silver medal so far.": one sentence per team or group."""
-    grouped: dict[str, dict[str, int]] = {}
+    """ "The team has won 2 gold medals (A, B) and one bronze medal (C) so far.": one sentence per team (or per
+    sentence of the article, when it names no team), the medallists it names in brackets."""
+    grouped: dict[str, dict[str, MedalTally]] = {}
     for tally in tallies:
-        who = tally.team or ", ".join(tally.athletes)
-        if who and tally.medal in MEDAL_ORDER and tally.count:
-            counts = grouped.setdefault(who, {})
-            counts[tally.medal] = max(counts.get(tally.medal, 0), tally.count)
-    return [fmt.phrases["tally"].format(team=who, counts=fmt.medal_counts(counts)) for who, counts in grouped.items()]
+        if tally.medal in MEDAL_ORDER and tally.count:
+            key = tally.team or tally.evidence or ", ".join(tally.athletes)
+            grouped.setdefault(key, {}).setdefault(tally.medal, tally)
+    lines = []
+    for by_medal in grouped.values():
+        counts = {medal: tally.count for medal, tally in by_medal.items()}
+        parts = []
+        for medal in MEDAL_ORDER:
+            if medal in by_medal:
+                part = fmt.medal_counts({medal: counts[medal]})
+                names = by_medal[medal].athletes
+                parts.append(f"{part} ({', '.join(names)})" if names else part)
+        joined = f"{', '.join(parts[:-1])} {fmt.phrases['and']} {parts[-1]}" if len(parts) > 1 else parts[0]
+        team = next((t.team for t in by_medal.values() if t.team), None) or fmt.phrases["team_subject"]
+        lines.append(fmt.phrases["tally"].format(team=team, counts=joined))
+    return lines
 
 
 def _fixtures(schedule: list[Fixture], fmt: Formatter) -> list[dict[str, Any]]:

@@ -21,7 +21,7 @@ from service.routes.page_render import HTML, render
 from service.schemas import ArticleIn, check_published
 
 router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
-FORM = {
+FORM: dict[str, Any] = {
     "requestBody": {
         "content": {
             "application/x-www-form-urlencoded": {"schema": {"type": "object"}},
@@ -29,7 +29,7 @@ FORM = {
         }
     }
 }
-DONE = {303: {"description": "Done: on to the page that shows it"}, 200: HTML}
+DONE: dict[int | str, dict[str, Any]] = {303: {"description": "Done: on to the page that shows it"}, 200: HTML}
 
 
 class FormError(Exception):

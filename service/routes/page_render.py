@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -20,7 +21,7 @@ _env = Environment(
     lstrip_blocks=True,
 )
 templates = Jinja2Templates(env=_env)
-HTML = {"content": {"text/html": {}}}
+HTML: dict[str, Any] = {"content": {"text/html": {}}}
 ENTITY_LABELS = {
     "ATHLETE": "athlete",
     "PERSON": "person",

@@ -15,7 +15,7 @@ PAGE_HEADERS: dict[str, Any] = {
         "schema": {"type": "string"},
     },
 }
-PAGED = {200: {"headers": PAGE_HEADERS}}
+PAGED: dict[int | str, dict[str, Any]] = {200: {"headers": PAGE_HEADERS}}
 
 
 def page_links(url: Any, page: Page) -> dict[str, str]:
