@@ -162,6 +162,7 @@ def distance_metres(text: str | None) -> float | None:
     return value * 1000 if unit == "km" else value
 
 
+@lru_cache(maxsize=4096)
 def normalise_discipline(text: str | None) -> str | None:
     """One spelling per distance or discipline: "500m", "500 meter", "500 metres" -> "500 m"; "4 x 400m" ->
     "4x400 m"; a discipline without distance -> its folded words ("Team Pursuit" -> "team pursuit")."""
@@ -245,6 +246,7 @@ def competition_name_and_year(text: str | None) -> tuple[str | None, int | None]
     return (name or None), (int(years[0]) if years else None)
 
 
+@lru_cache(maxsize=4096)
 def parse_event(event: str | None, competition: str | None = None) -> EventParts:
     """The parts of an event written as free text; the gender may also come from the competition's name."""
     return EventParts(

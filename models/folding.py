@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters NFKD does not decompose into base letter + accent.
 _SPECIAL = str.maketrans(
@@ -27,12 +28,14 @@ _SPECIAL = str.maketrans(
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents: "Håvard" -> "havard", "Großer" -> "grosser", "Košice" -> "kosice"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Folded, punctuation and hyphens as spaces, spaces collapsed: "Lotto-Soudal" == "lotto soudal"."""
     return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
@@ -55,6 +58,7 @@ _SPELLING_RULES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """One key for the spellings of a name ("Müller", "Mueller", "Muller"; "Dijkstra", "Dykstra"; "Jewgeni",
     "Yevgeny"): folded, transliteration variants unified, doubled letters single. For comparing, never shown."""

@@ -43,22 +43,22 @@ def past_date(when: str, published: dt.date | None) -> dt.date | None:
     return published - dt.timedelta(days=(published.weekday() - WEEKDAY_NUMBER[when]) % 7)
 
 
-def _sentence_spans(doc: Doc) -> dict[str, Span]:
+def _sentence_spans(text: str, sentences: list[Span]) -> dict[str, Span]:
     spans: dict[str, Span] = {}
-    for sentence in doc.sents:
-        spans.setdefault(doc.text[sentence.start_char : sentence.end_char].strip(), sentence)
+    for sentence in sentences:
+        spans.setdefault(text[sentence.start_char : sentence.end_char].strip(), sentence)
     return spans
 
 
-def _lead_day(doc: Doc, days: list[Span], lead_end: int, athlete: str) -> Span | None:
+def _lead_day(text: str, sentences: list[Span], days: list[Span], lead_end: int, athlete: str) -> Span | None:
     """A day named in a lead sentence that names the athlete too ("Sven Kramer heeft zaterdag … gewonnen"), for
     a result whose own sentence (often the title) names none."""
     surname = athlete.split()[-1] if athlete.split() else ""
     for day in days:
         if day.start >= lead_end:
             break
-        sentence = day.sent
-        if surname and surname in doc.text[sentence.start_char : sentence.end_char]:
+        sentence = next((s for s in sentences if s.start <= day.start < s.end), None)
+        if surname and sentence is not None and surname in text[sentence.start_char : sentence.end_char]:
             return day
     return None
 
@@ -71,9 +71,10 @@ def fill_event_context(doc: Doc, results: list[Result], published: dt.date | Non
     competitions = [s for s in sports if s.label_ == COMPETITION]
     days = [s for s in sports if s.label_ in (WEEKDAY, DATE)]
     sentences = list(doc.sents)
+    text = doc.text  # built from the tokens at each access: read it once
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
     main = next((c._.value for c in competitions if c.start < lead_end), None)
-    by_text = _sentence_spans(doc)
+    by_text = _sentence_spans(text, sentences)
     for result in results:
         sentence = by_text.get(result.evidence.strip()) if result.evidence else None
         inside = [] if sentence is None else [s for s in sports if sentence.start <= s.start < sentence.end]
@@ -82,7 +83,7 @@ def fill_event_context(doc: Doc, results: list[Result], published: dt.date | Non
             result.competition = named or main
         if result.date is None and days:
             day = next((s for s in inside if s.label_ in (WEEKDAY, DATE)), None) or _lead_day(
-                doc, days, lead_end, result.athlete
+                text, sentences, days, lead_end, result.athlete
             )
             if day is not None:
                 result.date = past_date(day._.value, published)

@@ -53,7 +53,8 @@ def test_an_unsupported_summary_language_is_422_naming_the_supported_ones(client
 def test_every_list_gives_its_total_and_the_next_page(client):
     post(client, SKATING_NL, published="2018-02-14")
     post(client, CYCLING_EN, published="2026-05-03")
-    for url in ("/articles?limit=1", "/athletes?limit=1", "/results?limit=1", "/events?limit=1"):
+    client.post("/calendar", content=CALENDAR.encode(), headers={**AUTH, "Content-Type": "text/plain"})
+    for url in ("/articles?limit=1", "/athletes?limit=1", "/results?limit=1", "/events?limit=1", "/calendar?limit=1"):
         response = client.get(url)
         total = int(response.headers["X-Total-Count"])
         assert total >= 2 and len(response.json()) == 1, url

@@ -173,12 +173,12 @@ def new_athlete(session: Session, athlete: Athlete) -> AthleteRow:
 def adopt_orphans(session: Session, row: AthleteRow) -> None:
     """Results stored under a lone surname that made no profile become the new athlete's, when nobody else has
     that surname: an article naming "Kramer" before any article named "Sven Kramer"."""
-    if session.scalar(select(func.count()).where(AthleteRow.surname_key == row.surname_key)) != 1:
-        return
     surname = split_name(row.name).surname
     orphans = session.scalars(
         select(FactRow).where(FactRow.athlete_id.is_(None), FactRow.athlete_folded == surname)
     ).all()
+    if not orphans or session.scalar(select(func.count()).where(AthleteRow.surname_key == row.surname_key)) != 1:
+        return
     parts = split_name(row.name)
     key = athlete_key(row, row.name)
     for orphan in orphans:

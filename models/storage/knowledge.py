@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from models.events import EventParts, competition_kind, competition_name_and_year, event_parts
@@ -44,6 +44,8 @@ class ArticleContext:
     article: ArticleRow
     links: list[tuple[LinkRow, RaceRow]] = field(default_factory=list)
     events: dict[tuple[Any, ...], EventRow] = field(default_factory=dict)
+    new_events: set[int] = field(default_factory=set)  # created for this article: no other article's facts yet
+    facts: dict[tuple[int, str], FactRow] = field(default_factory=dict)  # merged results this article started
 
     @property
     def published(self) -> tuple[dt.date | None, str | None]:
@@ -161,6 +163,14 @@ def _column_is(column, value):
 
 def find_event(session: Session, facts: _EventFacts, competition: CompetitionRow | None) -> EventRow | None:
     p = facts.parts
+    near = []  # only events that could agree: of the same competition, or dated close to this one
+    if competition is not None:
+        near.append(EventRow.competition_id == competition.id)
+    if facts.date is not None:
+        window = dt.timedelta(days=max(DAYS_APART.values()))
+        near.append(EventRow.date.between(facts.date - window, facts.date + window))
+    if not near:
+        return None
     candidates = session.scalars(
         select(EventRow)
         .where(
@@ -168,6 +178,7 @@ def find_event(session: Session, facts: _EventFacts, competition: CompetitionRow
             _column_is(EventRow.stage, p.stage),
             _column_is(EventRow.standings, p.standings),
             EventRow.article_id.is_(None),
+            or_(*near),
         )
         .order_by(EventRow.id)
     ).all()
@@ -236,6 +247,7 @@ def event_for(session: Session, facts: _EventFacts, ctx: ArticleContext) -> Even
         )
         session.add(event)
         session.flush()
+        ctx.new_events.add(event.id)
     else:
         _enrich(event, facts, competition)
     ctx.events[facts.key] = event
@@ -246,10 +258,16 @@ def athlete_key(athlete: AthleteRow | None, name: str) -> str:
     return f"id:{athlete.id}" if athlete is not None else f"name:{fold(name)}"[:320]
 
 
-def attach_claim(session: Session, claim: ResultRow, event: EventRow, athlete: AthleteRow | None) -> FactRow:
+def attach_claim(
+    session: Session, claim: ResultRow, event: EventRow, athlete: AthleteRow | None, ctx: ArticleContext | None = None
+) -> FactRow:
     """File an article's result under its event and athlete, and merge it with what other articles say."""
     key = athlete_key(athlete, claim.athlete_name)
-    fact = session.scalar(select(FactRow).where(FactRow.event_id == event.id, FactRow.athlete_key == key))
+    ours = ctx.facts.get((event.id, key)) if ctx is not None else None
+    fact = ours
+    if fact is None and (ctx is None or event.id not in ctx.new_events):
+        fact = session.scalar(select(FactRow).where(FactRow.event_id == event.id, FactRow.athlete_key == key))
+    claim.event_row = event
     if fact is None:
         fact = FactRow(
             event_id=event.id,
@@ -260,13 +278,16 @@ def attach_claim(session: Session, claim: ResultRow, event: EventRow, athlete: A
             conflicts=[],
         )
         session.add(fact)
-        session.flush()
-        claim.event_id, claim.fact_id = event.id, fact.id
+        claim.fact = fact
         _merge_values(fact, [claim])
+        if ctx is not None:
+            ctx.facts[(event.id, key)] = fact
         return fact
-    claim.event_id, claim.fact_id = event.id, fact.id
-    session.flush()
-    refresh_fact(session, fact)
+    claim.fact = fact
+    if ours is not None:
+        _merge_values(fact, list(fact.claims))  # begun by this article: its claims are all in the session
+    else:
+        refresh_fact(session, fact)
     return fact
 
 
@@ -286,7 +307,8 @@ def _merge_values(fact: FactRow, claims: list[ResultRow]) -> None:
             value = getattr(claim, name)
             if value is None:
                 continue
-            shown, articles, first = support.get(_value_key(value), (value, set(), claim.id or 0))
+            order = claim.id if claim.id is not None else 2**62  # a claim not yet written is the newest
+            shown, articles, first = support.get(_value_key(value), (value, set(), order))
             articles.add(claim.article_id)
             support[_value_key(value)] = (shown, articles, first)
         ranked = sorted(support.values(), key=lambda v: (-len(v[1]), v[2]))

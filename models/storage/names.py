@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.folding import name_key, spelling_key
 
@@ -61,6 +62,7 @@ class NameParts:
         return any(len(g) > 1 for g in self.given)
 
 
+@lru_cache(maxsize=65536)
 def split_name(name: str) -> NameParts:
     words = fold(name).split()
     if not words:

@@ -138,13 +138,14 @@ def fill_extraction(session: Session, row: ArticleRow, result: ExtractionResult,
     context.links.sort(key=lambda pair: -pair[0].score)
     mentioned: set[int] = set()  # the article's rows were just deleted or never existed
     names = _store_athletes(session, row, result, mentioned)
-    for res, event in zip(result.results, plan_events(result.results, context), strict=True):
+    for res, planned in zip(result.results, plan_events(result.results, context), strict=True):
         athlete = _lookup(names, res.athlete)
         if athlete is None and fold(res.athlete) not in names:
             athlete = resolve_athlete(session, Athlete(name=res.athlete), mentioned, article_id=row.id)
             names[fold(res.athlete)] = athlete
             if athlete is not None:
                 _mention(session, row, athlete, res.athlete, mentioned)
+        event = event_for(session, planned, context)
         claim = ResultRow(
             article_id=row.id,
             athlete_id=athlete.id if athlete else None,
@@ -165,9 +166,8 @@ def fill_extraction(session: Session, row: ArticleRow, result: ExtractionResult,
             date=res.date,
             confidence=res.confidence,
         )
+        attach_claim(session, claim, event, athlete, context)  # before adding it: written once, with its event
         session.add(claim)
-        session.flush()
-        attach_claim(session, claim, event_for(session, event, context), athlete)
     for quote in result.quotes:
         speaker = _lookup(names, quote.speaker) if quote.speaker else None
         session.add(

@@ -10,11 +10,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from models.storage import upsert_race
-from models.storage.read import get_race, list_races, race_articles, race_athletes
+from models.storage.read import Page, get_race, list_races, race_articles, race_athletes
 from service import editing
 from service.deps import ServicesDep, SessionDep, require_read_key, require_write_key
 from service.routes.bodies import decode_text, media_type, text_body_spec, unsupported
 from service.routes.convert import article_summary, athlete_out, race_out, race_page
+from service.routes.paging import PAGED, paginate
 from service.schemas import CalendarLineError, CalendarUploadOut, ErrorOut, RaceArticleOut, RaceDetailOut, RaceOut
 from service.services import Services, retry_locked
 
@@ -81,15 +82,22 @@ def _races(session, start, end, category):
     response_model=list[RaceOut],
     dependencies=[Depends(require_read_key)],
     summary="Races overlapping a date range, optionally of one category",
-    responses={401: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+    responses={**PAGED, 401: {"model": ErrorOut}, 422: {"model": ErrorOut}},
 )
 def get_calendar(
+    request: Request,
+    response: Response,
     session: SessionDep,
     start: Annotated[dt.date | None, Query(alias="from", description="First day (YYYY-MM-DD)")] = None,
     end: Annotated[dt.date | None, Query(alias="to", description="Last day (YYYY-MM-DD)")] = None,
     category: Annotated[str | None, Query(max_length=120, description="e.g. 'WorldTeam Men'")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> list[RaceOut]:
-    return [race_out(r) for r in _races(session, start, end, category)]
+    races = _races(session, start, end, category)
+    page = Page(list(races[offset : offset + limit]), len(races), limit, offset)
+    paginate(request, response, page)
+    return [race_out(r) for r in page]
 
 
 @router.get(
