@@ -261,7 +261,8 @@ def athlete_key(athlete: AthleteRow | None, name: str) -> str:
 def attach_claim(
     session: Session, claim: ResultRow, event: EventRow, athlete: AthleteRow | None, ctx: ArticleContext | None = None
 ) -> FactRow:
-    """File an article's result under its event and athlete, and merge it with what other articles say."""
+    """File an article's result under its event and athlete (and add it to the session, written once with both),
+    and merge it with what other articles say."""
     key = athlete_key(athlete, claim.athlete_name)
     ours = ctx.facts.get((event.id, key)) if ctx is not None else None
     fact = ours
@@ -279,11 +280,13 @@ def attach_claim(
         )
         session.add(fact)
         claim.fact = fact
+        session.add(claim)
         _merge_values(fact, [claim])
         if ctx is not None:
             ctx.facts[(event.id, key)] = fact
         return fact
     claim.fact = fact
+    session.add(claim)
     if ours is not None:
         _merge_values(fact, list(fact.claims))  # begun by this article: its claims are all in the session
     else:

@@ -166,8 +166,7 @@ def fill_extraction(session: Session, row: ArticleRow, result: ExtractionResult,
             date=res.date,
             confidence=res.confidence,
         )
-        attach_claim(session, claim, event, athlete, context)  # before adding it: written once, with its event
-        session.add(claim)
+        attach_claim(session, claim, event, athlete, context)  # adds it, with its event and merged result
     for quote in result.quotes:
         speaker = _lookup(names, quote.speaker) if quote.speaker else None
         session.add(
