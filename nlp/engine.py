@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
 from spacy.tokens import Doc
 
@@ -19,12 +20,14 @@ from models.records import Block, Calendar, Entity, ExtractionResult
 from nlp.calendar import parse_calendar
 from nlp.errors import InputError
 from nlp.extraction.facts import extract_facts
+from nlp.extraction.merge import merge_facts
 from nlp.language import detect_document
 from nlp.linking import link_article
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.pipeline.loader import get_pipeline
 from nlp.summaries import render_summary as render
 from nlp.text.decode import decode_input
+from nlp.text.pieces import split_pieces
 from nlp.text.segment import Page, segment_page
 
 PIPELINE_VERSION = "0.1.0"
@@ -135,10 +138,17 @@ class Engine:
             body_offset=len(title_part),
         )
 
-    def _finish(self, prepared: _Prepared, doc: Doc, calendar: Calendar | None) -> ExtractionResult:
+    def _finish(
+        self, prepared: _Prepared, tagged: Iterable[tuple[int, Doc]], calendar: Calendar | None
+    ) -> ExtractionResult:
+        """`tagged`: the Doc of each piece of `prepared.text` with the piece's offset (one piece for an article)."""
         item, page = prepared.item, prepared.page
         lexicon = load_lexicon(prepared.language)
-        facts = extract_facts(doc, lexicon, prepared.published)
+        parts, entities = [], []
+        for offset, doc in tagged:
+            parts.append(extract_facts(doc, lexicon, prepared.published))
+            entities += _entities(doc, prepared.body_offset - offset, lexicon)
+        facts = merge_facts(parts)
         page_calendar = parse_calendar("\n".join(page.calendar_blocks)) if page.calendar_blocks else Calendar()
         link_targets = (calendar.entries if calendar else []) + page_calendar.entries
         links = (
@@ -166,7 +176,7 @@ class Engine:
             calendar=page_calendar.entries,
             calendar_errors=page_calendar.errors,
             calendar_links=links,
-            entities=_entities(doc, prepared.body_offset, lexicon),
+            entities=entities,
             blocks=prepared.blocks,
             pipeline_version=PIPELINE_VERSION,
         )
@@ -186,8 +196,9 @@ class Engine:
     ) -> ExtractionResult:
         """Raises nlp.errors.InputError for bad input (empty, binary, invalid UTF-8, too large)."""
         prepared = self._prepare(ArticleInput(text, id, published, language, source_url))
-        doc = self._pipeline(_pipeline_language(prepared.language))(prepared.text)
-        return self._finish(prepared, doc, calendar)
+        pieces = split_pieces(prepared.text)
+        docs = self._pipeline(_pipeline_language(prepared.language)).pipe(piece for _, piece in pieces)
+        return self._finish(prepared, zip((offset for offset, _ in pieces), docs), calendar)
 
     def extract_many(
         self, items: Iterable[ArticleInput], *, calendar: Calendar | None = None, batch_size: int = 32
@@ -218,10 +229,14 @@ class Engine:
                 continue
             by_language[_pipeline_language(prepared[index].language)].append(index)
         for language, indexes in by_language.items():
-            docs = self._pipeline(language).pipe(prepared[i].text for i in indexes)
-            for index, doc in zip(indexes, docs):
+            pieces = [(i, offset, piece) for i in indexes for offset, piece in split_pieces(prepared[i].text)]
+            docs = self._pipeline(language).pipe(piece for _, _, piece in pieces)
+            tagged = zip(((i, offset) for i, offset, _ in pieces), docs)
+            for index, group in groupby(tagged, key=lambda pair: pair[0][0]):
                 try:
-                    outcomes[index] = self._finish(prepared[index], doc, calendar)
+                    outcomes[index] = self._finish(
+                        prepared[index], ((offset, doc) for (_, offset), doc in group), calendar
+                    )
                 except Exception as exc:  # noqa: BLE001 — one article's failure must not stop a batch
                     outcomes[index] = exc
         return outcomes
@@ -244,12 +259,12 @@ def _entities(doc: Doc, body_offset: int, lexicon) -> list[Entity]:
     stopwords = frozenset(lexicon.words("stopwords_capitalized"))
     spans = [s for group in ENTITY_GROUPS for s in doc.spans.get(group, [])]
     spans += [e for e in doc.ents if e.label_ in {"LOC", "GPE", "ORG"} and _plausible_name(e, stopwords)]
-    taken: list[tuple[int, int]] = []
+    taken_end = -1  # spans come by start: one overlaps a taken span exactly when it starts before the last end
     entities = []
     for span in sorted(spans, key=lambda s: (s.start_char, -(s.end_char - s.start_char))):
-        if span.start_char < body_offset or any(s < span.end_char and span.start_char < e for s, e in taken):
+        if span.start_char < body_offset or span.start_char < taken_end:
             continue
-        taken.append((span.start_char, span.end_char))
+        taken_end = max(taken_end, span.end_char)
         label = {"GPE": "PLACE", "LOC": "PLACE"}.get(span.label_, span.label_)
         entities.append(
             Entity(text=span.text, label=label, start=span.start_char - body_offset, end=span.end_char - body_offset)
