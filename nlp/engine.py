@@ -197,8 +197,10 @@ class Engine:
         """Raises nlp.errors.InputError for bad input (empty, binary, invalid UTF-8, too large)."""
         prepared = self._prepare(ArticleInput(text, id, published, language, source_url))
         pieces = split_pieces(prepared.text)
-        docs = self._pipeline(_pipeline_language(prepared.language)).pipe(piece for _, piece in pieces)
-        return self._finish(prepared, zip((offset for offset, _ in pieces), docs), calendar)
+        nlp = self._pipeline(_pipeline_language(prepared.language))
+        with nlp.memory_zone():  # the strings and words first seen in this text are freed after it
+            docs = nlp.pipe(piece for _, piece in pieces)
+            return self._finish(prepared, zip((offset for offset, _ in pieces), docs, strict=True), calendar)
 
     def extract_many(
         self, items: Iterable[ArticleInput], *, calendar: Calendar | None = None, batch_size: int = 32
@@ -230,15 +232,17 @@ class Engine:
             by_language[_pipeline_language(prepared[index].language)].append(index)
         for language, indexes in by_language.items():
             pieces = [(i, offset, piece) for i in indexes for offset, piece in split_pieces(prepared[i].text)]
-            docs = self._pipeline(language).pipe(piece for _, _, piece in pieces)
-            tagged = zip(((i, offset) for i, offset, _ in pieces), docs)
-            for index, group in groupby(tagged, key=lambda pair: pair[0][0]):
-                try:
-                    outcomes[index] = self._finish(
-                        prepared[index], ((offset, doc) for (_, offset), doc in group), calendar
-                    )
-                except Exception as exc:  # noqa: BLE001 — one article's failure must not stop a batch
-                    outcomes[index] = exc
+            nlp = self._pipeline(language)
+            with nlp.memory_zone():  # a long batch or service keeps the vocabulary it started with
+                docs = nlp.pipe(piece for _, _, piece in pieces)
+                tagged = zip(((i, offset) for i, offset, _ in pieces), docs, strict=True)
+                for index, group in groupby(tagged, key=lambda pair: pair[0][0]):
+                    try:
+                        outcomes[index] = self._finish(
+                            prepared[index], ((offset, doc) for (_, offset), doc in group), calendar
+                        )
+                    except Exception as exc:  # noqa: BLE001 — one article's failure must not stop a batch
+                        outcomes[index] = exc
         return outcomes
 
 

@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nlp.errors import InputError
 from service.deps import Services
+from service.extraction import ExtractionBusy
 from service.routes import articles, athletes, calendar, health, jobs, pages, results
 from service.settings import Settings, get_settings
 
@@ -92,14 +93,33 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def input_error(_request: Request, exc: InputError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
+    @app.exception_handler(ExtractionBusy)
+    async def busy(_request: Request, exc: ExtractionBusy) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "10"})
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return JSONResponse({"detail": "internal error: the server log has the details"}, status_code=500)
 
 
+def _extraction(settings: Settings, engine: Any) -> Any:
+    """Worker processes with a time budget per request; an engine given by the caller (tests) runs here."""
+    from service.extraction import ExtractionPool, InProcessEngine
+
+    if engine is not None:
+        return InProcessEngine(engine)
+    if settings.extract_processes == 0:
+        from nlp.engine import get_engine
+
+        return InProcessEngine(get_engine())
+    return ExtractionPool(
+        settings.extract_processes, budget=settings.extract_budget_seconds, wait=settings.extract_wait_seconds
+    )
+
+
 def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up: bool = True) -> FastAPI:
-    """The app. `engine` replaces `nlp.engine.get_engine()` (tests); the store opens in the lifespan."""
+    """The app. `engine` (tests) replaces the pool of extraction workers; the store opens in the lifespan."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -107,13 +127,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up:
         from models.storage import open_store
 
         sessions = await run_in_threadpool(open_store, settings.url)
-        if engine is None:
-            from nlp.engine import get_engine
-
-            chosen = await run_in_threadpool(get_engine)
-        else:
-            chosen = engine
-        services = Services(settings=settings, sessions=sessions, engine=chosen)
+        services = Services(settings=settings, sessions=sessions, engine=_extraction(settings, engine))
         app.state.services = services
         await run_in_threadpool(services.feed_known_names)
         if warm_up:
@@ -121,6 +135,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up:
         else:
             services.ready = True
         yield
+        await run_in_threadpool(services.engine.close)
         sessions.kw["bind"].dispose()
 
     app = FastAPI(

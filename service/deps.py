@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import random
 import secrets
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -19,14 +21,8 @@ from models.storage import find_article_id, store_extraction
 from models.storage.read import calendar_entries, known_names
 from service.settings import Settings
 
-WARM_UP_TEXTS = {  # one plain sentence per language, so each language's pipeline loads at start-up
-    "nl": "Jan Janssen heeft de wedstrijd gewonnen in 1:02.30 en was erg blij met zijn overwinning.",
-    "en": "Jan Janssen won the race in 1:02.30 and was very happy with the victory.",
-    "fr": "Jan Janssen a gagné la course en 1:02.30 et il était très content de sa victoire.",
-    "es": "Jan Janssen ganó la carrera en 1:02.30 y estaba muy contento con su victoria.",
-    "de": "Jan Janssen hat das Rennen in 1:02.30 gewonnen und war sehr glücklich über seinen Sieg.",
-    "it": "Jan Janssen ha vinto la gara in 1:02.30 ed era molto contento della sua vittoria.",
-}
+log = logging.getLogger("palmares.service")
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,10 +31,8 @@ class Services:
 
     settings: Settings
     sessions: sessionmaker[Session]
-    engine: Any  # nlp.engine.Engine, or a test double with the same methods
-    # spaCy pipelines and the gazetteer are not safe to mutate while another thread runs them; extraction is
-    # CPU-bound anyway, so one extraction at a time per process loses nothing (use more workers to scale).
-    engine_lock: threading.Lock = field(default_factory=threading.Lock)
+    # service.extraction.ExtractionPool (worker processes, a time budget per request) or InProcessEngine
+    engine: Any
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     ready: bool = False
     fed: set[tuple[str, str]] = field(default_factory=set)  # (kind, name) already in the engine's gazetteer
@@ -55,34 +49,35 @@ class Services:
         ]
         if not any(new):
             return
-        with self.engine_lock:
-            self.engine.add_known(*new)
-        for kind, group in zip(("athlete", "team", "race"), new):
+        self.engine.add_known(*new)
+        for kind, group in zip(("athlete", "team", "race"), new, strict=True):
             self.fed.update((kind, n) for n in group)
 
-    def extract(self, text: str | bytes, **options: Any) -> ExtractionResult:
+    def calendar(self) -> Calendar | None:
         with self.sessions() as session:
             calendar = Calendar(entries=calendar_entries(session))
-        with self.engine_lock:
-            return self.engine.extract(text, calendar=calendar if calendar.entries else None, **options)
+        return calendar if calendar.entries else None
+
+    def extract(self, text: str | bytes, **options: Any) -> ExtractionResult:
+        return self.engine.extract(text, calendar=self.calendar(), **options)
 
     def store(self, article: Any, result: ExtractionResult) -> tuple[int, bool]:
-        """Store an extraction; (article id, False) when the same content was already stored."""
+        """Store an extraction; (article id, False) when the same content was already stored.
+
+        Each attempt is one transaction. When another process commits a conflicting row first (the same
+        article, or a new athlete or race it also created), the attempt is rolled back and made again: the
+        other's rows are then found and reused, so nothing is lost and nothing stored twice."""
 
         def write() -> tuple[int, bool]:
             with self.write_lock, self.sessions() as session:
                 existing = find_article_id(session, article.text)
                 if existing is not None:
                     return existing, False
-                try:
-                    article_id = store_extraction(session, article, result)
-                    session.commit()
-                    return article_id, True
-                except IntegrityError:  # another process stored the same content meanwhile
-                    session.rollback()
-                    return find_article_id(session, article.text), False
+                article_id = store_extraction(session, article, result)
+                session.commit()
+                return article_id, True
 
-        return retry_locked(write)
+        return retry_conflicts(write)
 
     def learn_names(self, result: ExtractionResult) -> None:
         """Feed one article's athletes and teams to the gazetteer for the articles that follow."""
@@ -92,25 +87,26 @@ class Services:
 
     def warm_up(self) -> None:
         """Load every language's pipeline now rather than on the first request in that language."""
-        with self.engine_lock:
-            try:
-                for language, text in WARM_UP_TEXTS.items():
-                    self.engine.extract(f"{text}\n\n{text}", language=language)
-            except Exception:  # readiness reports it; a bad warm-up text must not stop the server
-                return
+        try:
+            self.engine.start()
+        except Exception:  # readiness reports it; a bad warm-up must not stop the server
+            log.exception("the extraction engine did not start")
+            return
         self.ready = True
 
 
-def retry_locked(action, attempts: int = 5):
-    """Run a write, retrying when SQLite reports the database locked by another process."""
+def retry_conflicts(action: Callable[[], T], attempts: int = 12) -> T:
+    """Run a write transaction again when it lost a race: SQLite's database lock held by another process, or a
+    unique row (article, athlete, race) another process committed first."""
     for attempt in range(attempts):
         try:
             return action()
-        except OperationalError as exc:
-            if "locked" not in str(exc).lower() or attempt == attempts - 1:
+        except (OperationalError, IntegrityError) as exc:
+            locked = isinstance(exc, OperationalError) and "locked" in str(exc).lower()
+            if not (locked or isinstance(exc, IntegrityError)) or attempt == attempts - 1:
                 raise
-            time.sleep(0.05 * (attempt + 1))
-    return None
+            time.sleep(random.uniform(0.02, 0.05) * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def get_services(request: Request) -> Services:

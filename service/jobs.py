@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from models.records import Calendar
 from models.storage.read import calendar_entries
 from models.storage.tables import JobRow
-from service.deps import Services, retry_locked
+from service.deps import Services, retry_conflicts
 
 CHUNK = 8  # articles per engine call: small enough that single requests are not starved of the engine
 FIELDS = {"text", "id", "published", "language", "source_url"}
@@ -92,7 +92,7 @@ def _update(services: Services, job_id: str, **changes) -> None:
                 setattr(job, key, value)
             session.commit()
 
-    retry_locked(write)
+    retry_conflicts(write)
 
 
 def run_job(services: Services, job_id: str, items: list[JobItem]) -> None:
@@ -108,8 +108,7 @@ def run_job(services: Services, job_id: str, items: list[JobItem]) -> None:
         for start in range(0, len(items), CHUNK):
             chunk = items[start : start + CHUNK]
             inputs = [ArticleInput(i.text, i.id, i.published, i.language, i.source_url) for i in chunk]
-            with services.engine_lock:
-                outcomes = list(services.engine.extract_many(inputs, calendar=calendar if calendar.entries else None))
+            outcomes = services.engine.extract_many(inputs, calendar=calendar if calendar.entries else None)
             for item, source, outcome in zip(chunk, inputs, outcomes):
                 counts["processed"] += 1
                 if isinstance(outcome, Exception):

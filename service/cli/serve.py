@@ -17,9 +17,10 @@ def _seed(paths: list[Path], url: str) -> list[int]:
     from nlp.engine import ArticleInput, get_engine
     from nlp.errors import InputError
     from service.deps import Services
+    from service.extraction import InProcessEngine
     from service.settings import get_settings
 
-    services = Services(settings=get_settings(), sessions=open_store(url), engine=get_engine())
+    services = Services(settings=get_settings(), sessions=open_store(url), engine=InProcessEngine(get_engine()))
     services.feed_known_names()
     ids = []
     for path in paths:

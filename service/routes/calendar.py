@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from models.storage import upsert_race
 from models.storage.read import get_race, list_races, race_articles, race_athletes
-from service.deps import Services, ServicesDep, SessionDep, require_read_key, require_write_key, retry_locked
+from service.deps import Services, ServicesDep, SessionDep, require_read_key, require_write_key, retry_conflicts
 from service.routes.bodies import decode_text, media_type, text_body_spec, unsupported
 from service.routes.convert import article_summary, athlete_out, race_out
 from service.schemas import CalendarLineError, CalendarUploadOut, ErrorOut, RaceArticleOut, RaceDetailOut, RaceOut
@@ -61,7 +61,7 @@ def _store_calendar(services: Services, text: str) -> CalendarUploadOut:
             session.commit()
             return [race_out(r) for r in races]
 
-    races = retry_locked(write)
+    races = retry_conflicts(write)
     services.feed([], [], [e.race for e in calendar.entries])
     return CalendarUploadOut(stored=len(races), races=races, errors=errors)
 
