@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from nlp.errors import InputError
 from service.deps import Services
 from service.extraction import ExtractionBusy
+from service.middleware import RefuseNul, SecurityHeaders, send_json
 from service.routes import articles, athletes, calendar, health, jobs, pages, results
 from service.settings import Settings, get_settings
 
@@ -46,7 +47,7 @@ class BodyLimit:
         limit = self.settings.max_upload_bytes if scope["path"] in UPLOAD_PATHS else self.settings.max_body_bytes
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > limit:
-            return await _send_json(send, 413, {"detail": BodyTooLarge(limit).detail})
+            return await send_json(send, 413, {"detail": BodyTooLarge(limit).detail})
         received = 0
 
         async def limited_receive():
@@ -59,20 +60,6 @@ class BodyLimit:
             return message
 
         await self.app(scope, limited_receive, send)
-
-
-async def _send_json(send, status: int, body: dict[str, Any]) -> None:
-    import json
-
-    data = json.dumps(body).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
-        }
-    )
-    await send({"type": "http.response.body", "body": data})
 
 
 def _describe(errors: list[dict[str, Any]]) -> str:
@@ -145,8 +132,32 @@ def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up:
         lifespan=lifespan,
     )
     app.add_middleware(BodyLimit, settings=settings)
+    app.add_middleware(RefuseNul)
+    app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
     for module in (health, articles, athletes, results, calendar, jobs, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _document_errors_as_sent(app)
     return app
+
+
+def _document_errors_as_sent(app: FastAPI) -> None:
+    """FastAPI documents every 422 as its own list-of-errors body; this app sends `ErrorOut` (a `detail`
+    sentence, and `errors` for invalid fields): the schema says what the answers are."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+            for operations in schema["paths"].values():
+                for operation in operations.values():
+                    if "422" in operation.get("responses", {}):
+                        operation["responses"]["422"]["content"] = error
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            for name in ("HTTPValidationError", "ValidationError"):
+                components.pop(name, None)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

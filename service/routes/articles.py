@@ -14,7 +14,16 @@ from models.storage.tables import ArticleRow
 from service.deps import Services, ServicesDep, SessionDep, require_read_key, require_write_key
 from service.routes.bodies import decode_text, media_type, parse_json_model, text_body_spec, unsupported
 from service.routes.convert import article_out, article_summary
-from service.schemas import PUBLISHED_PATTERN, ArticleIn, ArticleOut, ArticleSummaryOut, ErrorOut
+from service.schemas import (
+    LANGUAGE_PATTERN,
+    PUBLISHED_PATTERN,
+    SOURCE_URL_PATTERN,
+    ArticleIn,
+    ArticleOut,
+    ArticleSummaryOut,
+    ErrorOut,
+    check_source_url,
+)
 
 router = APIRouter(tags=["articles"])
 ERRORS = {
@@ -49,10 +58,16 @@ async def create_article(
         str | None, Query(pattern=PUBLISHED_PATTERN, description="YYYY-MM or YYYY-MM-DD (raw bodies)")
     ] = None,
     source_url: Annotated[
-        str | None, Query(max_length=2000, description="Where the page came from (raw bodies)")
+        str | None,
+        Query(
+            max_length=2000,
+            description="Where the page came from, http(s) only (raw bodies)",
+            json_schema_extra={"pattern": SOURCE_URL_PATTERN},
+        ),
     ] = None,
     language: Annotated[
-        str | None, Query(min_length=2, max_length=16, description="Language hint (raw bodies)")
+        str | None,
+        Query(min_length=2, max_length=16, pattern=LANGUAGE_PATTERN, description="Language hint (raw bodies)"),
     ] = None,
 ) -> ArticleOut:
     data = await request.body()
@@ -60,6 +75,10 @@ async def create_article(
     if kind == "application/json":
         article = parse_json_model(data, ArticleIn)
     elif kind in RAW_TYPES or kind == "":
+        try:
+            source_url = check_source_url(source_url)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
         article = ArticleIn.model_construct(
             text=decode_text(data), published=published, source_url=source_url, language=language
         )
