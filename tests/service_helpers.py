@@ -53,6 +53,19 @@ def make_client(tmp_path: Path, engine, **settings):
     return TestClient(create_app(Settings(**options), engine=engine), raise_server_exceptions=False)
 
 
+def wait_for(client, url, timeout=60.0):
+    """The batch job at `url` once it is done or failed."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(url).json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job still running after {timeout}s: {job}")
+
+
 def free_port() -> int:
     import socket
 
