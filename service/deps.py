@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.records import Calendar, ExtractionResult
-from models.storage import find_article_id, store_extraction
+from models.storage import add_extraction, find_article_id
 from models.storage.read import calendar_entries, known_names
 from service.settings import Settings
 
@@ -70,10 +70,9 @@ class Services:
 
         def write() -> tuple[int, bool]:
             with self.write_lock, self.sessions() as session:
-                existing = find_article_id(session, article.text)
-                if existing is not None:
-                    return existing, False
-                article_id = store_extraction(session, article, result)
+                article_id = add_extraction(session, article, result)
+                if article_id is None:
+                    return find_article_id(session, article.text), False
                 session.commit()
                 return article_id, True
 

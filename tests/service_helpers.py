@@ -90,7 +90,8 @@ def palmares_command() -> list[str]:
 class RunningServer:
     """`palmares serve` in a subprocess on a free port, with its own data directory."""
 
-    def __init__(self, data_dir: Path, *extra: str) -> None:
+    def __init__(self, data_dir: Path, *extra: str, env: dict[str, str] | None = None) -> None:
+        """`env`: more settings, e.g. PALMARES_DATABASE_URL for another store than SQLite in `data_dir`."""
         import os
 
         self.port = free_port()
@@ -102,6 +103,7 @@ class RunningServer:
             "PALMARES_DATABASE_URL": "",
         }
         self.env.pop("PALMARES_DATABASE_URL")
+        self.env.update(env or {})
         self.args = [*palmares_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port), *extra]
         self.log = data_dir / "server.log"
         self.process = None
@@ -115,7 +117,7 @@ class RunningServer:
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self._log_file = self.log.open("w")
         self.process = subprocess.Popen(self.args, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300  # several workers each load the pipelines on a shared 2-core machine
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited early:\n{self.log.read_text()}")
@@ -126,7 +128,7 @@ class RunningServer:
                 pass
             time.sleep(0.2)
         self.__exit__(None, None, None)
-        raise RuntimeError(f"server not ready after 120 s:\n{self.log.read_text()}")
+        raise RuntimeError(f"server not ready after 300 s:\n{self.log.read_text()}")
 
     def __exit__(self, *exc) -> None:
         import subprocess
