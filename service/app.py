@@ -143,8 +143,9 @@ def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up:
 
 
 def _document_errors_as_sent(app: FastAPI) -> None:
-    """FastAPI documents every 422 as its own list-of-errors body; this app sends `ErrorOut` (a `detail`
-    sentence, and `errors` for invalid fields): the schema says what the answers are."""
+    """FastAPI documents every 422 as its own list-of-errors body, and errors of a text route as text; this app
+    sends `ErrorOut` as JSON (a `detail` sentence, and `errors` for invalid fields): the schema says what the
+    answers are."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -153,8 +154,11 @@ def _document_errors_as_sent(app: FastAPI) -> None:
             error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
             for operations in schema["paths"].values():
                 for operation in operations.values():
-                    if "422" in operation.get("responses", {}):
-                        operation["responses"]["422"]["content"] = error
+                    for status, response in operation.get("responses", {}).items():
+                        refs = [c.get("schema", {}).get("$ref", "") for c in response.get("content", {}).values()]
+                        # errors are JSON even where the success is text or HTML
+                        if status == "422" or (status >= "400" and any(r.endswith("/ErrorOut") for r in refs)):
+                            response["content"] = error
             components = schema.setdefault("components", {}).setdefault("schemas", {})
             for name in ("HTTPValidationError", "ValidationError"):
                 components.pop(name, None)
