@@ -80,7 +80,7 @@ def server_figures(long_size: int) -> None:
         print(
             f"server: {long_size:,}-character POST -> {outcome['status']} in {outcome['seconds']:.1f} s; "
             f"{len(latencies)} short POSTs meanwhile: median {latencies[len(latencies) // 2]:.2f} s, "
-            f"max {latencies[-1]:.2f} s"
+            f"max {latencies[-1]:.2f} s, over 2 s: {sum(1 for t in latencies if t > 2)}"
         )
 
 

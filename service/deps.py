@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import random
 import secrets
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -33,7 +32,6 @@ class Services:
     sessions: sessionmaker[Session]
     # service.extraction.ExtractionPool (worker processes, a time budget per request) or InProcessEngine
     engine: Any
-    write_lock: threading.Lock = field(default_factory=threading.Lock)
     ready: bool = False
     fed: set[tuple[str, str]] = field(default_factory=set)  # (kind, name) already in the engine's gazetteer
 
@@ -69,7 +67,7 @@ class Services:
         other's rows are then found and reused, so nothing is lost and nothing stored twice."""
 
         def write() -> tuple[int, bool]:
-            with self.write_lock, self.sessions() as session:
+            with self.sessions() as session:  # the database orders writers (SQLite waits up to busy_timeout)
                 article_id = add_extraction(session, article, result)
                 if article_id is None:
                     return find_article_id(session, article.text), False

@@ -6,6 +6,7 @@ value is still in the article's stored text and result."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import String, event
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Mapper
 from models.storage.tables import Base
 
 
+@cache
 def _limits(mapper: Mapper) -> list[tuple[str, int]]:
     return [
         (attribute.key, column.type.length)

@@ -56,7 +56,7 @@ def _store_calendar(services: Services, text: str) -> CalendarUploadOut:
         )
 
     def write() -> list[RaceOut]:
-        with services.write_lock, services.sessions() as session:
+        with services.sessions() as session:
             races = [upsert_race(session, entry) for entry in calendar.entries]
             session.commit()
             return [race_out(r) for r in races]
