@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from typing import cast
 
 from spacy.tokens import Doc
@@ -21,6 +22,7 @@ from nlp.calendar import parse_calendar
 from nlp.errors import InputError
 from nlp.event_context import fill_event_context
 from nlp.extraction.facts import extract_facts
+from nlp.extraction.merge import merge_facts
 from nlp.language import LanguageGuess, detect_document, known_languages
 from nlp.linking import link_article
 from nlp.pipeline.components import Gazetteer
@@ -28,6 +30,7 @@ from nlp.pipeline.lexicon import available_languages, load_lexicon
 from nlp.pipeline.loader import get_pipeline
 from nlp.summaries import render_summary as render
 from nlp.text.decode import decode_input
+from nlp.text.pieces import split_pieces
 from nlp.text.segment import Page, segment_page
 
 PIPELINE_VERSION = "0.1.0"
@@ -143,11 +146,19 @@ class Engine:
             body_offset=len(title_part),
         )
 
-    def _finish(self, prepared: _Prepared, doc: Doc, calendar: Calendar | None) -> ExtractionResult:
+    def _finish(
+        self, prepared: _Prepared, tagged: Iterable[tuple[int, Doc]], calendar: Calendar | None
+    ) -> ExtractionResult:
+        """`tagged`: the Doc of each piece of `prepared.text` with the piece's offset (one piece for an article)."""
         item, page = prepared.item, prepared.page
         lexicon = load_lexicon(prepared.language)
-        facts = extract_facts(doc, lexicon, prepared.published)
-        fill_event_context(doc, facts.results, prepared.published)
+        parts, entities = [], []
+        for offset, doc in tagged:
+            part = extract_facts(doc, lexicon, prepared.published)
+            fill_event_context(doc, part.results, prepared.published)
+            parts.append(part)
+            entities += _entities(doc, prepared.body_offset - offset, lexicon)
+        facts = merge_facts(parts)
         page_calendar = parse_calendar("\n".join(page.calendar_blocks)) if page.calendar_blocks else Calendar()
         link_targets = (calendar.entries if calendar else []) + page_calendar.entries
         links = (
@@ -175,7 +186,7 @@ class Engine:
             calendar=page_calendar.entries,
             calendar_errors=page_calendar.errors,
             calendar_links=links,
-            entities=_entities(doc, prepared.body_offset, lexicon),
+            entities=entities,
             blocks=prepared.blocks,
             pipeline_version=PIPELINE_VERSION,
         )
@@ -195,8 +206,11 @@ class Engine:
     ) -> ExtractionResult:
         """Raises nlp.errors.InputError for bad input (empty, binary, invalid UTF-8, too large)."""
         prepared = self._prepare(ArticleInput(text, id, published, language, source_url))
-        doc = self._pipeline(_pipeline_language(prepared.language))(prepared.text)
-        return self._finish(prepared, doc, calendar)
+        pieces = split_pieces(prepared.text)
+        nlp = self._pipeline(_pipeline_language(prepared.language))
+        with nlp.memory_zone():  # the strings and words first seen in this text are freed after it
+            docs = nlp.pipe(piece for _, piece in pieces)
+            return self._finish(prepared, zip((offset for offset, _ in pieces), docs, strict=True), calendar)
 
     def tag(self, item: ArticleInput) -> tuple[str, Doc]:
         """The article's language and its tagged Doc (the spaCy pipeline's output, before fact extraction)."""
@@ -232,12 +246,18 @@ class Engine:
                 continue
             by_language[_pipeline_language(prepared[index].language)].append(index)
         for language, indexes in by_language.items():
-            docs = self._pipeline(language).pipe(prepared[i].text for i in indexes)
-            for index, doc in zip(indexes, docs, strict=True):
-                try:
-                    outcomes[index] = self._finish(prepared[index], doc, calendar)
-                except Exception as exc:  # noqa: BLE001 — one article's failure must not stop a batch
-                    outcomes[index] = exc
+            pieces = [(i, offset, piece) for i in indexes for offset, piece in split_pieces(prepared[i].text)]
+            nlp = self._pipeline(language)
+            with nlp.memory_zone():  # a long batch or service keeps the vocabulary it started with
+                docs = nlp.pipe(piece for _, _, piece in pieces)
+                tagged = zip(((i, offset) for i, offset, _ in pieces), docs, strict=True)
+                for index, group in groupby(tagged, key=lambda pair: pair[0][0]):
+                    try:
+                        outcomes[index] = self._finish(
+                            prepared[index], ((offset, doc) for (_, offset), doc in group), calendar
+                        )
+                    except Exception as exc:  # noqa: BLE001 — one article's failure must not stop a batch
+                        outcomes[index] = exc
         return outcomes
 
 
@@ -258,12 +278,12 @@ def _entities(doc: Doc, body_offset: int, lexicon) -> list[Entity]:
     stopwords = frozenset(lexicon.words("stopwords_capitalized"))
     spans = [s for group in ENTITY_GROUPS for s in doc.spans.get(group, [])]
     spans += [e for e in doc.ents if e.label_ in {"LOC", "GPE", "ORG"} and _plausible_name(e, stopwords)]
-    taken: list[tuple[int, int]] = []
+    taken_end = -1  # spans come by start: one overlaps a taken span exactly when it starts before the last end
     entities = []
     for span in sorted(spans, key=lambda s: (s.start_char, -(s.end_char - s.start_char))):
-        if span.start_char < body_offset or any(s < span.end_char and span.start_char < e for s, e in taken):
+        if span.start_char < body_offset or span.start_char < taken_end:
             continue
-        taken.append((span.start_char, span.end_char))
+        taken_end = max(taken_end, span.end_char)
         label = {"GPE": "PLACE", "LOC": "PLACE"}.get(span.label_, span.label_)
         entities.append(
             Entity(text=span.text, label=label, start=span.start_char - body_offset, end=span.end_char - body_offset)

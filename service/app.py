@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -19,6 +19,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nlp.errors import InputError
+from service.extraction import ExtractionBusy
+from service.middleware import RefuseNul, SecurityHeaders, send_json
 from service.routes import articles, athletes, calendar, forms, health, jobs, pages, results
 from service.services import Services
 from service.settings import Settings, get_settings
@@ -45,7 +47,7 @@ class BodyLimit:
         limit = self.settings.max_upload_bytes if scope["path"] in UPLOAD_PATHS else self.settings.max_body_bytes
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > limit:
-            return await _send_json(send, 413, {"detail": BodyTooLarge(limit).detail})
+            return await send_json(send, 413, {"detail": BodyTooLarge(limit).detail})
         received = 0
 
         async def limited_receive():
@@ -58,20 +60,6 @@ class BodyLimit:
             return message
 
         await self.app(scope, limited_receive, send)
-
-
-async def _send_json(send, status: int, body: dict[str, Any]) -> None:
-    import json
-
-    data = json.dumps(body).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
-        }
-    )
-    await send({"type": "http.response.body", "body": data})
 
 
 def _describe(errors: list[dict[str, Any]]) -> str:
@@ -92,14 +80,33 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def input_error(_request: Request, exc: InputError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=422)
 
+    @app.exception_handler(ExtractionBusy)
+    async def busy(_request: Request, exc: ExtractionBusy) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "10"})
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return JSONResponse({"detail": "internal error: the server log has the details"}, status_code=500)
 
 
+def _extraction(settings: Settings, engine: Any) -> Any:
+    """Worker processes with a time budget per request; an engine given by the caller (tests) runs here."""
+    from service.extraction import ExtractionPool, InProcessEngine
+
+    if engine is not None:
+        return InProcessEngine(engine)
+    if settings.extract_processes == 0:
+        from nlp.engine import get_engine
+
+        return InProcessEngine(get_engine())
+    return ExtractionPool(
+        settings.extract_processes, budget=settings.extract_budget_seconds, wait=settings.extract_wait_seconds
+    )
+
+
 def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up: bool = True) -> FastAPI:
-    """The app. `engine` replaces `nlp.engine.get_engine()` (tests); the store opens in the lifespan."""
+    """The app. `engine` (tests) replaces the pool of extraction workers; the store opens in the lifespan."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -107,13 +114,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up:
         from models.storage import open_store
 
         sessions = await run_in_threadpool(open_store, settings.url)
-        if engine is None:
-            from nlp.engine import get_engine
-
-            chosen = await run_in_threadpool(get_engine)
-        else:
-            chosen = engine
-        services = Services(settings=settings, sessions=sessions, engine=chosen)
+        services = Services(settings=settings, sessions=sessions, engine=_extraction(settings, engine))
         app.state.services = services
         await run_in_threadpool(services.feed_known_names)
         if warm_up:
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up:
         else:
             services.ready = True
         yield
+        await run_in_threadpool(services.engine.close)
         sessions.kw["bind"].dispose()
 
     app = FastAPI(
@@ -130,8 +132,36 @@ def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up:
         lifespan=lifespan,
     )
     app.add_middleware(BodyLimit, settings=settings)
+    app.add_middleware(RefuseNul)
+    app.add_middleware(SecurityHeaders)
     _install_error_handlers(app)
     for module in (health, articles, athletes, results, calendar, jobs, pages, forms):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _document_errors_as_sent(app)
     return app
+
+
+def _document_errors_as_sent(app: FastAPI) -> None:
+    """FastAPI documents every 422 as its own list-of-errors body, and errors of a text route as text; this app
+    sends `ErrorOut` as JSON (a `detail` sentence, and `errors` for invalid fields): the schema says what the
+    answers are."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+            for operations in schema["paths"].values():
+                for operation in operations.values():
+                    for status, response in operation.get("responses", {}).items():
+                        refs = [c.get("schema", {}).get("$ref", "") for c in response.get("content", {}).values()]
+                        # errors are JSON even where the success is text or HTML
+                        if status == "422" or (status >= "400" and any(r.endswith("/ErrorOut") for r in refs)):
+                            response["content"] = error
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            for name in ("HTTPValidationError", "ValidationError"):
+                components.pop(name, None)
+        return cast(dict[str, Any], app.openapi_schema)
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import threading
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from models.records import Calendar
 from models.storage.read import calendar_entries
 from models.storage.tables import JobRow
-from service.services import Services, retry_locked
+from nlp.errors import InputError
+from service.schemas import check_source_url
+from service.services import Services, retry_conflicts
+
+log = logging.getLogger("palmares.jobs")
 
 CHUNK = 8  # articles per engine call: small enough that single requests are not starved of the engine
 FIELDS = {"text", "id", "published", "language", "source_url"}
@@ -47,12 +54,12 @@ def parse_jsonl(data: bytes) -> tuple[list[JobItem], list[dict]]:
         except json.JSONDecodeError as exc:
             errors.append({"line": number, "message": f"not JSON: {exc.msg}"})
             continue
-        if not isinstance(value, dict) or not isinstance(value.get("text"), str) or not value["text"].strip():
-            errors.append({"line": number, "message": "each line must be an object with a non-empty 'text'"})
+        except RecursionError:
+            errors.append({"line": number, "message": "not an article: JSON nested too deeply"})
             continue
-        bad = [k for k in FIELDS - {"text"} if value.get(k) is not None and not isinstance(value[k], str)]
-        if bad:
-            errors.append({"line": number, "message": f"fields must be strings: {', '.join(sorted(bad))}"})
+        problem = _line_problem(value)
+        if problem:
+            errors.append({"line": number, "message": problem})
             continue
         items.append(
             JobItem(
@@ -67,6 +74,23 @@ def parse_jsonl(data: bytes) -> tuple[list[JobItem], list[dict]]:
     if not items and not errors:
         raise ValueError("the upload holds no articles (expected one JSON object per line)")
     return items, errors
+
+
+def _line_problem(value: object) -> str | None:
+    """Why one parsed line is not an article, or None."""
+    if not isinstance(value, dict) or not isinstance(value.get("text"), str) or not value["text"].strip():
+        return "each line must be an object with a non-empty 'text'"
+    bad = [k for k in FIELDS - {"text"} if value.get(k) is not None and not isinstance(value[k], str)]
+    if bad:
+        return f"fields must be strings: {', '.join(sorted(bad))}"
+    holding_nul = [k for k in sorted(FIELDS) if isinstance(value.get(k), str) and "\x00" in value[k]]
+    if holding_nul:
+        return f"fields hold a NUL character: {', '.join(holding_nul)}"
+    try:
+        check_source_url(value.get("source_url"))
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 def create_job(services: Services, items: list[JobItem], errors: list[dict]) -> str:
@@ -101,7 +125,7 @@ def _update(services: Services, job_id: str, **changes) -> None:
                 setattr(job, key, value)
             session.commit()
 
-    retry_locked(write)
+    retry_conflicts(write)
 
 
 def run_job(services: Services, job_id: str, items: list[JobItem]) -> None:
@@ -117,20 +141,35 @@ def run_job(services: Services, job_id: str, items: list[JobItem]) -> None:
         for start in range(0, len(items), CHUNK):
             chunk = items[start : start + CHUNK]
             inputs = [ArticleInput(i.text, i.id, i.published, i.language, i.source_url) for i in chunk]
-            with services.engine_lock:
-                outcomes = list(services.engine.extract_many(inputs, calendar=calendar if calendar.entries else None))
+            outcomes = services.engine.extract_many(inputs, calendar=calendar if calendar.entries else None)
             for item, source, outcome in zip(chunk, inputs, outcomes, strict=True):
                 counts["processed"] += 1
-                if isinstance(outcome, Exception):
+                stored = _store_one(services, source, outcome)
+                if isinstance(stored, str):
                     counts["failed"] += 1
-                    errors.append({"line": item.line, "message": str(outcome) or type(outcome).__name__})
-                    continue
-                article_id, created = services.store(source, outcome)
-                counts["stored" if created else "duplicates"] += 1
-                article_ids.append(article_id)
+                    errors.append({"line": item.line, "message": stored})
+                else:
+                    article_id, created = stored
+                    counts["stored" if created else "duplicates"] += 1
+                    article_ids.append(article_id)
             _update(services, job_id, errors=list(errors), article_ids=list(article_ids), **counts)
         services.feed_known_names()
         _update(services, job_id, status="done", finished_at=dt.datetime.now())
-    except Exception as exc:  # the job reports it; the server keeps running
-        errors.append({"line": 0, "message": f"job stopped: {type(exc).__name__}: {exc}"})
+    except Exception:  # the job reports it without internals (they go to the log); the server keeps running
+        log.exception("batch job %s stopped", job_id)
+        errors.append({"line": 0, "message": "the job stopped on an internal error; the server log has the details"})
         _update(services, job_id, status="failed", errors=errors, finished_at=dt.datetime.now(), **counts)
+
+
+def _store_one(services: Services, source, outcome) -> tuple[int, bool] | str:
+    """Store one line's extraction: (article id, created), or why the line failed, in words for the uploader
+    (a database's own message would show SQL)."""
+    if isinstance(outcome, InputError):
+        return str(outcome)
+    if isinstance(outcome, Exception):
+        return "the extraction failed on this line"
+    try:
+        return services.store(source, outcome)
+    except SQLAlchemyError:
+        log.exception("storing a batch line failed")
+        return "this line could not be stored (the server log has the details); the other lines go on"

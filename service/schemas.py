@@ -30,8 +30,28 @@ def check_published(value: str | None) -> str | None:
     raise ValueError(f"{PUBLISHED_FORM}, not {value[:40]!r}")
 
 
+class FieldError(BaseModel):
+    loc: list[str | int] = Field(description="Where: 'body', 'query' or 'path', then the field.")
+    msg: str
+    type: str
+
+
 class ErrorOut(BaseModel):
-    detail: str | list[dict] = Field(description="What is wrong with the request.")
+    detail: str = Field(description="What is wrong with the request.")
+    errors: list[FieldError] | None = Field(None, description="For an invalid request, each invalid field.")
+
+
+SOURCE_URL_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\x00]+$"
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$"
+
+
+def check_source_url(value: str | None) -> str | None:
+    """Only http(s) addresses: a `javascript:` or `data:` link must never reach a page."""
+    if value is None or value == "":
+        return None
+    if not re.fullmatch(SOURCE_URL_PATTERN, value):
+        raise ValueError("source_url must be an http:// or https:// address")
+    return value
 
 
 class ArticleIn(BaseModel):
@@ -39,8 +59,24 @@ class ArticleIn(BaseModel):
 
     text: str = Field(min_length=1, description="The page: plain text, HTML, or a pasted page like the seed.")
     published: str | None = Field(None, max_length=40, description="YYYY-MM or YYYY-MM-DD.")
-    source_url: str | None = Field(None, max_length=2000)
-    language: str | None = Field(None, min_length=2, max_length=16, description="Language hint (nl, en, …).")
+    source_url: str | None = Field(
+        None,
+        max_length=2000,
+        description="Where the page came from: http(s) only.",
+        json_schema_extra={"pattern": SOURCE_URL_PATTERN},  # checked by check_source_url, with a clear message
+    )
+    language: str | None = Field(
+        None, min_length=2, max_length=16, pattern=LANGUAGE_PATTERN, description="Language hint (nl, en, …)."
+    )
+
+    _source_url = field_validator("source_url")(check_source_url)
+
+    @field_validator("text", "source_url", "language")
+    @classmethod
+    def _no_nul(cls, value: str | None) -> str | None:
+        if value is not None and "\x00" in value:
+            raise ValueError("holds a NUL character (\\u0000): send text")
+        return value
 
     @field_validator("published")
     @classmethod

@@ -1,11 +1,14 @@
 """What a worker process loads once at start-up and shares between requests: settings, store, engine.
 
-Storing retries while SQLite reports the database locked; warming up extracts one sentence per language (the
-`sample_sentence` of each lexicon) so that no request waits for a pipeline to load.
+Storing retries a write that lost a race to another process (SQLite's lock, a row committed first); the engine
+(`service.extraction`) warms up on one sentence per language (the `sample_sentence` of each lexicon) so that no
+request waits for a pipeline to load.
 """
 
 from __future__ import annotations
 
+import logging
+import random
 import threading
 import time
 from collections.abc import Callable
@@ -16,10 +19,11 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.records import Calendar, ExtractionResult
-from models.storage import find_article_id, store_extraction
+from models.storage import add_extraction, find_article_id
 from models.storage.read import calendar_entries, known_names
 from service.settings import Settings
 
+log = logging.getLogger("palmares.service")
 T = TypeVar("T")
 
 
@@ -29,11 +33,11 @@ class Services:
 
     settings: Settings
     sessions: sessionmaker[Session]
-    engine: Any  # nlp.engine.Engine, or a test double with the same methods
-    # spaCy pipelines and the gazetteer are not safe to mutate while another thread runs them; extraction is
-    # CPU-bound anyway, so one extraction at a time per process loses nothing (use more workers to scale).
-    engine_lock: threading.Lock = field(default_factory=threading.Lock)
+    # service.extraction.ExtractionPool (worker processes, a time budget per request) or InProcessEngine
+    engine: Any
+    # held by edits that rewrite stored knowledge (service/editing.py) and by jobs that read the engine directly
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    engine_lock: threading.Lock = field(default_factory=threading.Lock)
     ready: bool = False
     fed: set[tuple[str, str]] = field(default_factory=set)  # (kind, name) already in the engine's gazetteer
 
@@ -49,37 +53,36 @@ class Services:
         ]
         if not any(new):
             return
-        with self.engine_lock:
-            self.engine.add_known(*new)
+        self.engine.add_known(*new)
         for kind, group in zip(("athlete", "team", "race"), new, strict=True):
             self.fed.update((kind, n) for n in group)
 
-    def extract(self, text: str | bytes, **options: Any) -> ExtractionResult:
+    def calendar(self) -> Calendar | None:
         with self.sessions() as session:
             calendar = Calendar(entries=calendar_entries(session))
-        with self.engine_lock:
-            return self.engine.extract(text, calendar=calendar if calendar.entries else None, **options)
+        return calendar if calendar.entries else None
+
+    def extract(self, text: str | bytes, **options: Any) -> ExtractionResult:
+        return self.engine.extract(text, calendar=self.calendar(), **options)
 
     def store(self, article: Any, result: ExtractionResult) -> tuple[int, bool]:
-        """Store an extraction; (article id, False) when the same content was already stored."""
+        """Store an extraction; (article id, False) when the same content was already stored.
+
+        Each attempt is one transaction. When another process commits a conflicting row first (the same
+        article, or a new athlete or race it also created), the attempt is rolled back and made again: the
+        other's rows are then found and reused, so nothing is lost and nothing stored twice."""
 
         def write() -> tuple[int, bool]:
-            with self.write_lock, self.sessions() as session:
-                existing = find_article_id(session, article.text)
-                if existing is not None:
-                    return existing, False
-                try:
-                    article_id = store_extraction(session, article, result)
-                    session.commit()
-                    return article_id, True
-                except IntegrityError:  # another process stored the same content meanwhile
-                    session.rollback()
+            with self.sessions() as session:  # the database orders writers (SQLite waits up to busy_timeout)
+                article_id = add_extraction(session, article, result)
+                if article_id is None:
                     stored = find_article_id(session, article.text)
-                    if stored is None:
-                        raise  # the conflict was not on the content
+                    assert stored is not None  # None from add_extraction: the content is already stored
                     return stored, False
+                session.commit()
+                return article_id, True
 
-        return retry_locked(write)
+        return retry_conflicts(write)
 
     def learn_names(self, result: ExtractionResult) -> None:
         """Feed one article's athletes and teams to the gazetteer for the articles that follow."""
@@ -89,25 +92,26 @@ class Services:
 
     def warm_up(self) -> None:
         """Load every language's pipeline now rather than on the first request in that language."""
-        from nlp.pipeline.lexicon import available_languages, load_lexicon
-
-        with self.engine_lock:
-            try:
-                for language in available_languages():
-                    text = load_lexicon(language).data["sample_sentence"]
-                    self.engine.extract(f"{text}\n\n{text}", language=language)
-            except Exception:  # readiness reports it; a bad warm-up text must not stop the server
-                return
+        try:
+            self.engine.start()
+        except Exception:  # readiness reports it; a bad warm-up must not stop the server
+            log.exception("the extraction engine did not start")
+            return
         self.ready = True
 
 
-def retry_locked(action: Callable[[], T], attempts: int = 5) -> T:
-    """Run a write, retrying when SQLite reports the database locked by another process."""
+def retry_conflicts(action: Callable[[], T], attempts: int = 12) -> T:
+    """Run a write transaction again when it lost a race: SQLite's database lock held by another process, or a
+    unique row (article, athlete, race) another process committed first."""
     for attempt in range(attempts):
         try:
             return action()
-        except OperationalError as exc:
-            if "locked" not in str(exc).lower() or attempt == attempts - 1:
+        except (OperationalError, IntegrityError) as exc:
+            locked = isinstance(exc, OperationalError) and "locked" in str(exc).lower()
+            if not (locked or isinstance(exc, IntegrityError)) or attempt == attempts - 1:
                 raise
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable: the last attempt returns or raises")
+            time.sleep(random.uniform(0.02, 0.05) * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+retry_locked = retry_conflicts  # the name the editing and calendar routes use

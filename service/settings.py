@@ -23,6 +23,15 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Default address for `palmares serve`.")
     port: int = Field(8000, ge=0, le=65535, description="Default port for `palmares serve`.")
     workers: int = Field(1, ge=1, description="Default number of uvicorn worker processes.")
+    extract_processes: int = Field(
+        2, ge=0, le=64, description="Extraction worker processes per server process (0: in the server process)."
+    )
+    extract_budget_seconds: float = Field(
+        60.0, gt=0, description="Longest extraction of one request; past it the request gets 422, nothing stored."
+    )
+    extract_wait_seconds: float = Field(
+        60.0, gt=0, description="Longest wait for a free extraction worker; past it the request gets 503."
+    )
 
     @property
     def keys(self) -> frozenset[str]:

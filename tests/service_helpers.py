@@ -53,6 +53,19 @@ def make_client(tmp_path: Path, engine, **settings):
     return TestClient(create_app(Settings(**options), engine=engine), raise_server_exceptions=False)
 
 
+def wait_for(client, url, timeout=60.0):
+    """The batch job at `url` once it is done or failed."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job = client.get(url).json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.1)
+    raise AssertionError(f"job still running after {timeout}s: {job}")
+
+
 def free_port() -> int:
     import socket
 
@@ -77,7 +90,8 @@ def palmares_command() -> list[str]:
 class RunningServer:
     """`palmares serve` in a subprocess on a free port, with its own data directory."""
 
-    def __init__(self, data_dir: Path, *extra: str) -> None:
+    def __init__(self, data_dir: Path, *extra: str, env: dict[str, str] | None = None) -> None:
+        """`env`: more settings, e.g. PALMARES_DATABASE_URL for another store than SQLite in `data_dir`."""
         import os
 
         self.port = free_port()
@@ -89,6 +103,7 @@ class RunningServer:
             "PALMARES_DATABASE_URL": "",
         }
         self.env.pop("PALMARES_DATABASE_URL")
+        self.env.update(env or {})
         self.args = [*palmares_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port), *extra]
         self.log = data_dir / "server.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -103,7 +118,7 @@ class RunningServer:
         process = self.process = subprocess.Popen(
             self.args, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT
         )
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300  # several workers each load the pipelines on a shared 2-core machine
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise RuntimeError(f"server exited early:\n{self.log.read_text()}")
@@ -114,7 +129,7 @@ class RunningServer:
                 pass
             time.sleep(0.2)
         self.__exit__(None, None, None)
-        raise RuntimeError(f"server not ready after 120 s:\n{self.log.read_text()}")
+        raise RuntimeError(f"server not ready after 300 s:\n{self.log.read_text()}")
 
     def __exit__(self, *exc) -> None:
         import subprocess

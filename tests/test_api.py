@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.service_helpers import AUTH, CALENDAR, CYCLING_EN, SKATING_NL, SKATING_NL_LATER, IsolatedEngine, make_client
+from tests.service_helpers import (
+    AUTH,
+    CALENDAR,
+    CYCLING_EN,
+    SKATING_NL,
+    SKATING_NL_LATER,
+    IsolatedEngine,
+    make_client,
+    wait_for,
+)
 
 
 @pytest.fixture
@@ -307,18 +316,6 @@ def test_calendar_write_needs_a_key(client):
 
 
 # -- batch jobs -------------------------------------------------------------------------------------------------
-
-
-def wait_for(client, url, timeout=60.0):
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        job = client.get(url).json()
-        if job["status"] in ("done", "failed"):
-            return job
-        time.sleep(0.1)
-    raise AssertionError(f"job still running after {timeout}s: {job}")
 
 
 def test_batch_runs_in_the_background_and_reports_progress(client):

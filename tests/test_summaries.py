@@ -52,10 +52,11 @@ def test_html_summary_escapes_article_content(result):
     assert "<b>" not in html and "&lt;b&gt;" in html
 
 
-def test_markdown_summary_has_sections(result):
+def test_markdown_summary_has_sections_and_shows_html_as_text(result):
     markdown = render_summary(result, "en", "markdown")
-    assert markdown.startswith("## Test <b>titel</b>")
+    assert markdown.startswith("## Test &lt;b&gt;titel&lt;/b&gt;")  # Markdown would pass <b> through as HTML
     assert "### Results" in markdown and "> Dit is" in markdown
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
 
 
 @pytest.mark.parametrize("language", SUMMARY_LANGUAGES)

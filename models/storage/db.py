@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -46,19 +49,41 @@ def create_db_engine(url: str) -> Engine:
     return engine
 
 
+MIGRATION_LOCK = 0x70616C6D  # PostgreSQL advisory lock id held while migrating ("palm")
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (creates the tables on first start), then rebuild the knowledge
-    derived from the stored articles if older rules built it (`models.storage.rebuild`); one transaction."""
+    derived from the stored articles if older rules built it (`models.storage.rebuild`); one transaction.
+
+    Under a lock, so that servers starting together on a fresh store migrate one after the other (the later
+    ones find the schema current): an advisory lock on PostgreSQL, a lock file beside the SQLite database."""
     from models.storage.rebuild import catch_up
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with _migration_file_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
         with Session(bind=connection) as session:
             catch_up(session)
             session.flush()
+
+
+@contextmanager
+def _migration_file_lock(engine: Engine) -> Iterator[None]:
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def open_store(url: str) -> sessionmaker[Session]:

@@ -43,8 +43,11 @@ ELIDED_PARTICLES = frozenset({"t", "s"})
 fold = name_key  # lower case, accents and punctuation removed: 'Håvard  Lorentzen' -> 'havard lorentzen'
 
 
+SLUG_LENGTH = 120  # the slug columns hold 200; the number a duplicate gets ("-2") must still fit
+
+
 def slugify(text: str) -> str:
-    return "-".join(fold(text).replace("_", " ").split()) or "x"
+    return "-".join(fold(text).replace("_", " ").split())[:SLUG_LENGTH].strip("-") or "x"
 
 
 @dataclass(frozen=True, slots=True)

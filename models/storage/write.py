@@ -64,12 +64,20 @@ def store_extraction(session: Session, article: Any, result: ExtractionResult) -
     text (required), id, published, language, source_url. Idempotent: an article whose content hash is
     already stored is left as it is and its id returned. Flushes; the caller commits.
     """
+    added = add_extraction(session, article, result)
+    stored = added if added is not None else find_article_id(session, _field(article, "text"))
+    assert stored is not None  # add_extraction returns None only when the content is already stored
+    return stored
+
+
+def add_extraction(session: Session, article: Any, result: ExtractionResult) -> int | None:
+    """Like `store_extraction`, but None when the content hash is already stored: the caller learns whether this
+    call created the article (another process may have stored it a moment ago)."""
     text = _field(article, "text")
     if text is None:
         raise ValueError("article has no text")
-    existing = find_article_id(session, text)
-    if existing is not None:
-        return existing
+    if find_article_id(session, text) is not None:
+        return None
     raw = text.decode("utf-8", errors="replace") if isinstance(text, bytes) else text
     row = ArticleRow(
         content_hash=content_hash(text),

@@ -74,6 +74,10 @@ class Attribution:
     def sentence_index(self, i: int) -> int:
         return self._sentence_of.get(i, 0)
 
+    def sentence_holding(self, i: int) -> int | None:
+        """The index of the sentence holding token `i`, None when it is in none (whitespace between them)."""
+        return self._sentence_of.get(i)
+
     def sentence_text(self, i: int) -> str:
         """The sentence of token `i`, stripped (sliced from the text: Span.text joins its tokens)."""
         sentence = self.sentences[self.sentence_index(i)]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from models.records import Fixture
 from nlp.extraction.attribution import Attribution
@@ -46,8 +47,12 @@ def extract_schedule(doc: Doc, attribution: Attribution, lexicon: Lexicon, publi
     sports = attribution.sports
     fixtures: list[Fixture] = []
     previous_sentence_had_fixture = False
-    for sentence in attribution.sentences:
-        days = [s for s in sports if s.label_ in {WEEKDAY, DATE} and sentence.start <= s.start < sentence.end]
+    days_in: dict[int, list[Span]] = defaultdict(list)  # sentence index -> its days, read in one pass
+    for span in sports:
+        if span.label_ in {WEEKDAY, DATE} and (index := attribution.sentence_holding(span.start)) is not None:
+            days_in[index].append(span)
+    for sentence_number, sentence in enumerate(attribution.sentences):
+        days = days_in.get(sentence_number, [])
         if not days:
             named = attribution.athletes_in(sentence.start, sentence.end)
             if (

@@ -18,7 +18,7 @@ from nlp.language.ngrams import word_ngrams
 
 ALPHA = 0.5  # langdetect's default smoothing
 BASE_FREQ = 10_000
-WORD_CACHE_SIZE = 200_000
+WORD_CACHE_SIZE = 30_000  # words whose scores are kept (about 0.5 kB each); then the cache starts afresh
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -165,14 +165,16 @@ class Persons:
         blocked = {i for s in sports if s.label_ in NOT_PERSON_SPORTS for i in range(s.start, s.end)}
         blocked |= {i for g in known if g.label_ != "ATHLETE" for i in range(g.start, g.end)}
         ner_persons = [e for e in ents if e.label_ in PERSON_LABELS]
+        ner_person_starts = [e.start for e in ner_persons]  # Doc.ents come sorted: bisect rather than scan
         ner_person_words = {i for e in ner_persons for i in range(e.start, e.end)}
         ner_other = [e for e in ents if e.label_ not in PERSON_LABELS]
         gazetteer = [s for s in known if s.label_ == "ATHLETE"]
         gazetteer_bounds = {(g.start, g.end) for g in gazetteer}
         results = [s for s in sports if s.label_ in RESULT_LABELS]
+        result_starts = sorted(s.start for s in results)
         # Candidates come from the name rules (clean boundaries: no "De Fransman van Cofidis"); the
         # statistical NER only votes on them, so its boundary and sentence-start mistakes cannot leak in.
-        spans = [self._trim_common_lead(span, ner_persons) for span in name_sequences(doc, self.lexicon)]
+        spans = [self._trim_common_lead(span, ner_person_starts) for span in name_sequences(doc, self.lexicon)]
         spans += [g for g in gazetteer if not any(s.start <= g.start < s.end for s in spans)]
         never = non_person_names(self.lexicon.language)
         # Token positions by word, read from one ORTH array (a Token object per word costs more).
@@ -189,7 +191,8 @@ class Persons:
                 continue
             candidate = Candidate(span)
             tokens = candidate.tokens
-            if span.start in ner_person_words or any(span.start <= p.start < span.end for p in ner_persons):
+            inner_person = _first_start_within(ner_person_starts, span.start - 1, span.end)
+            if span.start in ner_person_words or inner_person is not None:
                 candidate.evidence.add("ner")
             if any(o.start <= span.start and span.end <= o.end for o in ner_other):
                 candidate.evidence.add("ner-not-person")
@@ -212,8 +215,11 @@ class Persons:
                 candidate.evidence.add("medal-list")
             if self._names_a_place(span):
                 candidate.evidence.add("venue")
+            nearby_results = result_starts[
+                bisect_left(result_starts, span.start - 8) : bisect_right(result_starts, span.start + 8)
+            ]
             if len(tokens) >= 2 and any(
-                abs(r.start - span.start) <= 8 and sentence_of[r.start] == sentence_of[span.start] for r in results
+                sentence_of[start] == sentence_of[span.start] for start in nearby_results
             ):  # a list item's line is its own sentence
                 candidate.evidence.add("result-context")
             if self._listed_surname_with_result(span, results):
@@ -246,10 +252,10 @@ class Persons:
         sentence with a common word takes no role from the sentence before."""
         return bool(span.doc[span.start].is_sent_start) and is_common_word(tokens[0].lower(), self.lexicon.language)
 
-    def _trim_common_lead(self, span: Span, ner_persons: list[Span]) -> Span:
+    def _trim_common_lead(self, span: Span, ner_person_starts: list[int]) -> Span:
         """ "Yesterday Oscar Quimby": where the NER's person starts inside the sequence, after common words
         only (no given name among them), the person starts there."""
-        inner = next((p.start for p in ner_persons if span.start < p.start < span.end), None)
+        inner = _first_start_within(ner_person_starts, span.start, span.end)
         if inner is None:
             return span
         lead = doc_words(span.doc).lowers[span.start : inner]
@@ -435,14 +441,16 @@ class Persons:
             by_given[fold(tokens[0])].add(name)
             by_token_set[frozenset(fold(t) for t in tokens)].add(name)
         # a full name contained in a longer one ("Havard Lorentzen" in "Havard Holmefjord Lorentzen") is that person
+        folded_names = {name: fold(name) for name in full_names}  # fold once per name, not once per pair
+        ends = {name: (fold(name.split()[0]), fold(name.split()[-1])) for name in full_names}
         longer_of = {
             n: next(
                 (
                     m
                     for m in full_names
                     if m != n
-                    and fold(m).startswith(fold(n.split()[0]))
-                    and fold(m).endswith(fold(n.split()[-1]))
+                    and folded_names[m].startswith(ends[n][0])
+                    and folded_names[m].endswith(ends[n][1])
                     and len(m) > len(n)
                 ),
                 None,
@@ -471,6 +479,12 @@ class Persons:
             return lone_people.get(folded) if len(tokens) == 1 else None  # "Molano" named again
 
         return canonical
+
+
+def _first_start_within(starts: list[int], after: int, before: int) -> int | None:
+    """The first of the sorted `starts` with after < start < before, if any."""
+    index = bisect_right(starts, after)
+    return starts[index] if index < len(starts) and starts[index] < before else None
 
 
 @Language.factory("palmares_persons", default_config={"language": None})

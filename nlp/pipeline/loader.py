@@ -116,5 +116,11 @@ def get_pipeline(language: str) -> Language:
     """The process-wide pipeline for a language, built on first use."""
     with _lock:
         if language not in _pipelines:
-            _pipelines[language] = build_pipeline(language)
+            try:
+                _pipelines[language] = build_pipeline(language)
+            except (ImportError, AttributeError, NotImplementedError) as exc:  # ja, th, vi, ko need packages; zh…
+                if language == "xx":
+                    raise
+                log.warning("no spaCy tokenizer for %s (%s); using the multilingual pipeline", language, exc)
+                _pipelines[language] = _pipelines.get("xx") or build_pipeline("xx")
         return _pipelines[language]

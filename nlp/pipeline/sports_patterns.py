@@ -609,7 +609,9 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest mention where two overlap (ties: the more specific label)."""
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), _PRIORITY[m.label], m.start))
     kept: list[Mention] = []
+    taken: set[int] = set()  # positions covered by a kept mention: a set, not a scan of every kept one
     for mention in ordered:
-        if not any(mention.overlaps(k) for k in kept):
+        if taken.isdisjoint(range(mention.start, mention.end)):
             kept.append(mention)
+            taken.update(range(mention.start, mention.end))
     return sorted(kept, key=lambda m: m.start)

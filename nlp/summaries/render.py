@@ -58,11 +58,19 @@ def babel_locale(language: str) -> str:
         return FALLBACK_LANGUAGE
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
+def _escape_html_in_markdown(value: Any) -> Any:
+    """Markdown passes HTML through: a quote holding `<img onerror=…>` must reach the reader as text."""
+    if isinstance(value, str):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
+
+
+@lru_cache(maxsize=2)
+def _environment(markdown: bool = False) -> Environment:
     return Environment(
         loader=PackageLoader("nlp.summaries", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+        finalize=_escape_html_in_markdown if markdown else None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
@@ -278,4 +286,4 @@ def render_summary(result: ExtractionResult, language: str | None = None, fmt: s
     if fmt not in _TEMPLATE:
         raise ValueError(f"unknown summary format {fmt!r}; choose one of {', '.join(SUMMARY_FORMATS)}")
     view = summary_view(result, language or result.language)
-    return _environment().get_template(_TEMPLATE[fmt]).render(**view).strip() + "\n"
+    return _environment(markdown=fmt == "markdown").get_template(_TEMPLATE[fmt]).render(**view).strip() + "\n"

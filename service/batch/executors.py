@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
 from models.records import Calendar
 from nlp.engine import ArticleInput
 from service.batch.work import Outcome, extract_chunk
+from service.processes import exit_with_parent
 
 
 class Executor(Protocol):
@@ -46,6 +48,8 @@ _worker_keep = False
 
 def _init_worker(calendar: Calendar | None, keep_results: bool) -> None:
     global _worker_calendar, _worker_keep
+    exit_with_parent()  # a killed run leaves no worker behind
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the runner stops us
     _worker_calendar, _worker_keep = calendar, keep_results
 
 

@@ -144,6 +144,9 @@ def _json_document(data: bytes, item_id: str) -> Iterator[SourceItem]:
     except ValueError as exc:
         yield SourceItem.refused(item_id, f"not valid JSON: {exc}")
         return
+    except RecursionError:
+        yield SourceItem.refused(item_id, "JSON nested too deeply to be an article")
+        return
     if isinstance(value, list):
         for index, element in enumerate(value):
             yield article_from_object(element, f"{item_id}#{index}")
@@ -171,6 +174,9 @@ def _jsonl(stream: IO[bytes], source_id: str, limits: Limits) -> Iterator[Source
             value = json.loads(line)
         except ValueError:
             yield SourceItem.refused(fallback_id, f"line {line_number} is not valid JSON")
+            continue
+        except RecursionError:
+            yield SourceItem.refused(fallback_id, f"line {line_number} is JSON nested too deeply to be an article")
             continue
         yield article_from_object(value, fallback_id)
 
@@ -276,8 +282,22 @@ def _tar(stream: IO[bytes], archive_id: str, limits: Limits, compressed: bool) -
                 continue
             budget.reserve(member.size)
             member_stream = archive.extractfile(member)
-            if member_stream is not None:
+            if member_stream is None:
+                continue
+            if member.size > limits.max_file_bytes:
+                yield SourceItem.refused(
+                    entry_id, f"file is over the per-file cap of {size_text(limits.max_file_bytes)}"
+                )
+            else:
                 yield from _entry(member_stream, entry_id, limits)
+            _skip_rest(member_stream, member.offset_data, budget)
+
+
+def _skip_rest(member: IO[bytes], start: int, budget: Budget) -> None:
+    """Read what is left of a tar member (a stream can only reach the next one that way), checking the
+    compression ratio on the way: tarfile would decompress a 1 GiB bomb whole before any check."""
+    while member.read(1 << 20):
+        budget.reached(start + member.tell())
 
 
 def _warc(stream: IO[bytes], archive_id: str, limits: Limits, budget: Budget) -> Iterator[SourceItem]:

@@ -105,9 +105,17 @@ class Budget:
             raise ArchiveRefused(
                 f"archive expands past the cap of {size_text(self.limits.max_archive_bytes)}; remaining entries skipped"
             )
-        if self.compressed is not None and self.total > self.limits.ratio_floor_bytes:
+        self._check_ratio(self.total)
+
+    def reached(self, position: int) -> None:
+        """The decompressed stream is at `position` while an entry is read or skipped (its declared size is
+        already reserved): checked as it goes, so a bomb is refused after a few MiB, not after all of it."""
+        self._check_ratio(position)
+
+    def _check_ratio(self, decompressed: int) -> None:
+        if self.compressed is not None and decompressed > self.limits.ratio_floor_bytes:
             # the decompressor reads ahead, so this ratio errs low: a refusal is never a false alarm
-            ratio = self.total / max(self.compressed.count, 1)
+            ratio = decompressed / max(self.compressed.count, 1)
             if ratio > self.limits.max_ratio:
                 raise ArchiveRefused(
                     f"compression ratio {ratio:.0f}:1 is over the cap of "

@@ -77,11 +77,12 @@ def extract_chunk(
         try:
             values = list(engine.extract_many(inputs, calendar=calendar, batch_size=max(len(inputs), 1)))
         except Exception:  # one article broke the whole batch: isolate it by extracting one at a time
-            values = [_extract_one(engine, article, calendar) for article in inputs]
+            values = [extract_one(engine, article, calendar) for article in inputs]
     return [_outcome(article, value, keep_results) for article, value in zip(articles, values, strict=True)]
 
 
-def _extract_one(engine, article: ArticleInput, calendar: Calendar | None) -> ExtractionResult | Exception:
+def extract_one(engine, article: ArticleInput, calendar: Calendar | None) -> ExtractionResult | Exception:
+    """The article's result, or the exception that stopped it."""
     try:
         return engine.extract(
             article.text,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -73,6 +74,7 @@ def batch_command(
         raise typer.BadParameter("give --output OUT.jsonl and/or --store", param_hint="--output")
     store_url = _store_url(database_url) if store else None
     limits = Limits(max_file_bytes=max_file_size * 1024 * 1024)
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     try:
         with reporter_for(sys.stderr, progress_interval) as reporter:
             summary = run_batch(
@@ -103,6 +105,11 @@ def batch_command(
     )
     for reason, count in summary.reasons.items():
         typer.echo(f"  failed {count}x: {reason}", err=True)
+
+
+def _stop_like_ctrl_c(_signal: int, _frame: object) -> None:
+    """SIGTERM (a service manager, `kill`) stops the run as Ctrl-C does: workers stopped, checkpoint kept."""
+    raise KeyboardInterrupt
 
 
 def _store_url(database_url: str | None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -16,10 +17,11 @@ def _seed(paths: list[Path], url: str) -> list[int]:
     from models.storage import open_store
     from nlp.engine import ArticleInput, get_engine
     from nlp.errors import InputError
+    from service.extraction import InProcessEngine
     from service.services import Services
     from service.settings import get_settings
 
-    services = Services(settings=get_settings(), sessions=open_store(url), engine=get_engine())
+    services = Services(settings=get_settings(), sessions=open_store(url), engine=InProcessEngine(get_engine()))
     services.feed_known_names()
     ids = []
     for path in paths:
@@ -35,6 +37,38 @@ def _seed(paths: list[Path], url: str) -> list[int]:
         services.learn_names(result)
         ids.append(article_id)
     return ids
+
+
+def shown_url(url: str) -> str:
+    """The store's URL as it may be printed or logged: any password replaced by ***."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(an unreadable database URL)"
+
+
+def hide_secrets(message: str, url: str) -> str:
+    """An error message with the URL's password (should a driver quote it) replaced by ***."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        password = make_url(url).password
+    except ArgumentError:
+        return "the database URL cannot be read"
+    return message.replace(str(password), "***") if password else message
+
+
+def tell_one_run_key(key: str) -> None:
+    """A key made up for this run is shown once, on the terminal only: never in a log file or a pipe."""
+    advice = "set PALMARES_API_KEYS=your-key (comma-separated for several) for a permanent key"
+    if sys.stdout.isatty():
+        typer.echo(f"PALMARES_API_KEYS is not set: writes need this key for this run: {key}\n({advice})")
+    else:
+        typer.echo(f"PALMARES_API_KEYS is not set: writes need a one-run key, shown only on a terminal; {advice}")
 
 
 @app.command("serve")
@@ -67,20 +101,22 @@ def serve_command(
     host = host or settings.host
     port = settings.port if port is None else port
     workers = workers or settings.workers
+    store = shown_url(settings.url)
     try:
         open_store(settings.url).kw["bind"].dispose()  # migrate once, before workers race to do it
     except Exception as exc:
-        typer.echo(f"serve: cannot open the store at {settings.url}: {exc}", err=True)
+        reason = hide_secrets(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, settings.url)
+        typer.echo(f"serve: cannot open the store at {store}: {reason}", err=True)
         raise typer.Exit(code=2) from None
     if not settings.keys:
         key = secrets.token_urlsafe(24)
         os.environ["PALMARES_API_KEYS"] = key  # inherited by the worker processes
         get_settings.cache_clear()
-        typer.echo(f"PALMARES_API_KEYS is not set: writes need this key for this run: {key}")
+        tell_one_run_key(key)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     base = f"http://{shown}:{port}"
     ids = _seed(seed, settings.url) if seed else []
-    typer.echo(f"Palmarès at {base}/   API docs: {base}/docs   store: {settings.url}")
+    typer.echo(f"Palmarès at {base}/   API docs: {base}/docs   store: {store}")
     for article_id in ids:
         typer.echo(f"seeded article: {base}/view/articles/{article_id}")
     uvicorn.run("service.app:create_app", factory=True, host=host, port=port, workers=workers, log_level=log_level)

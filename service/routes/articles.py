@@ -16,7 +16,17 @@ from service.deps import ServicesDep, SessionDep, require_read_key, require_writ
 from service.routes.bodies import decode_text, media_type, parse_json_model, text_body_spec, unsupported
 from service.routes.convert import article_out, article_summary
 from service.routes.paging import PAGED, paginate
-from service.schemas import ArticleIn, ArticleOut, ArticleSummaryOut, DeletedOut, ErrorOut, check_published
+from service.schemas import (
+    LANGUAGE_PATTERN,
+    SOURCE_URL_PATTERN,
+    ArticleIn,
+    ArticleOut,
+    ArticleSummaryOut,
+    DeletedOut,
+    ErrorOut,
+    check_published,
+    check_source_url,
+)
 from service.services import Services
 
 router = APIRouter(tags=["articles"])
@@ -55,21 +65,30 @@ def published_query(value: str | None) -> str | None:
 )
 async def create_article(
     request: Request,
-    response: Response,
     services: ServicesDep,
     published: Annotated[str | None, Query(max_length=40, description="YYYY-MM or YYYY-MM-DD (raw bodies)")] = None,
     source_url: Annotated[
-        str | None, Query(max_length=2000, description="Where the page came from (raw bodies)")
+        str | None,
+        Query(
+            max_length=2000,
+            description="Where the page came from, http(s) only (raw bodies)",
+            json_schema_extra={"pattern": SOURCE_URL_PATTERN},
+        ),
     ] = None,
     language: Annotated[
-        str | None, Query(min_length=2, max_length=16, description="Language hint (raw bodies)")
+        str | None,
+        Query(min_length=2, max_length=16, pattern=LANGUAGE_PATTERN, description="Language hint (raw bodies)"),
     ] = None,
-) -> ArticleOut:
+) -> Response:
     data = await request.body()
     kind = media_type(request)
     if kind == "application/json":
         article = parse_json_model(data, ArticleIn)
     elif kind in RAW_TYPES or kind == "":
+        try:
+            source_url = check_source_url(source_url)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
         article = ArticleIn.model_construct(
             text=decode_text(data), published=published_query(published), source_url=source_url, language=language
         )
@@ -78,9 +97,8 @@ async def create_article(
     if not article.text.strip():
         raise HTTPException(422, "the article text is empty")
     out = await run_in_threadpool(create, services, article)
-    if not out.created:
-        response.status_code = 200
-    return out
+    body = await run_in_threadpool(out.model_dump_json)  # a long text's result takes seconds: not on the event loop
+    return Response(body, status_code=201 if out.created else 200, media_type="application/json")
 
 
 def create(services: Services, article: ArticleIn) -> ArticleOut:

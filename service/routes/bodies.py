@@ -41,6 +41,8 @@ def parse_json_model(data: bytes, model: type[BaseModel]) -> Any:
         value = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise HTTPException(422, f"the request body is not valid JSON: {getattr(exc, 'msg', exc)}") from None
+    except RecursionError:
+        raise HTTPException(422, "the request body is JSON nested too deeply") from None
     try:
         return model.model_validate(value)
     except ValidationError as exc:

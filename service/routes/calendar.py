@@ -17,7 +17,7 @@ from service.routes.bodies import decode_text, media_type, text_body_spec, unsup
 from service.routes.convert import article_summary, athlete_out, race_out, race_page
 from service.routes.paging import PAGED, paginate
 from service.schemas import CalendarLineError, CalendarUploadOut, ErrorOut, RaceArticleOut, RaceDetailOut, RaceOut
-from service.services import Services, retry_locked
+from service.services import Services, retry_conflicts
 
 router = APIRouter(tags=["calendar"])
 UPLOAD_TYPES = ("text/plain", "text/calendar")
@@ -60,12 +60,12 @@ def store_calendar(services: Services, text: str) -> CalendarUploadOut:
         )
 
     def write() -> list[RaceOut]:
-        with services.write_lock, services.sessions() as session:
+        with services.sessions() as session:
             races = [upsert_race(session, entry) for entry in calendar.entries]
             session.commit()
             return [race_out(r) for r in races]
 
-    races = retry_locked(write)
+    races = retry_conflicts(write)
     services.feed([], [], [e.race for e in calendar.entries])
     linked = editing.link_stored_articles(services, calendar.entries)
     return CalendarUploadOut(stored=len(races), races=races, errors=errors, linked_articles=linked)

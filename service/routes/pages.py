@@ -178,8 +178,8 @@ def calendar_page(
         if not re.fullmatch(r"\d{4}-\d{2}", month):
             raise HTTPException(422, "month must be written YYYY-MM (for example 2026-05)")
         year, number = map(int, month.split("-"))
-        if not (1 <= number <= 12 and 2 <= year <= 9998):
-            raise HTTPException(422, "month must be YYYY-MM with a month from 01 to 12")
+        if not (1 <= number <= 12 and 2 <= year <= 9998):  # the page links the months before and after
+            raise HTTPException(422, "month must be YYYY-MM: a month from 01 to 12 of a year from 0002 to 9998")
         first = dt.date(year, number, 1)
     else:
         first = _default_month(session)

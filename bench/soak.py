@@ -1,0 +1,160 @@
+"""Benchmark (not a test): a long soak of `palmares serve` with mixed traffic, watching memory and latency.
+
+N client threads send reads (the JSON routes and the pages, on stored articles, athletes and races) and, one
+request in `--write-every`, a new invented article full of words the server has never seen. The server's memory
+is the resident size of its process and all its children (the extraction workers), sampled every 10 s.
+Prints per minute: requests, errors, RSS; at the end: RSS growth after warm-up and p50/p99 of the GET routes.
+
+    .venv/bin/python bench/soak.py [--minutes 30] [--clients 4] [--warm-up 3] [--write-every 25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import string
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx2 as httpx
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.articles import TEMPLATES, invented_article  # noqa: E402
+from tests.service_helpers import AUTH, CALENDAR, RunningServer  # noqa: E402
+
+
+def new_words_article(rng: random.Random) -> str:
+    """An invented article plus a paragraph of made-up words and names: the vocabulary a long run meets."""
+    words = ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(4, 11))) for _ in range(80)]
+    names = " en ".join(f"{w.title()} {v.title()}" for w, v in zip(words[:6], words[6:12], strict=True))
+    base = invented_article(rng, rng.choice(list(TEMPLATES)))
+    return f"{base}\n\n{names} {' '.join(words[12:])}."
+
+
+def resident_bytes(pid: int) -> int:
+    root = psutil.Process(pid)
+    total = 0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            total += process.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+class Traffic:
+    def __init__(self, base: str, seed: int, write_every: int) -> None:
+        self.client = httpx.Client(base_url=base, headers=AUTH, timeout=120)
+        self.rng = random.Random(seed)
+        self.write_every = write_every
+        self.ids: list[int] = []
+        self.slugs: list[str] = []
+        self.races: list[str] = []
+
+    def refresh(self) -> None:
+        self.ids = [a["id"] for a in self.client.get("/articles", params={"limit": 200}).json()]
+        self.slugs = [a["slug"] for a in self.client.get("/athletes", params={"limit": 200}).json()]
+        self.races = [r["slug"] for r in self.client.get("/calendar").json()]
+
+    def next_request(self, count: int) -> tuple[str, str, dict | None]:
+        if count % self.write_every == 0:
+            return "POST", "/articles", {"text": new_words_article(self.rng)}
+        choice = self.rng.choice
+        routes = [
+            "/articles?limit=20",
+            f"/articles/{choice(self.ids)}",
+            f"/athletes?q={choice(self.slugs).split('-')[-1]}",
+            f"/athletes/{choice(self.slugs)}",
+            f"/athletes/{choice(self.slugs)}/summary?lang=nl",
+            "/results?limit=50",
+            "/calendar",
+            f"/calendar/{choice(self.races)}",
+            "/",
+            f"/view/articles/{choice(self.ids)}",
+            f"/view/athletes/{choice(self.slugs)}",
+            "/view/calendar",
+            "/view/results?athlete=" + choice(self.slugs).split("-")[-1],
+        ]
+        return "GET", choice(routes), None
+
+
+def soak(minutes: float, clients: int, warm_up: float, write_every: int) -> None:
+    with tempfile.TemporaryDirectory() as data, RunningServer(Path(data), "--log-level", "warning") as server:
+        seeding = Traffic(server.base, seed=0, write_every=1)
+        seeding.client.post("/calendar", content=CALENDAR.encode(), headers={"Content-Type": "text/plain"})
+        for _ in range(30):
+            seeding.client.post("/articles", json={"text": new_words_article(seeding.rng)}).raise_for_status()
+        seeding.refresh()
+        stop = time.monotonic() + minutes * 60
+        latencies: dict[str, list[float]] = defaultdict(list)
+        errors: list[str] = []
+        counts = [0] * clients
+        lock = threading.Lock()
+
+        def client_loop(number: int) -> None:
+            traffic = Traffic(server.base, seed=number + 1, write_every=write_every)
+            traffic.ids, traffic.slugs, traffic.races = seeding.ids, seeding.slugs, seeding.races
+            count = 0
+            while time.monotonic() < stop:
+                count += 1
+                method, path, body = traffic.next_request(count)
+                started = time.perf_counter()
+                response = traffic.client.request(method, path, json=body)
+                elapsed = time.perf_counter() - started
+                with lock:
+                    counts[number] += 1
+                    latencies[method].append(elapsed)
+                    if response.status_code >= 400:
+                        errors.append(f"{method} {path} -> {response.status_code}")
+
+        threads = [threading.Thread(target=client_loop, args=(n,), daemon=True) for n in range(clients)]
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        samples: list[tuple[float, int]] = []
+        while any(thread.is_alive() for thread in threads):
+            time.sleep(10)
+            assert server.process is not None
+            samples.append((time.monotonic() - started, resident_bytes(server.process.pid)))
+            if len(samples) % 6 == 0:
+                print(
+                    f"{samples[-1][0] / 60:5.1f} min: {sum(counts):,} requests, {len(errors)} errors, "
+                    f"RSS {samples[-1][1] >> 20} MB",
+                    flush=True,
+                )
+    after_warm_up = [rss for at, rss in samples if at >= warm_up * 60]
+    baseline, final = after_warm_up[0], after_warm_up[-1]
+    gets = sorted(latencies["GET"])
+    posts = sorted(latencies["POST"])
+    print(
+        f"soak: {minutes:g} min, {clients} clients, {sum(counts):,} requests ({len(posts):,} POSTs of new text), "
+        f"{len(errors)} errors {errors[:5]}"
+    )
+    print(
+        f"RSS after {warm_up:g} min warm-up {baseline >> 20} MB -> end {final >> 20} MB "
+        f"(growth {100 * (final - baseline) / baseline:+.1f} %, peak {max(after_warm_up) >> 20} MB)"
+    )
+    print(
+        f"GET p50 {1000 * gets[len(gets) // 2]:.0f} ms, p99 {1000 * gets[int(0.99 * (len(gets) - 1))]:.0f} ms; "
+        f"POST p50 {1000 * posts[len(posts) // 2]:.0f} ms, p99 {1000 * posts[int(0.99 * (len(posts) - 1))]:.0f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=30)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--warm-up", type=float, default=3, help="minutes before the RSS baseline is taken")
+    parser.add_argument("--write-every", type=int, default=25, help="one POST of new text per this many requests")
+    args = parser.parse_args()
+    soak(args.minutes, args.clients, args.warm_up, args.write_every)
+
+
+if __name__ == "__main__":
+    main()
