@@ -325,3 +325,15 @@ def test_the_standings_model_learns_from_the_gold_events():
     passage.standings = [({"s:overall"}, True), ({"s:stage"}, False)] * 10
     model = fit_standings([passage])
     assert model.probability({"s:overall"}) > 0.5 > model.probability({"s:stage"})
+
+
+def test_the_cue_tagger_works_after_the_memory_zone_it_was_built_in():
+    from nlp.decisions.cues import CueTagger
+
+    nlp = get_pipeline("en")
+    with nlp.memory_zone():
+        tagger = CueTagger(load_lexicon("en"), nlp.lang, nlp.vocab)
+        tagger(nlp.make_doc("Maria Testova won the race."))
+    with nlp.memory_zone():
+        classes = tagger(nlp.make_doc("Anna Proefson won again."))
+    assert "win_verbs" in classes[2]

@@ -64,8 +64,9 @@ class CueTagger:
     def __init__(self, lexicon: Lexicon, spacy_language: str, vocab: Vocab) -> None:
         tokenizer = spacy.blank(spacy_language, vocab=vocab)
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        # match ids by hash, not through the vocabulary's strings: a spaCy memory zone may free those
-        self.keys = {vocab.strings.add(key): key for key in CUE_CLASSES}
+        # the class names stay in the vocabulary: a tagger first built inside a spaCy memory zone would else see
+        # them freed at its end, and the matcher reads them back at every call
+        self.keys = {vocab.strings.add(key, allow_transient=False): key for key in CUE_CLASSES}
         for key in CUE_CLASSES:
             phrases = [p for p in lexicon.words(key) if p.strip()]
             if phrases:
