@@ -332,7 +332,7 @@ def test_the_cue_tagger_works_after_the_memory_zone_it_was_built_in():
 
     nlp = get_pipeline("en")
     with nlp.memory_zone():
-        tagger = CueTagger(load_lexicon("en"), nlp.lang, nlp.vocab)
+        tagger = CueTagger(load_lexicon("en"), "en", nlp.vocab)
         tagger(nlp.make_doc("Maria Testova won the race."))
     with nlp.memory_zone():
         classes = tagger(nlp.make_doc("Anna Proefson won again."))

@@ -66,7 +66,7 @@ class CueTagger:
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         # the class names stay in the vocabulary: a tagger first built inside a spaCy memory zone would else see
         # them freed at its end, and the matcher reads them back at every call
-        self.keys = {vocab.strings.add(key, allow_transient=False): key for key in CUE_CLASSES}
+        self.keys = {vocab.strings.add(key, allow_transient=False): key for key in CUE_CLASSES}  # type: ignore[call-arg]
         for key in CUE_CLASSES:
             phrases = [p for p in lexicon.words(key) if p.strip()]
             if phrases:
