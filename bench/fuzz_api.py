@@ -18,7 +18,6 @@ from pathlib import Path
 
 import httpx2 as httpx
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.concurrency import store_env  # noqa: E402
 from tests.service_helpers import AUTH, CALENDAR, CYCLING_EN, KEY, SKATING_NL, RunningServer  # noqa: E402

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import httpx2 as httpx
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.articles import invented_article  # noqa: E402
 from tests.service_helpers import AUTH, RunningServer  # noqa: E402

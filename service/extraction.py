@@ -27,6 +27,9 @@ from nlp.errors import InputError
 log = logging.getLogger("palmares.extraction")
 
 
+WARM_TASKS = 100  # extractions after which a worker's memory counts as warmed up
+
+
 class ExtractionOverBudget(InputError):
     """The extraction ran past the per-request time budget (the text is too long or too hard)."""
 
@@ -119,15 +122,17 @@ def _worker_main(connection: Connection) -> None:
 class _Worker:
     process: Any  # multiprocessing.Process
     connection: Connection
-    baseline: int = 0  # resident bytes after warm-up
+    baseline: int = 0  # resident bytes after warm-up, then after its first WARM_TASKS extractions
+    tasks: int = 0
     fed: tuple[int, int, int] = (0, 0, 0)  # how many of the pool's athletes, teams, races it has
 
 
 class ExtractionPool:
     """`processes` workers; `budget` seconds per extraction; a free worker is awaited at most `wait` seconds;
-    a worker whose resident memory grew by more than `growth` (a fraction) since its warm-up is replaced."""
+    a worker whose resident memory grew by more than `growth` (a fraction) since it warmed up, or doubled
+    before that (a very long text), is replaced."""
 
-    def __init__(self, processes: int, budget: float, wait: float, growth: float = 0.15) -> None:
+    def __init__(self, processes: int, budget: float, wait: float, growth: float = 0.25) -> None:
         self.processes, self.budget, self.wait, self.growth = processes, budget, wait, growth
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -238,7 +243,11 @@ class ExtractionPool:
             if worker in self._workers:
                 self._replace(worker, f"it stopped unexpectedly ({type(exc).__name__})")
             raise ExtractionCrashed("the extraction worker stopped unexpectedly; it has been restarted") from None
-        if rss > worker.baseline * (1 + self.growth):
+        worker.tasks += 1
+        if worker.tasks == WARM_TASKS:  # caches and buffers have filled: growth is measured from here
+            worker.baseline = rss
+        bound = worker.baseline * (1 + self.growth if worker.tasks >= WARM_TASKS else 2)
+        if rss > bound:
             self._replace(worker, f"memory grew from {worker.baseline >> 20} MB to {rss >> 20} MB")
         else:
             self._idle.put(worker)

@@ -58,7 +58,7 @@ def test_a_killed_batch_leaves_no_process_and_resumes_exactly(tmp_path, how):
     code = process.wait(timeout=60)
     assert code == (-signal.SIGKILL if how == signal.SIGKILL else 130)
     if how == signal.SIGTERM:
-        assert "run the same command again to resume" in process.stderr.read()
+        assert process.stderr is not None and "run the same command again to resume" in process.stderr.read()
     assert_all_gone(children)
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
