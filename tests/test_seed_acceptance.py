@@ -74,3 +74,8 @@ def test_summaries_state_the_result(seed):
     english = render_summary(seed, "en")
     assert "Jan Smeekens eindigde als 10e op de 500 m in 34,93, op 0,52 seconde van winnaar Havard Lorentzen" in dutch
     assert "Jan Smeekens finished 10th in the 500 m in 34.93, 0.52 s behind winner Havard Lorentzen" in english
+
+
+def test_the_teams_season_tally_is_no_result_of_the_500_m(seed):
+    medallists = {r.athlete for r in seed.results if r.medal}
+    assert not medallists & {"Sven Kramer", "Kjeld Nuis", "Patrick Roest"}

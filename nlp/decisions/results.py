@@ -28,6 +28,7 @@ from nlp.extraction.results import event_mentions, event_near, main_event, rejec
 from nlp.pipeline.lexicon import Lexicon
 
 STANDINGS_EVENT = "general classification"  # the event the rules give a race's overall leader
+TALLY_REASON = "name_list"  # `rejected_mentions`' reason for a medal that opens a list of names
 MODEL_SETTING = "PALMARES_RESULT_MODEL"  # a model file, or "none" for the extraction rules alone
 
 
@@ -74,8 +75,13 @@ def candidates_of(
     cues = cue_tagger(lexicon.language, doc.lang_, doc.vocab)(doc)
     sentence_of = sentence_numbers(doc)
     athletes = athlete_mentions(doc, sentence_of)
-    values = value_mentions(doc, sentence_of, cues, WIN_CLASSES, athletes)
-    rejected = rejected_mentions(doc, attribution, lexicon)  # a feature, not a veto: it costs recall on the corpus
+    rejected = rejected_mentions(doc, attribution, lexicon)  # a feature, not a veto: a veto cost recall on the corpus,
+    # except a medal opening a list of names ("goud (Kramer, Nuis)"): a tally, which the medal tallies report
+    values = [
+        v
+        for v in value_mentions(doc, sentence_of, cues, WIN_CLASSES, athletes)
+        if rejected.get(v.start) != TALLY_REASON
+    ]
     context = DocContext.of(doc, cues, sentence_of, athletes, values, attribution.clause_breaks, rejected, rules)
     return generate(doc, athletes, values, rules), context
 
