@@ -129,8 +129,15 @@ def _scored(
 
 
 def test_decoding_keeps_one_value_per_athlete_field_and_event():
-    results = decode([_scored("A", "rank", 2, 0.9), _scored("A", "rank", 3, 0.8)], threshold=0.5)
+    results = decode([_scored("A", "rank", 2, 0.9), _scored("A", "rank", 3, 0.4)], threshold=0.3)
     assert [(r.athlete, r.rank) for r in results] == [("A", 2)]
+
+
+def test_decoding_keeps_a_probable_second_value_as_a_second_result():
+    # "third on the floor, first in the all-around" with no event told apart: both results stay, apart
+    results = decode([_scored("A", "rank", 3, 0.9), _scored("A", "rank", 1, 0.8)], threshold=0.3)
+    assert sorted(r.rank or 0 for r in results) == [1, 3]
+    assert len(results) == 2
 
 
 def test_decoding_keeps_two_ranks_of_one_athlete_in_two_events():
@@ -153,6 +160,12 @@ def test_decoding_lets_several_athletes_share_the_same_time_as_the_winner():
 def test_decoding_gives_a_winner_no_gap():
     results = decode([_scored("A", "rank", 1, 0.9), _scored("A", "gap", 1.5, 0.6, _value(3, "GAP", 1.5))], 0.5)
     assert [(r.rank, r.gap) for r in results] == [(1, None)]
+
+
+def test_decoding_keeps_no_second_rank_that_contradicts_a_medal_of_the_athlete_in_the_event():
+    # "Bakker won silver": a silver medallist is not also the winner of the event
+    results = decode([_scored("A", "medal", "silver", 0.9), _scored("A", "rank", 1, 0.8)], 0.3)
+    assert [(r.medal, r.rank) for r in results] == [("silver", None)]
 
 
 def test_decoding_drops_candidates_below_the_threshold_and_records_confidence():
@@ -200,6 +213,7 @@ def _passage(features_and_labels):
         entity_features=[],
         entity_labels=[],
         standings=[],
+        event_choices=[],
     )
 
 
@@ -325,6 +339,51 @@ def test_the_standings_model_learns_from_the_gold_events():
     passage.standings = [({"s:overall"}, True), ({"s:stage"}, False)] * 10
     model = fit_standings([passage])
     assert model.probability({"s:overall"}) > 0.5 > model.probability({"s:stage"})
+
+
+# -- which named event ------------------------------------------------------------------------------------------
+
+
+REPORT_OF_TWO_DISTANCES = "500 m\nMaria Testova won in 37.80.\n\n1000 m\nAnna Proefson won in 1:14.20."
+
+
+def _event_choices(text: str, athlete: str):
+    from nlp.decisions.results import CandidateEvents
+
+    doc, lexicon, attribution, rules = tagged(text)
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    candidate = next(c for c in found if c.athlete == athlete and c.field == "time")
+    events = CandidateEvents(doc, attribution, lexicon, context)
+    return events, candidate, {o.value: f for o, f in events.choices(candidate, events.nearest(candidate)[1])}
+
+
+def test_event_features_tell_the_heading_line_above_a_result():
+    _, _, choices = _event_choices(REPORT_OF_TWO_DISTANCES, "Anna Proefson")
+    assert "last_heading_before" in choices["1000 m"] and "nearest_before" in choices["1000 m"]
+    assert "last_heading_before" not in choices["500 m"]
+    assert "others_between=1" in choices["500 m"]
+
+
+def test_the_event_model_picks_the_named_event_it_scores_highest():
+    from nlp.decisions.results import CandidateEvents
+
+    events, candidate, _ = _event_choices(REPORT_OF_TWO_DISTANCES, "Anna Proefson")
+    heading = LinearModel(weights={"last_heading_before": 3.0}, bias=-1.0)
+    chosen = CandidateEvents(events.doc, events.attribution, load_lexicon("en"), events.context, heading)
+    assert chosen.of(candidate)[0] == "1000 m"
+    first = LinearModel(weights={"in_first_sentence": 3.0}, bias=-1.0)
+    chosen = CandidateEvents(events.doc, events.attribution, load_lexicon("en"), events.context, first)
+    assert chosen.of(candidate)[0] == "500 m"
+
+
+def test_the_event_model_learns_from_named_events_that_agree_with_the_gold():
+    pytest.importorskip("sklearn")
+    from nlp.training.train_results import fit_events
+
+    passage = _passage([])
+    passage.event_choices = [({"nearest_before"}, True), ({"others_between=1"}, False)] * 10
+    model = fit_events([passage])
+    assert model.probability({"nearest_before"}) > 0.5 > model.probability({"others_between=1"})
 
 
 def test_the_cue_tagger_works_after_the_memory_zone_it_was_built_in():

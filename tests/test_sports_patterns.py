@@ -38,6 +38,13 @@ def mentions(language: str, text: str) -> list[tuple[str, str, object]]:
         ("it", "Lia Prova è sesta a 37”6, davanti a Dora Esempio.", "GAP", 37.6),
         ("es", "Marcó un tiempo de 4’:10’’.40 en la final.", "TIME", 250.4),
         ("en", "She finished in 2min 5.59sec.", "TIME", 125.59),
+        ("en", "She swam the 400 m in 4.21.10.", "TIME", 261.1),
+        ("nl", "Zij liep de halve marathon in 1.23.42 uur.", "TIME", 5022.0),
+        ("it", "Lia Prova ha nuotato in 51''24.", "TIME", 51.24),
+        ("fr", "Il signe un temps de 59’’459.", "TIME", 59.459),
+        ("es", "Ganó el maratón en 2h05’25’’.", "TIME", 7525.0),
+        ("fr", "Elle termine en 1 min 55 sec 19.", "TIME", 115.19),
+        ("en", "He ended third, just 37/100 behind.", "GAP", 0.37),
         ("en", "Tao clocked 2 min 33.187 sec.", "TIME", 153.187),
     ],
 )
@@ -130,6 +137,12 @@ def test_french_or_as_a_conjunction_is_not_gold():
 )
 def test_clock_times_distances_and_ranges_are_not_results(language, text):
     assert not [m for m in mentions(language, text) if m[1] in {"TIME", "GAP"}]
+
+
+def test_short_sprint_and_swimming_distances_are_events_but_margins_are_not():
+    found = {value for _, label, value in mentions("en", "She won the 50 m freestyle and the 80 m hurdles.")}
+    assert {"50 m", "80 m"} <= found
+    assert not [m for m in mentions("en", "He had a 20 m lead.") if m[1] == "DISTANCE"]
 
 
 def test_events_are_normalised():

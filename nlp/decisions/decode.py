@@ -1,8 +1,10 @@
 """From scored candidates to consistent results: the most probable reading that keeps
 
-- one value per athlete, field and event (an athlete has one rank and one time in a race);
+- one value per athlete, field and event (an athlete has one rank and one time in a race), unless a second value is
+  probable enough (the text may not tell apart two events of the athlete);
 - one owner per value mention (a time printed once belongs to one athlete; a gap of 0, "same time", to several);
-- a winner without a gap (rank 1 and a gap are exclusive: the more probable stays).
+- a winner without a gap, a medal with its place (bronze and rank 3): among all results of the athlete in the
+  event, the more probable stays.
 """
 
 from __future__ import annotations
@@ -10,7 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.records import Result
-from nlp.decisions.result_candidates import Candidate
+from nlp.decisions.result_candidates import MEDAL_PLACES, Candidate
+
+# a second value for the same athlete, field and event is kept from this probability on: an athlete's results in
+# two events the text does not tell apart ("third on the floor, first in the all-around"); chosen by cross-validation
+SECOND_VALUE_PROBABILITY = 0.5
 
 
 @dataclass(slots=True)
@@ -29,42 +35,52 @@ def _value_group(field_name: str) -> str:
 def decode(scored: list[Scored], threshold: float) -> list[Result]:
     taken: set[tuple] = set()
     used_mentions: set[tuple[int, str]] = set()
-    results: dict[tuple[str, str | None], Result] = {}
-    first_position: dict[tuple[str, str | None], int] = {}
+    results: dict[tuple[str, str | None, int], Result] = {}
+    first_position: dict[tuple[str, str | None, int], int] = {}
     for item in sorted(scored, key=lambda s: -s.probability):
         if item.probability < threshold:
             break
         candidate = item.candidate
         slot = (candidate.athlete, candidate.field, item.event)
+        copy = 0
         if slot in taken:
-            continue
+            if item.probability < SECOND_VALUE_PROBABILITY:
+                continue
+            copy = 1  # a second result of the athlete in the event
         group = _value_group(candidate.field)
         mentions = [(s.value.start, group) for s in candidate.supports if s.source == "mention" and s.value]
         free = [m for m in mentions if m not in used_mentions]
         shared_value = candidate.field == "gap" and candidate.value == 0
         if mentions and not free and candidate.rule is None and not shared_value:
             continue
-        result = results.get((candidate.athlete, item.event))
-        if result is not None and _contradicts_winner(result, candidate.field, candidate.value):
+        key = (candidate.athlete, item.event, copy)
+        result = results.get(key)
+        if copy and result is not None and getattr(result, candidate.field) is not None:
+            continue
+        same_event = [r for (athlete, event, _), r in results.items() if (athlete, event) == key[:2]]
+        if any(_contradicts(r, candidate.field, candidate.value) for r in same_event):
             continue
         taken.add(slot)
         if free:
             used_mentions.add(free[0])
         if result is None:
-            result = results[(candidate.athlete, item.event)] = Result(
-                athlete=candidate.athlete, event=item.event, evidence=item.evidence
-            )
+            result = results[key] = Result(athlete=candidate.athlete, event=item.event, evidence=item.evidence)
         setattr(result, candidate.field, candidate.value)
         if candidate.field == "gap" and candidate.rule is not None and candidate.rule.gap_to:
             result.gap_to = candidate.rule.gap_to  # "0.52 behind the winner X"
-        key = (candidate.athlete, item.event)
         first_position[key] = min(first_position.get(key, item.position), item.position)
         result.confidence = round(min(result.confidence or 1.0, item.probability), 3)
     return [results[key] for key in sorted(results, key=lambda k: first_position[k])]
 
 
-def _contradicts_winner(result: Result, field_name: str, value) -> bool:
-    """A winner has no gap (a gap of 0, "same time", excepted)."""
+def _contradicts(result: Result, field_name: str, value) -> bool:
+    """A winner has no gap (a gap of 0, "same time", excepted); a medal and a rank in one event agree."""
     if field_name == "gap" and value and result.rank == 1:
         return True
-    return field_name == "rank" and value == 1 and bool(result.gap)
+    if field_name == "rank" and value == 1 and bool(result.gap):
+        return True
+    if field_name == "rank" and result.medal in MEDAL_PLACES:
+        return MEDAL_PLACES[result.medal] != value
+    if field_name == "medal" and value in MEDAL_PLACES and result.rank is not None:
+        return MEDAL_PLACES[value] != result.rank
+    return False

@@ -104,7 +104,7 @@ def _kind_group(kind: str) -> str:
     )
 
 
-def _bucket(n: int, edges: tuple[int, ...]) -> str:
+def bucket(n: int, edges: tuple[int, ...]) -> str:
     for edge in edges:
         if n <= edge:
             return f"<={edge}"
@@ -113,13 +113,13 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 def _value_bucket(field: str, value) -> str:
     if field == "rank":
-        return str(value) if value <= 3 else _bucket(value, (10, 30))
+        return str(value) if value <= 3 else bucket(value, (10, 30))
     if field == "medal":
         return str(value)
     seconds = float(value)
     if seconds == 0:
         return "zero"
-    return _bucket(int(seconds), (9, 59, 599, 3599, 36000))
+    return bucket(int(seconds), (9, 59, 599, 3599, 36000))
 
 
 def best_pair(candidate: Candidate, context: DocContext) -> tuple[AthleteMention, ValueMention] | None:
@@ -151,8 +151,8 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
     f.add(f"sentences_back={value.sentence - athlete.sentence}")
     if value.sentence != athlete.sentence and any(a.sentence == value.sentence for a in context.athletes):
         f.add("value_sentence_names_another")
-    f.add(f"distance{_bucket(distance, (0, 1, 2, 3, 5, 8, 12, 20))}")
-    f.add(f"dir_distance={'b' if before else 'a'}{_bucket(distance, (0, 1, 2, 4, 8))}")
+    f.add(f"distance{bucket(distance, (0, 1, 2, 3, 5, 8, 12, 20))}")
+    f.add(f"dir_distance={'b' if before else 'a'}{bucket(distance, (0, 1, 2, 4, 8))}")
     others_between = {a.name for a in context.athletes if left <= a.start < right and a.name != athlete.name}
     f.add(f"others_between={min(len(others_between), 3)}")
     if context.clause_of[athlete.start] == context.clause_of[value.start]:
@@ -187,9 +187,9 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
         f.add("nearest_following")
     if sentence_athletes and sentence_athletes[0].name == athlete.name:
         f.add("first_in_sentence")
-    f.add(f"athletes_in_sentence={_bucket(len({a.name for a in sentence_athletes}), (1, 2, 3, 5))}")
+    f.add(f"athletes_in_sentence={bucket(len({a.name for a in sentence_athletes}), (1, 2, 3, 5))}")
     same_kind = [v for v in context.values if v.sentence == value.sentence and v.kind == value.kind]
-    f.add(f"same_kind_in_sentence={_bucket(len(same_kind), (1, 2, 4))}")
+    f.add(f"same_kind_in_sentence={bucket(len(same_kind), (1, 2, 4))}")
     between_texts = [context.texts[i] for i in between]
     for mark in ("(", ")", ",", ":", ";", "-", "–", "|", "/"):
         if mark in between_texts:
@@ -225,7 +225,7 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
     sentence_start = context.sentence_starts[value.sentence]
     if sentence_start < len(lowers) and lowers[sentence_start].isdigit():
         f.add("sentence_opens_with_number")
-    f.add(f"sentence_index={_bucket(value.sentence, (0, 1, 3, 6, 12))}")
+    f.add(f"sentence_index={bucket(value.sentence, (0, 1, 3, 6, 12))}")
     if value.start < context.title_end:
         f.add("in_title")
 
@@ -237,7 +237,7 @@ def order_features(support: Support, context: DocContext, f: set[str]) -> None:
     f.add(f"o:based={support.base > 1}")
     named = [a for a in context.athletes if a.sentence == athlete.sentence]
     distinct = list(dict.fromkeys(a.name for a in named))
-    f.add(f"o:athletes={_bucket(len(distinct), (2, 3, 4, 6))}")
+    f.add(f"o:athletes={bucket(len(distinct), (2, 3, 4, 6))}")
     start = context.sentence_starts[athlete.sentence]
     end = (
         context.sentence_starts[athlete.sentence + 1]
@@ -257,7 +257,7 @@ def order_features(support: Support, context: DocContext, f: set[str]) -> None:
         if len(between) <= 6:
             for i in between:
                 f.add(f"o:between_word={context.lowers[i]}")
-        f.add(f"o:between_len={_bucket(len(between), (1, 2, 4, 8))}")
+        f.add(f"o:between_len={bucket(len(between), (1, 2, 4, 8))}")
     for offset in (1, 2):
         k = athlete.start - offset
         if k >= start:
@@ -281,7 +281,7 @@ def entity_features(support: Support, context: DocContext, f: set[str]) -> None:
     assert support.athlete is not None
     name = support.athlete.name
     mentions = [a for a in context.athletes if a.name == name]
-    f.add(f"e:mentions={_bucket(len(mentions), (1, 2, 3, 5))}")
+    f.add(f"e:mentions={bucket(len(mentions), (1, 2, 3, 5))}")
     if name == context.first_athlete:
         f.add("e:first_athlete")
     for a in mentions:
@@ -317,7 +317,7 @@ def features(candidate: Candidate, context: DocContext) -> set[str]:
     if pair is not None:
         pair_features(*pair, context, f)
         mentions = candidate.of("mention")
-        f.add(f"pairs={_bucket(len(mentions), (1, 2, 4))}")
+        f.add(f"pairs={bucket(len(mentions), (1, 2, 4))}")
         for kind in {s.value.kind for s in mentions if s.value}:
             f.add(f"any_kind={kind}")
     orders = candidate.of("order")
@@ -335,7 +335,7 @@ def features(candidate: Candidate, context: DocContext) -> set[str]:
         f.add("rule_gives_to_other")
     if candidate.athlete == context.first_athlete:
         f.add("first_athlete_of_doc")
-    f.add(f"athlete_mentions={_bucket(context.mentions_per_athlete.get(candidate.athlete, 0), (1, 2, 4))}")
+    f.add(f"athlete_mentions={bucket(context.mentions_per_athlete.get(candidate.athlete, 0), (1, 2, 4))}")
     f.add(f"athlete_words={min(len(candidate.athlete.split()), 4)}")
     # conjunctions with the field: the same cue means different things for a rank and a gap
     return f | {f"{candidate.field}&{x}" for x in list(f) if not x.startswith(("field=", "value="))}

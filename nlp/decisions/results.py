@@ -13,7 +13,13 @@ from spacy.tokens import Doc
 from models.records import Result
 from nlp.decisions.cues import WIN_CLASSES, cue_tagger
 from nlp.decisions.decode import Scored, decode
-from nlp.decisions.event_features import result_position, standings_features
+from nlp.decisions.event_features import (
+    EventLayout,
+    EventOption,
+    event_choice_features,
+    result_position,
+    standings_features,
+)
 from nlp.decisions.linear_model import LinearModel
 from nlp.decisions.result_candidates import (
     Candidate,
@@ -55,8 +61,17 @@ def model_folder() -> Path | None:
 
 def standings_model() -> LinearModel | None:
     """The shipped standings model beside the result model (none when the result model is switched off)."""
+    return _beside_result_model("standings.json")
+
+
+def event_model() -> LinearModel | None:
+    """The shipped event model beside the result model (none when the result model is switched off)."""
+    return _beside_result_model("events.json")
+
+
+def _beside_result_model(name: str) -> LinearModel | None:
     folder = model_folder()
-    path = folder / "standings.json" if folder else None
+    path = folder / name if folder else None
     return _load(str(path)) if path and path.is_file() else None
 
 
@@ -101,10 +116,12 @@ def decide(
     context: DocContext,
     model: LinearModel,
     standings: LinearModel | None = None,
+    event_chooser: LinearModel | None = None,
 ) -> list[Result]:
-    """The results the model keeps among the candidates, decoded into a consistent reading; with a standings model,
-    each kept result is placed in a standings or a race."""
-    events = CandidateEvents(doc, attribution, lexicon, context)
+    """The results the model keeps among the candidates, decoded into a consistent reading; with an event model,
+    each result takes the named event the model prefers; with a standings model, each kept result is placed in a
+    standings or a race."""
+    events = CandidateEvents(doc, attribution, lexicon, context, event_chooser)
     scored = []
     for candidate in candidates:
         probability = model.probability(features(candidate, context))
@@ -112,25 +129,54 @@ def decide(
             continue
         event, position = events.of(candidate)
         if standings is not None:
-            event = events.placed(event, standings.probability(standings_features(candidate, context, event)) >= 0.5)
+            nearest = events.nearest(candidate)[0]
+            event = events.placed(event, standings.probability(standings_features(candidate, context, nearest)) >= 0.5)
         evidence = candidate.rule.evidence if candidate.rule else attribution.sentence_text(position)
         scored.append(Scored(candidate, probability, event, evidence, position))
     return decode(scored, model.threshold)
 
 
 class CandidateEvents:
-    """The event of a candidate: the rules' when they state it, else the event named nearest its value."""
+    """The event of a candidate: with an event model, the named event it prefers; else the rules' event when they
+    state the fact, else the event named nearest its value."""
 
-    def __init__(self, doc: Doc, attribution: Attribution, lexicon: Lexicon, context: DocContext) -> None:
-        self.doc, self.attribution, self.context = doc, attribution, context
+    def __init__(
+        self,
+        doc: Doc,
+        attribution: Attribution,
+        lexicon: Lexicon,
+        context: DocContext,
+        chooser: LinearModel | None = None,
+    ) -> None:
+        self.doc, self.attribution, self.context, self.chooser = doc, attribution, context, chooser
         self.mentions = event_mentions(attribution.sports)
         self.default = main_event(self.mentions, attribution, lexicon)
+        options = [EventOption(m.start, m.end, m._.value) for m in self.mentions if m._.value]
+        self.layout = EventLayout.of(doc, options, self.default)
 
-    def of(self, candidate: Candidate) -> tuple[str | None, int]:
+    def nearest(self, candidate: Candidate) -> tuple[str | None, int]:
+        """The rules' event: the one they state, else the event named nearest the candidate's value."""
         position = result_position(candidate, self.context)
         if candidate.rule is not None:
             return candidate.rule.event, position
         return event_near(self.mentions, self.doc[position : position + 1], self.attribution, self.default), position
+
+    def of(self, candidate: Candidate) -> tuple[str | None, int]:
+        event, position = self.nearest(candidate)
+        if self.chooser is None or not self.layout.options:
+            return event, position
+        chooser = self.chooser
+        options = self.choices(candidate, position)
+        best = max(options, key=lambda pair: (chooser.probability(pair[1]), -abs(pair[0].start - position)))
+        return best[0].value, position
+
+    def choices(self, candidate: Candidate, position: int) -> list[tuple[EventOption, set[str]]]:
+        """Each event named in the text with the event model's features for this candidate."""
+        rule_event = candidate.rule.event if candidate.rule else None
+        return [
+            (option, event_choice_features(position, option, self.layout, self.context, candidate.field, rule_event))
+            for option in self.layout.options
+        ]
 
     def placed(self, event: str | None, in_standings: bool) -> str | None:
         """The event as the standings model places the result: a race's event becomes the general classification,

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from models.records import Athlete, Fixture, MedalTally, Quote, Result
 from nlp.decisions.athletes import athlete_model, decide_athletes
 from nlp.decisions.linear_model import LinearModel
-from nlp.decisions.results import candidates_of, decide, result_model, standings_model
+from nlp.decisions.results import candidates_of, decide, event_model, result_model, standings_model
 from nlp.extraction.athletes import extract_athletes
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.medals import extract_medal_tallies
@@ -39,7 +39,7 @@ def extract_facts(doc: Doc, lexicon: Lexicon, published: dt.date | None, model: 
     model = model or result_model()
     if model is not None:
         candidates, context = candidates_of(doc, lexicon, attribution, results)
-        results = decide(doc, lexicon, attribution, candidates, context, model, standings_model())
+        results = decide(doc, lexicon, attribution, candidates, context, model, standings_model(), event_model())
         people = athlete_model()
         if people is not None:
             medallists = {name for tally in tallies for name in tally.athletes}

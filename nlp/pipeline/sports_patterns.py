@@ -30,18 +30,23 @@ SAME_TIME = "same time"  # the value of a GAP written "s.t." / "m.t." in a resul
 DISTANCE, DISCIPLINE, COMPETITION, WEEKDAY, TEAM = "DISTANCE", "DISCIPLINE", "COMPETITION", "WEEKDAY", "TEAM"
 DATE = "DATE"
 
-_HMS = re.compile(r"(?<![\d:.,'’])(\d{1,2})\s?[hu:]\s?(\d{2})\s?[:'’′]\s?(\d{2})(?:[.,](\d{1,3}))?[\"”″]?(?![\d'’])")
+_HMS = re.compile(
+    r"(?<![\d:.,'’])(\d{1,2})\s?[hu:]\s?(\d{2})\s?[:'’′]\s?(\d{2})(?:[.,](\d{1,3}))?(?:[\"”″]|[’'′]{2})?(?![\d'’])"
+)
 # Dutch "1:59.32,8" (hours:minutes.seconds,tenths); "1:59.32" alone is minutes:seconds.hundredths
 _H_M_DOT_S = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d{2})\.(\d{2}),(\d{1,3})(?![\d.,])")
 _MS = re.compile(r"(?<![\d:.,'’])(\d{1,2})[:'’′](\d{2})(?:[.,\"”″](\d{1,3}))?[\"”″]?(?![\d:'’]|[.,]\d)")
 _M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?!\d|[.,]\d)")
 _MIN_SEC = re.compile(
-    r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?![\w])"
+    r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?:\s(\d{2})(?!\d))?(?![\w])"
 )
 _M_S_COMPACT = re.compile(r"(?<![\w.,])(\d{1,2})m(\d{2}(?:[.,]\d{1,3})?)s(?!\w)")  # "1m54.31s"
 _M_S_PRIMES = re.compile(r"(?<![\d.,])(\d{1,2})[’'′]\s?:?\s?(\d{2})(?:[’'′]{2}|[\"”″])\s?[.,]?(\d{1,3})?(?![\d])")
 _S_DOUBLE_PRIME = re.compile(r"(?<![\d.,:'’′])(\d{1,3})[\"”″](?![\d\w])")
-_S_QUOTE_CC = re.compile(r"(?<![\d'’:.,])(\d{1,2})[\"”″](\d{1,2})(?!\d)")
+_S_QUOTE_CC = re.compile(r"(?<![\d'’:.,])(\d{1,2})(?:[\"”″]|[’'′]{2})(\d{1,3})(?!\d)")
+# "1.41.78" (minutes.seconds.hundredths), "1.23.42 uur" (hours.minutes.seconds when an hours unit follows)
+_M_DOT_S_DOT = re.compile(r"(?<![\d.,:/])(\d{1,2})\.([0-5]\d)\.(\d{1,3})(?!\d|[.,]\d)")
+_HUNDREDTHS_FRACTION = re.compile(r"(?<![\d/.,])(\d{1,3})/100(?!\d)")  # "37/100": 0.37 s
 _SECONDS = re.compile(r"(?<![\d.,:'’])(\d{1,3})(?:[.,](\d{1,3}))?(?![\d:'’]|[.,]\d)")
 _PLUS = re.compile(r"\+\s?$")
 # ", l'Espagnol X", ", el colombiano X", ", Jonas X": a comma, at most two lower-case words, a capitalised word
@@ -50,6 +55,7 @@ _BRACKETED_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _BRACKET_AFTER_NAME = re.compile(r"(?<!\w)[^\W\d_][\w'’.-]*\s?\($")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
 _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
+SHORTEST_EVENT_METRES = 50  # 50 m swimming, 60 m indoors, 80 m hurdles; shorter ones are margins ("a 10 m lead")
 _DISTANCE = re.compile(
     r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])"
 )
@@ -259,9 +265,10 @@ class SportsPatterns:
                 if explicit_format or (3.0 <= seconds < 600 and not float(seconds).is_integer()):
                     found.append(Mention(start, end_with_unit, TIME, round(seconds, 3)))
 
-        for pattern in (_MIN_SEC, _M_S_COMPACT):  # "2 min 33.187 sec", "2min 5.59sec", "1m54.31s"
+        for pattern in (_MIN_SEC, _M_S_COMPACT):  # "2 min 33.187 sec", "2min 5.59sec", "1m54.31s", "1 min 55 sec 19"
             for m in pattern.finditer(text):
-                add(m.start(), m.end(), int(m.group(1)) * 60 + float(m.group(2).replace(",", ".")), True)
+                hundredths = int(m.group(3)) / 100 if m.lastindex and m.lastindex >= 3 and m.group(3) else 0.0
+                add(m.start(), m.end(), int(m.group(1)) * 60 + float(m.group(2).replace(",", ".")) + hundredths, True)
         for pattern in (_HMS, _H_M_DOT_S):
             for m in pattern.finditer(text):
                 frac = float("0." + m.group(4)) if m.group(4) else 0.0
@@ -278,6 +285,14 @@ class SportsPatterns:
             add(m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2)) + frac, True)
         for m in _S_QUOTE_CC.finditer(text):  # 0"41 (seconds"hundredths), 6”8 (seconds”tenths)
             add(m.start(), m.end(), float(f"{m.group(1)}.{m.group(2)}"), True, seconds_notation=True)
+        for m in _M_DOT_S_DOT.finditer(text):  # 1.41.78; 1.23.42 uur
+            a, b, c = int(m.group(1)), int(m.group(2)), m.group(3)
+            if starts_with_any(text_after(text, m.end()), self.hours_units) and len(c) == 2 and int(c) < 60:
+                add(m.start(), m.end(), a * 3600 + b * 60 + int(c), True)
+            else:
+                add(m.start(), m.end(), a * 60 + b + float("0." + c), True)
+        for m in _HUNDREDTHS_FRACTION.finditer(text):  # 37/100
+            add(m.start(), m.end(), int(m.group(1)) / 100, True, seconds_notation=True)
         for m in _S_DOUBLE_PRIME.finditer(text):  # a 21" (seconds)
             add(m.start(), m.end(), float(m.group(1)), True, seconds_notation=True)
         if self.number_word_regex is not None:  # "a una décima", "two seconds behind", "acht Sekunden"
@@ -516,7 +531,7 @@ class SportsPatterns:
                 value = float(number.replace(",", "."))
             except ValueError:
                 continue
-            if unit == "m" and value < 100:
+            if unit == "m" and value < SHORTEST_EVENT_METRES:
                 continue
             found.append(Mention(m.start(), m.end(), DISTANCE, f"{value:g} {unit}"))
         disciplines = self.discipline_values

@@ -16,7 +16,7 @@ from nlp.extraction.attribution import Attribution
 from nlp.extraction.medals import extract_medal_tallies
 from nlp.pipeline.lexicon import load_lexicon
 from nlp.training.results_corpus import Passage, scorer
-from nlp.training.train_results import fit, fit_athletes, fit_standings
+from nlp.training.train_results import fit, fit_athletes, fit_events, fit_standings
 
 
 def site_folds(corpus_dirs: list[Path]) -> dict[str, int]:
@@ -34,6 +34,7 @@ def predict(
     model: LinearModel | None,
     athlete_model: LinearModel | None = None,
     standings: LinearModel | None = None,
+    events: LinearModel | None = None,
 ) -> dict[str, Any]:
     """The passage's athletes and results in the scorer's format, decided as `nlp.extraction.facts.extract_facts`
     decides them (`model` None: the extraction rules alone)."""
@@ -42,7 +43,9 @@ def predict(
     athletes = extract_athletes(passage.doc, attribution)
     results = passage.rules
     if model is not None:
-        results = decide(passage.doc, lexicon, attribution, passage.candidates, passage.context, model, standings)
+        results = decide(
+            passage.doc, lexicon, attribution, passage.candidates, passage.context, model, standings, events
+        )
     if athlete_model is not None:
         medallists = {name for tally in extract_medal_tallies(passage.doc, lexicon) for name in tally.athletes}
         kept = decide_athletes(passage.doc, passage.language, passage.context, athlete_model, medallists)
@@ -57,7 +60,11 @@ def predict(
 
 
 def crossvalidate(
-    passages: list[Passage], folds: dict[str, int], with_athletes: bool = True, with_standings: bool = True
+    passages: list[Passage],
+    folds: dict[str, int],
+    with_athletes: bool = True,
+    with_standings: bool = True,
+    with_events: bool = True,
 ) -> dict[str, dict[str, Any]]:
     """Held-out predictions of every passage, each from the models fitted without its fold."""
     predictions: dict[str, dict[str, Any]] = {}
@@ -66,9 +73,10 @@ def crossvalidate(
         model = fit(training)
         athlete_model = fit_athletes(training) if with_athletes else None
         standings = fit_standings(training) if with_standings else None
+        events = fit_events(training) if with_events else None
         for passage in passages:
             if folds.get(passage.id) == fold:
-                predictions[passage.id] = predict(passage, model, athlete_model, standings)
+                predictions[passage.id] = predict(passage, model, athlete_model, standings, events)
     return predictions
 
 

@@ -48,6 +48,7 @@ class Passage:
     entity_features: list[set[str]]
     entity_labels: list[str]
     standings: list[tuple[set[str], bool]]  # candidates the gold holds: standings features, in a standings or not
+    event_choices: list[tuple[set[str], bool]]  # (candidate the gold holds, event named): features, events agree
 
 
 @cache
@@ -128,10 +129,27 @@ def standings_rows(
 ) -> list[tuple[set[str], bool]]:
     """The standings model's examples: each candidate the gold holds, and whether its gold event is a standings."""
     return [
-        (standings_features(c, context, events.of(c)[0]), any(score.event_signature(e)[1] for e in gold_of))
+        (standings_features(c, context, events.nearest(c)[0]), any(score.event_signature(e)[1] for e in gold_of))
         for c, gold_of in zip(candidates, gold, strict=True)
         if gold_of
     ]
+
+
+def event_choice_rows(
+    candidates: list[Candidate], events: CandidateEvents, gold: list[list[str]], score: ModuleType
+) -> list[tuple[set[str], bool]]:
+    """The event model's examples: for each candidate the gold holds, each event the text names and whether it
+    agrees with the gold event (the scorer's `events_agree`); only candidates where the choice matters (some
+    named events agree and some do not)."""
+    rows = []
+    for candidate, gold_of in zip(candidates, gold, strict=True):
+        if not gold_of:
+            continue
+        choices = events.choices(candidate, events.nearest(candidate)[1])
+        labelled = [(f, any(score.events_agree(o.value, g) for g in gold_of)) for o, f in choices]
+        if len({agree for _, agree in labelled}) == 2:
+            rows.extend(labelled)
+    return rows
 
 
 def tag_passages(corpus_dirs: list[Path], engine: Engine | None = None) -> list[Passage]:
@@ -147,6 +165,8 @@ def tag_passages(corpus_dirs: list[Path], engine: Engine | None = None) -> list[
         candidates, context = candidates_of(doc, lexicon, attribution, rules)
         names, facts = gold_facts(data, score)
         people = entities(context.athletes)
+        events = CandidateEvents(doc, attribution, lexicon, context)
+        gold = [gold_events(c, names, facts, score) for c in candidates]
         passages.append(
             Passage(
                 id=data["id"],
@@ -161,13 +181,8 @@ def tag_passages(corpus_dirs: list[Path], engine: Engine | None = None) -> list[
                 rules=rules,
                 entity_names=[e.name for e in people],
                 entity_features=[entity_features(e, doc, language, context) for e in people],
-                standings=standings_rows(
-                    candidates,
-                    context,
-                    CandidateEvents(doc, attribution, lexicon, context),
-                    [gold_events(c, names, facts, score) for c in candidates],
-                    score,
-                ),
+                standings=standings_rows(candidates, context, events, gold, score),
+                event_choices=event_choice_rows(candidates, events, gold, score),
                 entity_labels=[
                     POSITIVE if any(score.names_match(e.name, n) for n in names) else NEGATIVE for e in people
                 ],

@@ -36,6 +36,11 @@ logistic regression weighs them; `nlp/decisions/decode.py` keeps a consistent re
   classification, a ranking, a leader's jersey) or in a race, from the words and cue classes of its sentence and the
   event the rules name ({meta["standings_model"]["candidates"]} results of the gold,
   {meta["standings_model"]["positives"]} in standings); `nlp/decisions/event_features.py` describes them.
+- Events: a fourth logistic regression (`events.json`) picks, for each kept result, which of the events the text
+  names (distances, disciplines, stages) it belongs to: where the event stands from the result (before or after,
+  words, sentences, lines, other events between, a heading line), its kind, and whether the rules chose it
+  ({meta["event_model"]["candidates"]} (result, named event) pairs where the choice matters,
+  {meta["event_model"]["positives"]} agreeing with the gold event); same features module.
 - Model: logistic regression (scikit-learn, lbfgs, C={meta["regularisation"]}, seed {meta["seed"]}), threshold
   {meta["threshold"]}; {meta["features"]} features with a weight, stored as JSON in `model.json`.
 - Training data: {meta["passages"]} annotated passages of real sports news ({meta["corpus"]}), {meta["candidates"]}
@@ -62,8 +67,8 @@ accuracy and are not reported.
 
 - Candidates bound the recall: a result whose value or athlete the tagging misses, or whose rank the text only
   implies in a way no generator proposes, cannot be found.
-- Events are the rules' (the event named nearest the value), placed in a standings or a race by the standings
-  model; a wrong distance or stage number stays wrong.
+- Events are chosen among the events the text names; an event the tagging does not recognise (an unusual
+  discipline name, a distance written in words) cannot be chosen, and a result then takes a named one or none.
 - Names glued to other words by the tagging ("Marco Test Deutschland") are kept or dropped whole, not cut.
 
 ## Licence

@@ -32,6 +32,12 @@ def fit_standings(passages: list[Passage], regularisation: float = REGULARISATIO
     return fit_rows(rows, regularisation, 0.5, passages=len(passages))
 
 
+def fit_events(passages: list[Passage], regularisation: float = REGULARISATION) -> LinearModel:
+    """The event model, fitted on (result, named event) pairs: does the named event agree with the gold one."""
+    rows = [(f, POSITIVE if agree else NEGATIVE) for p in passages for f, agree in p.event_choices]
+    return fit_rows(rows, regularisation, 0.5, passages=len(passages))
+
+
 def fit_rows(rows: list[tuple[set[str], str]], regularisation: float, threshold: float, passages: int) -> LinearModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression

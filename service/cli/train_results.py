@@ -60,7 +60,7 @@ def train_results_command(
     from nlp.training.crossval_results import crossvalidate, figures, predict, score, site_folds
     from nlp.training.results_corpus import tag_passages
     from nlp.training.results_model_card import write_model_card
-    from nlp.training.train_results import fit, fit_athletes, fit_standings
+    from nlp.training.train_results import fit, fit_athletes, fit_events, fit_standings
 
     started = time.monotonic()
     folders = _corpus(corpus)
@@ -69,6 +69,7 @@ def train_results_command(
     model_figures = figures(score(folders, crossvalidate(passages, folds)))
     rules_figures = figures(score(folders, {p.id: predict(p, None) for p in passages}))
     model, athletes, standings = fit(passages), fit_athletes(passages), fit_standings(passages)
+    events = fit_events(passages)
     model.meta.update(
         {
             "corpus": ", ".join(f"{d.parent.name}/{d.name}" for d in folders),
@@ -76,6 +77,7 @@ def train_results_command(
             "features": sum(1 for w in model.weights.values() if abs(w) >= 1e-5),
             "athlete_model": {**athletes.meta, "threshold": athletes.threshold},
             "standings_model": standings.meta,
+            "event_model": events.meta,
             "crossval": {"rules": rules_figures, "model": model_figures},
             "minutes": round((time.monotonic() - started) / 60, 1),
         }
@@ -84,5 +86,6 @@ def train_results_command(
     model.save(folder / "model.json")
     athletes.save(folder / "athletes.json")
     standings.save(folder / "standings.json")
+    events.save(folder / "events.json")
     write_model_card(folder, model.meta)
     typer.echo(json.dumps({"model": str(folder / "model.json"), "crossval": model.meta["crossval"]}, indent=1))
