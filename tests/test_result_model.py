@@ -320,6 +320,18 @@ def test_standings_features_read_the_sentence_of_the_result_and_its_event():
     assert "s:stage" not in described
 
 
+def test_standings_features_read_the_heading_above_a_list_of_results():
+    from nlp.decisions.event_features import standings_features
+
+    doc, lexicon, attribution, rules = tagged(
+        "Maria Testova won the stage.\n\nGeneral classification\n1. Anna Proefson 10:12:05\n2. Lena Voorbeeld +0:12"
+    )
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    voorbeeld = next(c for c in found if c.athlete == "Lena Voorbeeld" and c.field == "rank")
+    described = standings_features(voorbeeld, context, None)
+    assert {"heading:general", "heading:classification"} <= described
+
+
 def test_a_result_placed_in_the_standings_takes_the_general_classification_and_back():
     from nlp.decisions.results import STANDINGS_EVENT, CandidateEvents
 

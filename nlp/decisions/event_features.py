@@ -4,14 +4,15 @@ extraction names for it; no word of any language in code."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
 
 from nlp.decisions.result_candidates import Candidate
 from nlp.decisions.result_features import DocContext, best_pair, bucket
 
 WINDOW = 4
+HEADING_LINE_WORDS = 10  # an event named on a line of at most this many words heads what follows
+HEADING_SCAN = 50  # named events looked back through for the last heading
 
 
 def result_position(candidate: Candidate, context: DocContext) -> int:
@@ -37,6 +38,10 @@ def standings_features(candidate: Candidate, context: DocContext, event: str | N
         f.add(f"near:{context.lowers[i]}")
     for word in (event or "").lower().split():
         f.add(f"event:{word}")
+    for i in context.heading_before(position):
+        f.add(f"heading:{context.lowers[i]}")
+        for cue in context.cues[i]:
+            f.add(f"heading_cue={cue}")
     if not event:
         f.add("no_event")
     return f
@@ -53,27 +58,39 @@ class EventOption:
 
 @dataclass(slots=True)
 class EventLayout:
-    """Where a Doc's event options stand: computed once per Doc, read by `event_choice_features`."""
+    """The event options of a Doc and how often each is named: computed once per Doc."""
 
-    options: list[EventOption]
-    line_of: list[int]  # line number of each token
-    line_lengths: dict[int, int]  # words per line
+    options: list[EventOption]  # in text order
+    starts: list[int]
     value_counts: dict[str, int]  # how often each event value is named
     main: str | None  # the article's main event (the rules' choice)
 
     @classmethod
-    def of(cls, doc: Doc, options: list[EventOption], main: str | None) -> EventLayout:
-        line_of, line = [], 0
-        lengths: dict[int, int] = {}
-        for token in doc:
-            line_of.append(line)
-            if not token.is_space and not token.is_punct:
-                lengths[line] = lengths.get(line, 0) + 1
-            line += token.text_with_ws.count("\n")
+    def of(cls, options: list[EventOption], main: str | None) -> EventLayout:
+        options = sorted(options, key=lambda o: o.start)
         counts: dict[str, int] = {}
         for option in options:
             counts[option.value] = counts.get(option.value, 0) + 1
-        return cls(options, line_of, lengths, counts, main)
+        return cls(options, [o.start for o in options], counts, main)
+
+    def around(self, position: int, context: DocContext) -> tuple[str | None, str | None, str | None]:
+        """The events named nearest before and after the token, and the last one named on a heading-like line
+        (a short line) before it."""
+        k = bisect_left(self.starts, position)
+        before = [o for o in self.options[max(0, k - 3) : k] if o.end <= position]
+        after = self.options[k] if k < len(self.options) else None
+        heading = next(
+            (
+                o.value
+                for o in reversed(self.options[max(0, k - HEADING_SCAN) : k])
+                if o.end <= position and context.line_words.get(context.line_of[o.start], 0) <= HEADING_LINE_WORDS
+            ),
+            None,
+        )
+        return (before[-1].value if before else None), (after.value if after else None), heading
+
+    def values_between(self, lo: int, hi: int) -> set[str]:
+        return {o.value for o in self.options[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]}
 
 
 def _option_kind(value: str) -> str:
@@ -95,6 +112,7 @@ def event_choice_features(
     context: DocContext,
     field_name: str,
     rule_event: str | None,
+    around: tuple[str | None, str | None, str | None],
 ) -> set[str]:
     """What the event model reads of one (result, named event) pair: where the event stands from the result (before
     or after, words, sentences, lines, other events between, a heading line of its own), what kind of event it is
@@ -102,7 +120,7 @@ def event_choice_features(
     before = option.end <= position
     distance = position - option.end if before else option.start - position
     sentences = abs(context.sentence_of[position] - context.sentence_of[option.start])
-    lines = abs(layout.line_of[position] - layout.line_of[option.start])
+    lines = abs(context.line_of[position] - context.line_of[option.start])
     kind = _option_kind(option.value)
     f = {
         f"kind={kind}",
@@ -114,20 +132,17 @@ def event_choice_features(
         f"named={min(layout.value_counts[option.value], 4)}",
     }
     lo, hi = (option.end, position) if before else (position, option.start)
-    others = {o.value for o in layout.options if lo <= o.start < hi and o.value != option.value}
+    others = layout.values_between(lo, hi) - {option.value}
     f.add(f"others_between={min(len(others), 3)}")
-    same_before = [o for o in layout.options if o.end <= position]
-    same_after = [o for o in layout.options if o.start >= position]
-    if same_before and same_before[-1].value == option.value:
+    nearest_before, nearest_after, last_heading = around
+    if nearest_before == option.value:
         f.add("nearest_before")
-    if same_after and same_after[0].value == option.value:
+    if nearest_after == option.value:
         f.add("nearest_after")
-    line_length = layout.line_lengths.get(layout.line_of[option.start], 0)
+    line_length = context.line_words.get(context.line_of[option.start], 0)
     f.add(f"line_words={bucket(line_length, (3, 6, 10, 20))}")
-    if line_length <= 10 and before:
-        headings = [o for o in same_before if layout.line_lengths.get(layout.line_of[o.start], 0) <= 10]
-        if headings and headings[-1].value == option.value:
-            f.add("last_heading_before")
+    if line_length <= HEADING_LINE_WORDS and before and last_heading == option.value:
+        f.add("last_heading_before")
     if context.sentence_of[option.start] == 0:
         f.add("in_first_sentence")
     if option.value == layout.main:

@@ -37,6 +37,9 @@ class DocContext:
     rejected: dict[int, str]  # value mentions the rules read as no result (by first token), with the reason
     rule_owners: dict[tuple[str, object], set[str]]  # (field, value) -> the athletes the rules give it to
     ner_of: dict[int, str]  # the statistical NER's label of each token it tagged
+    line_of: list[int]  # line number of each token
+    line_words: dict[int, int]  # words (not punctuation or space) per line
+    headings: dict[int, range]  # line -> the tokens of its heading line (see `heading_before`)
 
     @classmethod
     def of(
@@ -52,6 +55,7 @@ class DocContext:
         title_end: int = 0,
     ) -> DocContext:
         words = doc_words(doc)
+        line_of, line_words = _lines(doc)
         starts = [i for i, s in enumerate(sentence_of) if i == 0 or s != sentence_of[i - 1]]
         counts: dict[str, int] = {}
         for a in athletes:
@@ -71,7 +75,47 @@ class DocContext:
             clause_of=_clause_numbers(clause_breaks, sentence_of),
             rejected=rejected,
             rule_owners=_rule_owners(rules),
+            line_of=line_of,
+            line_words=line_words,
+            headings=_headings(line_of, line_words, {line_of[a.start] for a in athletes}),
         )
+
+    def heading_before(self, position: int) -> range:
+        """The tokens of the nearest short line above the token's line that names no athlete ("Classifica
+        generale", "Men's 1500 m"): the heading of the list or paragraph it stands in; empty when there is none."""
+        return self.headings.get(self.line_of[position], range(0))
+
+
+HEADING_WORDS = 8  # a heading is a line of at most this many words
+HEADING_REACH = 40  # lines a heading governs below it
+
+
+def _headings(line_of: list[int], line_words: dict[int, int], athlete_lines: set[int]) -> dict[int, range]:
+    spans: dict[int, range] = {}
+    start = 0
+    for i in range(1, len(line_of) + 1):
+        if i == len(line_of) or line_of[i] != line_of[start]:
+            spans[line_of[start]] = range(start, i)
+            start = i
+    headings: dict[int, range] = {}
+    current: int | None = None
+    for line in sorted(spans):
+        if current is not None and line - current <= HEADING_REACH:
+            headings[line] = spans[current]
+        if 0 < line_words.get(line, 0) <= HEADING_WORDS and line not in athlete_lines:
+            current = line
+    return headings
+
+
+def _lines(doc: Doc) -> tuple[list[int], dict[int, int]]:
+    line_of, line = [], 0
+    words: dict[int, int] = {}
+    for token in doc:
+        line_of.append(line)
+        if not token.is_space and not token.is_punct:
+            words[line] = words.get(line, 0) + 1
+        line += token.text_with_ws.count("\n")
+    return line_of, words
 
 
 def _rule_owners(rules: list[Result]) -> dict[tuple[str, object], set[str]]:
@@ -262,6 +306,10 @@ def order_features(support: Support, context: DocContext, f: set[str]) -> None:
         k = athlete.start - offset
         if k >= start:
             f.add(f"o:a-{offset}={context.lowers[k]}")
+    if named:  # the words that open the run of names: "ahead of", "behind him", "devant"
+        for i in range(max(start, named[0].start - 4), named[0].start):
+            for cue in context.cues[i]:
+                f.add(f"o:opening_cue={cue}")
     if any(v.sentence == athlete.sentence and v.kind in ("RANK", "NUMBER") for v in context.values):
         f.add("o:sentence_has_rank")
     if any(v.sentence == athlete.sentence and v.kind == "WIN" for v in context.values):

@@ -152,7 +152,7 @@ class CandidateEvents:
         self.mentions = event_mentions(attribution.sports)
         self.default = main_event(self.mentions, attribution, lexicon)
         options = [EventOption(m.start, m.end, m._.value) for m in self.mentions if m._.value]
-        self.layout = EventLayout.of(doc, options, self.default)
+        self.layout = EventLayout.of(options, self.default)
 
     def nearest(self, candidate: Candidate) -> tuple[str | None, int]:
         """The rules' event: the one they state, else the event named nearest the candidate's value."""
@@ -173,8 +173,12 @@ class CandidateEvents:
     def choices(self, candidate: Candidate, position: int) -> list[tuple[EventOption, set[str]]]:
         """Each event named in the text with the event model's features for this candidate."""
         rule_event = candidate.rule.event if candidate.rule else None
+        around = self.layout.around(position, self.context)
         return [
-            (option, event_choice_features(position, option, self.layout, self.context, candidate.field, rule_event))
+            (
+                option,
+                event_choice_features(position, option, self.layout, self.context, candidate.field, rule_event, around),
+            )
             for option in self.layout.options
         ]
 
