@@ -82,6 +82,18 @@ def test_an_athlete_of_the_previous_sentence_may_own_a_value():
     assert pair.athlete.sentence == pair.value.sentence - 1
 
 
+def test_a_run_of_names_and_a_run_of_as_many_ranks_are_paired_in_order():
+    found = candidates("Maria Testova and Anna Proefson finished 21st and 26th respectively.")
+    assert "parallel" in {s.source for s in found[("Maria Testova", "rank", 21)].supports}
+    assert "parallel" in {s.source for s in found[("Anna Proefson", "rank", 26)].supports}
+    assert "parallel" not in {s.source for s in found[("Maria Testova", "rank", 26)].supports}
+
+
+def test_names_and_values_that_alternate_are_not_paired_as_runs():
+    found = candidates("Maria Testova was 21st and Anna Proefson 26th.")
+    assert not [c for c in found.values() if c.of("parallel")]
+
+
 def test_every_athlete_may_be_the_winner():
     found = candidates("Anna Proefson and Lena Voorbeeld spoke about the season.")
     assert {s.source for s in found[("Lena Voorbeeld", "rank", 1)].supports} == {"entity"}

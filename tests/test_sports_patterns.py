@@ -46,6 +46,7 @@ def mentions(language: str, text: str) -> list[tuple[str, str, object]]:
         ("fr", "Elle termine en 1 min 55 sec 19.", "TIME", 115.19),
         ("en", "He ended third, just 37/100 behind.", "GAP", 0.37),
         ("en", "Tao clocked 2 min 33.187 sec.", "TIME", 153.187),
+        ("de", "Gold ging an Maria Test (SWE/23,52).", "TIME", 23.52),
     ],
 )
 def test_times_and_gaps(language, text, label, value):
@@ -85,6 +86,7 @@ def test_bare_decimal_gaps_stay_seconds_without_a_minutes_gap_before():
         ("it", "Poi nell'ordine Fuglio (quinto) e Majo (sesto).", 5),
         ("it", "Terzo il belga Harm Prova a 30 secondi.", 3),
         ("it", "Tino Test 53/o a 11'17\".", 53),
+        ("it", "Uomini: 9^ Tino Test; 14^ Pino Prova.", 9),
     ],
 )
 def test_ranks(language, text, rank):

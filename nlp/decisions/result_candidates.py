@@ -8,6 +8,8 @@ Supports of a candidate:
 - "order": the athlete's place among the athletes of its sentence ("X won ahead of A and B"), counted from 1 or
   from the explicit rank of the sentence's first athlete;
 - "line": the athlete's place in a run of list lines that name one athlete each;
+- "parallel": a run of athletes and a run of as many values of one kind in one sentence, paired in order
+  ("A and B finished 21st and 26th", "19th and 21st respectively A and B");
 - "entity": any athlete of the article may be its winner (rank 1);
 - "rule": the extraction rules state the fact.
 """
@@ -51,7 +53,7 @@ class AthleteMention:
 
 @dataclass(frozen=True, slots=True)
 class Support:
-    source: str  # mention | order | line | entity | rule
+    source: str  # mention | order | line | parallel | entity | rule
     athlete: AthleteMention | None = None
     value: ValueMention | None = None
     place: int = 0  # for order and line: the athlete's place among the athletes counted
@@ -185,6 +187,7 @@ def generate(
     explicit_rank = {(v.sentence, v.start): v for v in values if v.kind in (RANK, NUMBER)}
     for sentence, named in by_sentence.items():
         _order(found, _distinct(named), explicit_rank, sentence)
+    _parallel(found, by_sentence, values)
     for run in _list_runs(doc, by_sentence):
         for place, athlete in enumerate(run[:MAX_ORDER], start=1):
             found.add(athlete.name, "rank", place, Support("line", athlete, place=place))
@@ -201,6 +204,26 @@ def generate(
             found.add(result.athlete, field_name, field_value, Support("rule"))
             candidates[(result.athlete, field_name, field_value)].rule = result
     return list(candidates.values())
+
+
+def _parallel(found: _Candidates, by_sentence: dict[int, list[AthleteMention]], values: list[ValueMention]) -> None:
+    """Pairs the i-th athlete with the i-th value where a sentence names its athletes all before or all after as
+    many values of one kind (two or more)."""
+    by_kind: dict[tuple[int, str], list[ValueMention]] = {}
+    for value in values:
+        if value.kind in (RANK, TIME, GAP, MEDAL):
+            by_kind.setdefault((value.sentence, value.kind), []).append(value)
+    for (sentence, _), same_kind in by_kind.items():
+        named = _distinct(by_sentence.get(sentence, []))
+        if len(named) < 2 or len(named) != len(same_kind):
+            continue
+        names_first = named[-1].end <= same_kind[0].start
+        values_first = same_kind[-1].end <= named[0].start
+        if not (names_first or values_first):
+            continue
+        for place, (athlete, value) in enumerate(zip(named, same_kind, strict=True), start=1):
+            for field_name, field_value in value_fields(value):
+                found.add(athlete.name, field_name, field_value, Support("parallel", athlete, value, place=place))
 
 
 def _distinct(named: list[AthleteMention]) -> list[AthleteMention]:

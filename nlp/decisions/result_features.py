@@ -316,6 +316,26 @@ def order_features(support: Support, context: DocContext, f: set[str]) -> None:
         f.add("o:sentence_has_win")
 
 
+def parallel_features(support: Support, context: DocContext, f: set[str]) -> None:
+    athlete, value = support.athlete, support.value
+    assert athlete is not None and value is not None
+    f.add(f"p:kind={value.kind}")
+    f.add(f"p:names_first={athlete.end <= value.start}")
+    f.add(f"p:place={min(support.place, 3)}")
+    count = sum(1 for v in context.values if v.sentence == value.sentence and v.kind == value.kind)
+    f.add(f"p:pairs={min(count, 4)}")
+    start = context.sentence_starts[value.sentence]
+    end = (
+        context.sentence_starts[value.sentence + 1]
+        if value.sentence + 1 < len(context.sentence_starts)
+        else len(context.lowers)
+    )
+    for i in range(start, end):
+        f.add(f"p:word={context.lowers[i]}")
+        for cue in context.cues[i]:
+            f.add(f"p:cue={cue}")
+
+
 def line_features(support: Support, context: DocContext, f: set[str]) -> None:
     athlete = support.athlete
     assert athlete is not None
@@ -371,6 +391,9 @@ def features(candidate: Candidate, context: DocContext) -> set[str]:
     orders = candidate.of("order")
     if orders:
         order_features(min(orders, key=lambda s: s.place), context, f)
+    parallels = candidate.of("parallel")
+    if parallels:
+        parallel_features(parallels[0], context, f)
     lines = candidate.of("line")
     if lines:
         line_features(lines[0], context, f)

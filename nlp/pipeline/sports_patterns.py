@@ -52,7 +52,8 @@ _PLUS = re.compile(r"\+\s?$")
 # ", l'Espagnol X", ", el colombiano X", ", Jonas X": a comma, at most two lower-case words, a capitalised word
 _NAME_AFTER_COMMA = re.compile(r",\s+(?:[a-zà-ÿ]+['’]?\s*){0,2}[A-ZÀ-Þ]")
 _BRACKETED_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
-_BRACKET_AFTER_NAME = re.compile(r"(?<!\w)[^\W\d_][\w'’.-]*\s?\($")
+# "Anna Test (", "Anna Test (FRA/", "Anna Test (NED, ": a bracket opened after a name, maybe past a nation code
+_BRACKET_AFTER_NAME = re.compile(r"(?<!\w)[^\W\d_][\w'’.-]*\s?\((?:[A-Z]{3}\s?[/,;]\s?)?$")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
 _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
 SHORTEST_EVENT_METRES = 50  # 50 m swimming, 60 m indoors, 80 m hurdles; shorter ones are margins ("a 10 m lead")
