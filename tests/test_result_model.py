@@ -388,6 +388,12 @@ def test_event_features_tell_the_heading_line_above_a_result():
     assert "others_between=1" in choices["500 m"]
 
 
+def test_event_features_tell_how_fast_a_time_would_cover_each_distance():
+    _, _, choices = _event_choices(REPORT_OF_TWO_DISTANCES, "Maria Testova")  # 37.80 s
+    speeds = {value: {x for x in f if x.startswith("speed=")} for value, f in choices.items()}
+    assert speeds["500 m"] != speeds["1000 m"] and all(speeds.values())
+
+
 def test_the_event_model_picks_the_named_event_it_scores_highest():
     from nlp.decisions.results import CandidateEvents
 

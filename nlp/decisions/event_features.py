@@ -93,6 +93,17 @@ class EventLayout:
         return {o.value for o in self.options[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]}
 
 
+def _metres(value: str) -> float | None:
+    words = value.split()
+    if len(words) != 2 or words[1] not in ("m", "km"):
+        return None
+    try:
+        number = float(words[0])
+    except ValueError:
+        return None
+    return number * 1000 if words[1] == "km" else number
+
+
 def _option_kind(value: str) -> str:
     words = value.split()
     if len(words) == 2 and words[1] in ("m", "km"):
@@ -113,6 +124,7 @@ def event_choice_features(
     field_name: str,
     rule_event: str | None,
     around: tuple[str | None, str | None, str | None],
+    seconds: float | None = None,
 ) -> set[str]:
     """What the event model reads of one (result, named event) pair: where the event stands from the result (before
     or after, words, sentences, lines, other events between, a heading line of its own), what kind of event it is
@@ -131,6 +143,9 @@ def event_choice_features(
         f"field={field_name}",
         f"named={min(layout.value_counts[option.value], 4)}",
     }
+    metres = _metres(option.value)
+    if seconds and metres:  # a time over a distance: 23 s fits a 50 m swim, not a 200 m one
+        f.add(f"speed={bucket(int(metres / seconds * 2), (2, 3, 5, 10, 16, 22, 30))}")
     lo, hi = (option.end, position) if before else (position, option.start)
     others = layout.values_between(lo, hi) - {option.value}
     f.add(f"others_between={min(len(others), 3)}")

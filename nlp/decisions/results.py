@@ -174,10 +174,13 @@ class CandidateEvents:
         """Each event named in the text with the event model's features for this candidate."""
         rule_event = candidate.rule.event if candidate.rule else None
         around = self.layout.around(position, self.context)
+        seconds = float(candidate.value) if candidate.field == "time" else None
         return [
             (
                 option,
-                event_choice_features(position, option, self.layout, self.context, candidate.field, rule_event, around),
+                event_choice_features(
+                    position, option, self.layout, self.context, candidate.field, rule_event, around, seconds
+                ),
             )
             for option in self.layout.options
         ]
