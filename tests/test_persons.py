@@ -26,6 +26,11 @@ def test_hyphenated_and_particle_names_stay_whole():
     assert found["Anne-Marie van der Berg"] == "Anne-Marie van der Berg"
 
 
+def test_a_country_glued_before_a_name_is_cut_off():
+    found = people("en", "Netherlands Manon Testers seemed shocked to win the race in Lisbon.")
+    assert found == {"Manon Testers": "Manon Testers"}
+
+
 def test_two_people_with_one_surname_are_not_merged():
     found = people("en", "Tom Lee (USA) won in 20.01 and Ann Lee (CAN) was second in 20.22. Lee said it was close.")
     assert {"Tom Lee", "Ann Lee"} <= set(found.values())

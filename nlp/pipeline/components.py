@@ -32,6 +32,7 @@ from nlp.pipeline.persons import (
     has_nation_code_after,
     initials_match,
     is_common_word,
+    is_role,
     name_key,
     name_sequences,
     non_person_names,
@@ -260,7 +261,17 @@ class Persons:
             return span
         lead = doc_words(span.doc).lowers[span.start : inner]
         language = self.lexicon.language
-        if all(is_common_word(word, language) and word.title() not in self.given for word in lead):
+        never = non_person_names(language)
+        if all(
+            (
+                is_common_word(word, language)
+                or word in self.nationalities
+                or name_key(word) in never
+                or is_role(word, self.athlete_roles)
+            )
+            and word.title() not in self.given
+            for word in lead
+        ):
             return span.doc[inner : span.end]
         return span
 
