@@ -123,6 +123,11 @@ def test_medals(language, text, medal):
     assert ("MEDAL", medal) in [(label, value) for _, label, value in mentions(language, text)]
 
 
+def test_medal_symbols_are_medals_in_every_language():
+    found = [(label, value) for _, label, value in mentions("it", "🥇 Maria Test\n🥈 Anna Proef\n🥉 Lena Voorbeeld")]
+    assert found.count(("MEDAL", "gold")) == 1 and ("MEDAL", "bronze") in found
+
+
 def test_french_or_as_a_conjunction_is_not_gold():
     assert not [m for m in mentions("fr", "Or il faisait froid ce jour-là.") if m[1] == "MEDAL"]
 

@@ -68,6 +68,8 @@ _TEAM = re.compile(
     r"(?<![\w-])(?:Team\s+[A-Z][\w-]*(?:\.[\w-]+)*(?:\s+(?:[A-Z][\w-]*|\d+))*"
     r"|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Team|Racing|Cycling|Pro Cycling))(?![\w-])"
 )
+MEDAL_SYMBOLS = {"\N{FIRST PLACE MEDAL}": "gold", "\N{SECOND PLACE MEDAL}": "silver", "\N{THIRD PLACE MEDAL}": "bronze"}
+_MEDAL_SYMBOL = re.compile("|".join(MEDAL_SYMBOLS))
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -517,6 +519,8 @@ class SportsPatterns:
                 if not any(c.lower() in window for c in self.medal_context):
                     continue
             found.append(Mention(m.start(), m.end(), MEDAL, medal_values[m.group(0).lower()]))
+        for m in _MEDAL_SYMBOL.finditer(text):
+            found.append(Mention(m.start(), m.end(), MEDAL, MEDAL_SYMBOLS[m.group(0)]))
         return found
 
     # -- events, dates, teams ---------------------------------------------------------------------
