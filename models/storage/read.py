@@ -215,11 +215,11 @@ def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None
         f
         for f in session.scalars(
             select(FixtureRow)
-            .where(FixtureRow.article_id.in_(article_ids))
+            .where(FixtureRow.article_id.in_(article_ids), or_(FixtureRow.date.is_(None), FixtureRow.date >= today))
             .options(selectinload(FixtureRow.article))
             .order_by(FixtureRow.date, FixtureRow.id)
         ).all()
-        if athlete.id in (f.athlete_ids or []) and (f.date is None or f.date >= today)
+        if athlete.id in (f.athlete_ids or [])
     ]
     race_ids = select(LinkRow.race_id).where(LinkRow.article_id.in_(article_ids))
     races = session.scalars(select(RaceRow).where(RaceRow.id.in_(race_ids)).order_by(RaceRow.start_date)).all()
