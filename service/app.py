@@ -99,9 +99,14 @@ def _extraction(settings: Settings, engine: Any) -> Any:
     if settings.extract_processes == 0:
         from nlp.engine import get_engine
 
-        return InProcessEngine(get_engine())
+        in_process = get_engine()
+        in_process.known_limit = settings.known_names_limit
+        return InProcessEngine(in_process)
     return ExtractionPool(
-        settings.extract_processes, budget=settings.extract_budget_seconds, wait=settings.extract_wait_seconds
+        settings.extract_processes,
+        budget=settings.extract_budget_seconds,
+        wait=settings.extract_wait_seconds,
+        known_limit=settings.known_names_limit,
     )
 
 
