@@ -295,3 +295,41 @@ def test_quotes_and_fixtures_longer_than_their_columns_are_stored_cut(store):
         assert [len(q.speaker or "") for q in row.quotes] == [300]
         assert [len(f.event or "") for f in row.fixtures] == [300]
         assert [len(r.gap_to or "") for r in row.results] == [300]
+
+
+def test_a_profile_shows_the_newest_results_and_articles_and_counts_them_all(store, monkeypatch):
+    from models.storage import read
+
+    monkeypatch.setattr(read, "PROFILE_RESULTS", 2)
+    monkeypatch.setattr(read, "PROFILE_ITEMS", 2)
+    for day, distance in enumerate(["500m", "1000m", "1500m"], start=1):
+        result = make_result(
+            athletes=[SMEEKENS],
+            results=[Result(athlete="Jan Smeekens", event=distance, rank=day)],
+            quotes=[Quote(speaker="Smeekens", text=f"quote {day}", language="nl")],
+            published=f"2018-02-{day:02d}",
+        )
+        store_one(store, f"article {day}", result)
+    with store() as session:
+        profile = profile_of(session, "jan-smeekens")
+        assert [r.rank for r in profile.results] == [3, 2]  # newest event first
+        assert [q.text for q in profile.quotes] == ["quote 2", "quote 3"]
+        assert len(profile.articles) == 2
+        assert (profile.results_total, profile.quotes_total, profile.articles_total) == (3, 3, 3)
+
+
+def test_a_result_many_articles_report_lists_the_first_of_them(store, monkeypatch):
+    from models.storage import read
+
+    monkeypatch.setattr(read, "SOURCES_SHOWN", 2)
+    for number in range(3):
+        result = make_result(
+            athletes=[SMEEKENS],
+            results=[Result(athlete="Jan Smeekens", event="500m", rank=10, date=dt.date(2018, 2, 14))],
+        )
+        store_one(store, f"report {number}", result)
+    with store() as session:
+        (fact,) = search_results(session, athlete="jan-smeekens")
+        assert fact.support == 3
+        assert [c.article_id for c in fact.claims] == sorted(c.article_id for c in fact.claims)
+        assert len(fact.claims) == 2

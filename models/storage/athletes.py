@@ -35,16 +35,19 @@ class KnownAthletes:
     def __init__(self, session: Session, names: Iterable[str]) -> None:
         unique = set(names)
         parts = [split_name(n) for n in unique]
+        # Slugs before candidates: an athlete another process commits in between is then a candidate (found),
+        # or its slug is unknown here and the insert of the same slug fails and is retried (service.services);
+        # the other way round it would be missed and stored again under "-2".
+        self.slugs_read = {slugify(n) for n in unique}
+        self.taken_slugs: set[str] = set()  # of `slugs_read`, and the article's new athletes
+        for chunk in _chunks(self.slugs_read):
+            self.taken_slugs.update(session.scalars(select(AthleteRow.slug).where(AthleteRow.slug.in_(chunk))))
         self._loaded = {p.key for p in parts if p.key}
         self._by_key: dict[str, list[AthleteRow]] = {key: [] for key in self._loaded}
         for chunk in _chunks(self._loaded):
             same_surname = select(AthleteRow).where(AthleteRow.surname_key.in_(chunk)).order_by(AthleteRow.id)
             for row in session.scalars(same_surname):
                 self._by_key[row.surname_key].append(row)
-        self.slugs_read = {slugify(n) for n in unique}
-        self.taken_slugs: set[str] = set()  # of `slugs_read`, and the article's new athletes
-        for chunk in _chunks(self.slugs_read):
-            self.taken_slugs.update(session.scalars(select(AthleteRow.slug).where(AthleteRow.slug.in_(chunk))))
         self._orphans: set[str] = set()
         for chunk in _chunks({p.surname for p in parts if p.surname}):
             query = select(FactRow.athlete_folded).where(

@@ -264,4 +264,7 @@ def profile_out(profile: AthleteProfile) -> AthleteProfileOut:
         upcoming_fixtures=[fixture_out(f) for f in profile.fixtures],
         calendar=[race_out(r) for r in profile.races],
         articles=[article_summary(a) for a in profile.articles],
+        results_total=profile.results_total,
+        quotes_total=profile.quotes_total,
+        articles_total=profile.articles_total,
     )
