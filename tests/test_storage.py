@@ -333,3 +333,11 @@ def test_a_result_many_articles_report_lists_the_first_of_them(store, monkeypatc
         assert fact.support == 3
         assert [c.article_id for c in fact.claims] == sorted(c.article_id for c in fact.claims)
         assert len(fact.claims) == 2
+
+
+def test_sqlite_connections_keep_small_caches(tmp_path):
+    from models.storage.db import PAGE_CACHE_KIB
+
+    factory = open_store(f"sqlite:///{tmp_path / 'p.sqlite'}")
+    with factory() as session:
+        assert session.execute(text("PRAGMA cache_size")).scalar() == -PAGE_CACHE_KIB
