@@ -28,6 +28,7 @@ from nlp.linking import link_article
 from nlp.pipeline.components import Gazetteer
 from nlp.pipeline.lexicon import available_languages, load_lexicon
 from nlp.pipeline.loader import get_pipeline
+from nlp.recent_names import KNOWN_NAMES_LIMIT, RecentNames
 from nlp.summaries import render_summary as render
 from nlp.text.decode import decode_input
 from nlp.text.pieces import split_pieces
@@ -79,39 +80,44 @@ class Engine:
     """Loads each language pipeline once (lazily) and runs segmentation, tagging, extraction, linking."""
 
     def __init__(
-        self, known_athletes: Iterable[str] = (), known_teams: Iterable[str] = (), known_races: Iterable[str] = ()
+        self,
+        known_athletes: Iterable[str] = (),
+        known_teams: Iterable[str] = (),
+        known_races: Iterable[str] = (),
+        *,
+        known_limit: int = KNOWN_NAMES_LIMIT,
     ) -> None:
-        # Lists in the order names arrived, so each pipeline is fed only the tail added since it was last fed.
-        self.known_athletes: list[str] = []
-        self.known_teams: list[str] = []
-        self.known_races: list[str] = []
-        self._known: set[tuple[str, str]] = set()
-        self._fed: dict[str, tuple[int, int, int]] = {}  # language -> how many of each list its gazetteer has
+        # The most recent `known_limit` names of each kind (athletes, teams, races), numbered as they arrive, so
+        # each pipeline's gazetteer is fed only the names added since it was last fed.
+        self.known = tuple(RecentNames(known_limit) for _ in range(3))
+        self._fed: dict[str, tuple[int, int, int]] = {}  # language -> the number of the last name fed, per kind
         self.add_known(known_athletes, known_teams, known_races)
 
     # -- gazetteer --------------------------------------------------------------------------------
+    @property
+    def known_limit(self) -> int:
+        return self.known[0].limit
+
+    @known_limit.setter
+    def known_limit(self, limit: int) -> None:
+        for known in self.known:
+            known.limit = limit
+
     def add_known(self, athletes: Iterable[str] = (), teams: Iterable[str] = (), races: Iterable[str] = ()) -> None:
         """Feed names from the store into the gazetteer of every pipeline (loaded now or later)."""
-        for names, kind, new in (
-            (self.known_athletes, "athlete", athletes),
-            (self.known_teams, "team", teams),
-            (self.known_races, "race", races),
-        ):
-            for name in new:
-                if (kind, name) not in self._known:
-                    self._known.add((kind, name))
-                    names.append(name)
+        for known, new in zip(self.known, (athletes, teams, races), strict=True):
+            known.add(new)
 
     def _pipeline(self, language: str):
         nlp = get_pipeline(language)
-        lists = (self.known_athletes, self.known_teams, self.known_races)
         fed = self._fed.get(language, (0, 0, 0))
-        known = (len(self.known_athletes), len(self.known_teams), len(self.known_races))
-        if fed != known:
-            athletes, teams, races = (names[count:] for names, count in zip(lists, fed, strict=True))
+        last = tuple(known.last for known in self.known)
+        if fed != last:
+            athletes, teams, races = (known.after(n) for known, n in zip(self.known, fed, strict=True))
             gazetteer = cast(Gazetteer, nlp.get_pipe("palmares_gazetteer"))
+            gazetteer.limit = self.known_limit
             gazetteer.add_names(athletes, teams, races)
-            self._fed[language] = known
+            self._fed[language] = last  # type: ignore[assignment]
         return nlp
 
     # -- steps ------------------------------------------------------------------------------------

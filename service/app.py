@@ -99,9 +99,14 @@ def _extraction(settings: Settings, engine: Any) -> Any:
     if settings.extract_processes == 0:
         from nlp.engine import get_engine
 
-        return InProcessEngine(get_engine())
+        in_process = get_engine()
+        in_process.known_limit = settings.known_names_limit
+        return InProcessEngine(in_process)
     return ExtractionPool(
-        settings.extract_processes, budget=settings.extract_budget_seconds, wait=settings.extract_wait_seconds
+        settings.extract_processes,
+        budget=settings.extract_budget_seconds,
+        wait=settings.extract_wait_seconds,
+        known_limit=settings.known_names_limit,
     )
 
 
@@ -112,7 +117,10 @@ def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         from models.storage import open_store
+        from service.memory import Trimmer, freeze_startup_objects, limit_arenas
 
+        limit_arenas()  # before the thread pool's threads allocate (service/memory.py says why)
+        trimmer = Trimmer().start()
         sessions = await run_in_threadpool(open_store, settings.url)
         services = Services(settings=settings, sessions=sessions, engine=_extraction(settings, engine))
         app.state.services = services
@@ -121,9 +129,11 @@ def create_app(settings: Settings | None = None, *, engine: Any = None, warm_up:
             await run_in_threadpool(services.warm_up)
         else:
             services.ready = True
+        freeze_startup_objects()
         yield
         await run_in_threadpool(services.engine.close)
         sessions.kw["bind"].dispose()
+        trimmer.stop()
 
     app = FastAPI(
         title="Palmarès",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
 import threading
 import time
@@ -23,11 +24,15 @@ from typing import Any
 
 from models.records import Calendar, ExtractionResult
 from nlp.errors import InputError
+from nlp.recent_names import KNOWN_NAMES_LIMIT, RecentNames
 
 log = logging.getLogger("palmares.extraction")
 
 
 WARM_TASKS = 100  # extractions after which a worker's memory counts as warmed up
+# Workers run at a lower CPU priority than the server process: when extraction keeps the cores busy, the short
+# reads (pages, JSON) the server answers still get a core at once, and extraction takes what is left.
+WORKER_NICENESS = 10
 
 
 class ExtractionOverBudget(InputError):
@@ -84,7 +89,7 @@ def _resident_bytes() -> int:
         return int(statm.read().split()[1]) * 4096
 
 
-def _worker_main(connection: Connection) -> None:
+def _worker_main(connection: Connection, known_limit: int) -> None:
     """A pool worker: load the engine, warm it up, then answer one message at a time until told to stop."""
     import signal
 
@@ -93,7 +98,8 @@ def _worker_main(connection: Connection) -> None:
 
     exit_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server decides
-    engine = Engine()
+    os.nice(WORKER_NICENESS)
+    engine = Engine(known_limit=known_limit)
     warm_up(engine)
     connection.send(("ready", _resident_bytes()))
     while True:
@@ -124,20 +130,23 @@ class _Worker:
     connection: Connection
     baseline: int = 0  # resident bytes after warm-up, then after its first WARM_TASKS extractions
     tasks: int = 0
-    fed: tuple[int, int, int] = (0, 0, 0)  # how many of the pool's athletes, teams, races it has
+    fed: tuple[int, int, int] = (0, 0, 0)  # the number of the last athlete, team, race it was sent
 
 
 class ExtractionPool:
     """`processes` workers; `budget` seconds per extraction; a free worker is awaited at most `wait` seconds;
     a worker whose resident memory grew by more than `growth` (a fraction) since it warmed up, or doubled
-    before that (a very long text), is replaced."""
+    before that (a very long text), is replaced. Each worker's gazetteer keeps the `known_limit` most recent
+    names of each kind, and so does the pool (a worker started later is sent them)."""
 
-    def __init__(self, processes: int, budget: float, wait: float, growth: float = 0.25) -> None:
+    def __init__(
+        self, processes: int, budget: float, wait: float, growth: float = 0.25, known_limit: int = KNOWN_NAMES_LIMIT
+    ) -> None:
         self.processes, self.budget, self.wait, self.growth = processes, budget, wait, growth
+        self.known_limit = known_limit
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._names: tuple[list[str], list[str], list[str]] = ([], [], [])
-        self._known: set[tuple[int, str]] = set()
+        self._names = tuple(RecentNames(known_limit) for _ in range(3))
         self._names_lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._closed = False
@@ -156,7 +165,9 @@ class ExtractionPool:
 
     def _spawn(self) -> _Worker:
         parent_end, child_end = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(child_end,), name="palmares-extract", daemon=True)
+        process = self._context.Process(
+            target=_worker_main, args=(child_end, self.known_limit), name="palmares-extract", daemon=True
+        )
         process.start()
         child_end.close()
         worker = _Worker(process, parent_end)
@@ -206,19 +217,16 @@ class ExtractionPool:
     # -- names ------------------------------------------------------------------------------------
     def add_known(self, athletes: list[str], teams: list[str], races: list[str]) -> None:
         with self._names_lock:
-            for kind, names in enumerate((athletes, teams, races)):
-                for name in names:
-                    if (kind, name) not in self._known:
-                        self._known.add((kind, name))
-                        self._names[kind].append(name)
+            for known, names in zip(self._names, (athletes, teams, races), strict=True):
+                known.add(names)
 
     def _feed(self, worker: _Worker) -> None:
         with self._names_lock:
-            counts = tuple(len(names) for names in self._names)
-            tails = [names[fed:] for names, fed in zip(self._names, worker.fed, strict=True)]
-        if counts != worker.fed:
+            last = tuple(known.last for known in self._names)
+            tails = [known.after(fed) for known, fed in zip(self._names, worker.fed, strict=True)]
+        if last != worker.fed:
             worker.connection.send(("names", tails))
-            worker.fed = counts  # type: ignore[assignment]
+            worker.fed = last  # type: ignore[assignment]
 
     # -- work -------------------------------------------------------------------------------------
     def extract(self, text: str | bytes, **options: Any) -> ExtractionResult:

@@ -192,7 +192,7 @@ class ResultOut(BaseModel):
     article_url: str
     published: str | None
     support: int = Field(description="How many articles report this result.")
-    sources: list[SourceOut]
+    sources: list[SourceOut] = Field(description="The first 20 articles that report it (`support` counts them all).")
     conflicts: list[ConflictOut] = Field(description="Fields on which the articles disagree, with every value.")
 
 
@@ -254,12 +254,19 @@ class SeasonOut(BaseModel):
 
 class AthleteProfileOut(AthleteOut):
     medals: MedalsOut = Field(description="Medals won, one per distinct event however many articles report it.")
-    results: list[ResultOut] = Field(description="Merged results, newest event first.")
-    palmares: list[SeasonOut] = Field(description="The results grouped by season, then by competition.")
-    quotes: list[QuoteOut]
-    upcoming_fixtures: list[FixtureOut]
+    results: list[ResultOut] = Field(
+        description="The newest 100 merged results, newest event first; all of them: GET /results?athlete=SLUG."
+    )
+    results_total: int = Field(description="How many merged results the athlete has in all.")
+    palmares: list[SeasonOut] = Field(description="Those results grouped by season, then by competition.")
+    quotes: list[QuoteOut] = Field(description="The newest 50 quotes.")
+    quotes_total: int
+    upcoming_fixtures: list[FixtureOut] = Field(description="Announced in the newest 50 articles.")
     calendar: list[RaceOut]
-    articles: list[ArticleSummaryOut]
+    articles: list[ArticleSummaryOut] = Field(
+        description="The newest 50 articles naming the athlete; all of them: GET /articles?athlete=SLUG."
+    )
+    articles_total: int
 
 
 class EventOut(BaseModel):

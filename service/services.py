@@ -39,7 +39,6 @@ class Services:
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     engine_lock: threading.Lock = field(default_factory=threading.Lock)
     ready: bool = False
-    fed: set[tuple[str, str]] = field(default_factory=set)  # (kind, name) already in the engine's gazetteer
 
     def feed_known_names(self) -> None:
         with self.sessions() as session:
@@ -47,15 +46,10 @@ class Services:
         self.feed(names.athletes, names.teams, names.races)
 
     def feed(self, athletes: list[str], teams: list[str], races: list[str]) -> None:
-        new = [
-            [n for n in group if (kind, n) not in self.fed]
-            for kind, group in (("athlete", athletes), ("team", teams), ("race", races))
-        ]
-        if not any(new):
-            return
-        self.engine.add_known(*new)
-        for kind, group in zip(("athlete", "team", "race"), new, strict=True):
-            self.fed.update((kind, n) for n in group)
+        """Names for the engine's gazetteer (it keeps the most recent `known_names_limit` of each kind; a name fed
+        again counts as recent)."""
+        if athletes or teams or races:
+            self.engine.add_known(athletes, teams, races)
 
     def calendar(self) -> Calendar | None:
         with self.sessions() as session:

@@ -9,6 +9,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from models.storage import sqlite_url
+from nlp.recent_names import KNOWN_NAMES_LIMIT
 
 
 class Settings(BaseSettings):
@@ -31,6 +32,12 @@ class Settings(BaseSettings):
     )
     extract_wait_seconds: float = Field(
         60.0, gt=0, description="Longest wait for a free extraction worker; past it the request gets 503."
+    )
+    known_names_limit: int = Field(
+        KNOWN_NAMES_LIMIT,
+        ge=1,
+        description="Most names of each kind (athletes, teams, races) the gazetteer of each extraction worker "
+        "keeps, about 3 MB per 1,000 names per language; past it the least recently stored go.",
     )
 
     @property

@@ -62,3 +62,13 @@ def test_reprocess_command_reruns_stored_articles(server):
     assert run.returncode == 0, run.stderr
     assert "reprocessed" in run.stdout and "0 failed" in run.stdout
     assert httpx.get(server.base + "/results?athlete=jan-smeekens").json()
+
+
+def test_extraction_workers_yield_the_cores_to_the_server(server):
+    import psutil
+
+    assert server.process is not None
+    parent = psutil.Process(server.process.pid)
+    workers = [child for child in parent.children(recursive=True) if child.nice() != parent.nice()]
+    assert len(workers) == 2  # PALMARES_EXTRACT_PROCESSES, at a lower priority: reads get a core first
+    assert all(worker.nice() == parent.nice() + 10 for worker in workers)

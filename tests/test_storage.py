@@ -234,3 +234,110 @@ def test_a_team_tally_naming_the_athlete_is_no_medal_of_his(store):
     with store() as session:
         kramer = profile_of(session, "sven-kramer")
         assert kramer is not None and kramer.medals == {"gold": 0, "silver": 0, "bronze": 0}
+
+
+def test_a_lone_surname_before_the_full_name_in_one_article_is_that_athlete(store):
+    result = make_result(
+        results=[
+            Result(athlete="Kramer", event="1500m", rank=2),
+            Result(athlete="Sven Kramer", event="5000m", rank=1),
+        ]
+    )
+    store_one(store, "article", result)
+    with store() as session:
+        kramer = profile_of(session, "sven-kramer")
+        assert kramer is not None
+        assert sorted(r.rank or 0 for r in kramer.results) == [1, 2]
+    assert [a.name for a in athletes(store)] == ["Sven Kramer"]
+
+
+def _invented_names(count: int) -> list[str]:
+    """Distinct names no spelling variant folds together (syllables without doubled letters)."""
+    syllables = ["ka", "mi", "ro", "tu", "be", "so"]
+
+    def word(n: int) -> str:
+        return "".join(syllables[(n // 6**k) % 6] for k in range(4)).title()
+
+    return [f"{word(n)} {word(n + 7)}ter" for n in range(count)]
+
+
+def test_a_long_article_stores_every_athlete_result_quote_and_fixture(store):
+    names = _invented_names(300)
+    result = make_result(
+        athletes=[Athlete(name=name) for name in names],
+        results=[Result(athlete=name, event="500m", rank=n + 1) for n, name in enumerate(names)],
+        quotes=[Quote(speaker=name.split()[-1], text=f"quote {n}", language="nl") for n, name in enumerate(names)],
+        schedule=[Fixture(when="sunday", date=dt.date(2099, 1, 4), event="1000m", athletes=[name]) for name in names],
+    )
+    store_one(store, "a long article", result)
+    assert count(store, AthleteRow) == 300 and count(store, ResultRow) == 300
+    with store() as session:
+        rider = profile_of(session, names[7].lower().replace(" ", "-"))
+        assert rider is not None
+        assert [r.rank for r in rider.results] == [8]
+        assert [q.text for q in rider.quotes] == ["quote 7"]
+        assert [f.event for f in rider.fixtures] == ["1000m"]
+    store_one(store, "the same athletes again", result)  # found, not made again
+    assert count(store, AthleteRow) == 300 and count(store, ResultRow) == 600
+
+
+def test_quotes_and_fixtures_longer_than_their_columns_are_stored_cut(store):
+    speaker, event = "Zeg" + "gen" * 150, "Rit" + "ten" * 150  # 453 characters: the columns hold 300
+    result = make_result(
+        quotes=[Quote(speaker=speaker, text="Mooi", language="nl")],
+        schedule=[Fixture(when="sunday", event=event, athletes=[])],
+        results=[Result(athlete="Jan Smeekens", event="500m", rank=1, gap_to=event)],
+    )
+    article_id = store_one(store, "article", result)
+    with store() as session:
+        row = session.get(ArticleRow, article_id)
+        assert row is not None
+        assert [len(q.speaker or "") for q in row.quotes] == [300]
+        assert [len(f.event or "") for f in row.fixtures] == [300]
+        assert [len(r.gap_to or "") for r in row.results] == [300]
+
+
+def test_a_profile_shows_the_newest_results_and_articles_and_counts_them_all(store, monkeypatch):
+    from models.storage import read
+
+    monkeypatch.setattr(read, "PROFILE_RESULTS", 2)
+    monkeypatch.setattr(read, "PROFILE_ITEMS", 2)
+    for day, distance in enumerate(["500m", "1000m", "1500m"], start=1):
+        result = make_result(
+            athletes=[SMEEKENS],
+            results=[Result(athlete="Jan Smeekens", event=distance, rank=day)],
+            quotes=[Quote(speaker="Smeekens", text=f"quote {day}", language="nl")],
+            published=f"2018-02-{day:02d}",
+        )
+        store_one(store, f"article {day}", result)
+    with store() as session:
+        profile = profile_of(session, "jan-smeekens")
+        assert [r.rank for r in profile.results] == [3, 2]  # newest event first
+        assert [q.text for q in profile.quotes] == ["quote 2", "quote 3"]
+        assert len(profile.articles) == 2
+        assert (profile.results_total, profile.quotes_total, profile.articles_total) == (3, 3, 3)
+
+
+def test_a_result_many_articles_report_lists_the_first_of_them(store, monkeypatch):
+    from models.storage import read
+
+    monkeypatch.setattr(read, "SOURCES_SHOWN", 2)
+    for number in range(3):
+        result = make_result(
+            athletes=[SMEEKENS],
+            results=[Result(athlete="Jan Smeekens", event="500m", rank=10, date=dt.date(2018, 2, 14))],
+        )
+        store_one(store, f"report {number}", result)
+    with store() as session:
+        (fact,) = search_results(session, athlete="jan-smeekens")
+        assert fact.support == 3
+        assert [c.article_id for c in fact.claims] == sorted(c.article_id for c in fact.claims)
+        assert len(fact.claims) == 2
+
+
+def test_sqlite_connections_keep_small_caches(tmp_path):
+    from models.storage.db import PAGE_CACHE_KIB
+
+    factory = open_store(f"sqlite:///{tmp_path / 'p.sqlite'}")
+    with factory() as session:
+        assert session.execute(text("PRAGMA cache_size")).scalar() == -PAGE_CACHE_KIB

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Literal
 
 from sqlalchemy import func, select
@@ -24,6 +24,58 @@ from models.storage.names import NameParts, fold, name_match, richer_name, slugi
 from models.storage.tables import AthleteRow, FactRow, MentionRow, QuoteRow, ResultRow
 
 FULL_MATCH = 10
+IN_CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's bound-parameter limits
+
+
+class KnownAthletes:
+    """The stored athletes an article's names may refer to, read in a few queries before its first write, and the
+    athletes it creates as it goes: a long article resolving hundreds of names then runs no query per name, so its
+    write transaction (which holds SQLite's one write lock) stays short."""
+
+    def __init__(self, session: Session, names: Iterable[str]) -> None:
+        unique = set(names)
+        parts = [split_name(n) for n in unique]
+        # Slugs before candidates: an athlete another process commits in between is then a candidate (found),
+        # or its slug is unknown here and the insert of the same slug fails and is retried (service.services);
+        # the other way round it would be missed and stored again under "-2".
+        self.slugs_read = {slugify(n) for n in unique}
+        self.taken_slugs: set[str] = set()  # of `slugs_read`, and the article's new athletes
+        for chunk in _chunks(self.slugs_read):
+            self.taken_slugs.update(session.scalars(select(AthleteRow.slug).where(AthleteRow.slug.in_(chunk))))
+        self._loaded = {p.key for p in parts if p.key}
+        self._by_key: dict[str, list[AthleteRow]] = {key: [] for key in self._loaded}
+        for chunk in _chunks(self._loaded):
+            same_surname = select(AthleteRow).where(AthleteRow.surname_key.in_(chunk)).order_by(AthleteRow.id)
+            for row in session.scalars(same_surname):
+                self._by_key[row.surname_key].append(row)
+        self._orphans: set[str] = set()
+        for chunk in _chunks({p.surname for p in parts if p.surname}):
+            query = select(FactRow.athlete_folded).where(
+                FactRow.athlete_id.is_(None), FactRow.athlete_folded.in_(chunk)
+            )
+            self._orphans.update(session.scalars(query.distinct()))
+        # True while the article has filed no result: orphaned results are then exactly the ones read above
+        self.orphans_exact = True
+
+    def candidates(self, session: Session, key: str) -> list[AthleteRow]:
+        if key not in self._loaded:  # a name the article did not announce: read its key once
+            self._loaded.add(key)
+            self._by_key[key] = list(session.scalars(select(AthleteRow).where(AthleteRow.surname_key == key)))
+        return self._by_key[key]
+
+    def may_have_orphans(self, surname: str) -> bool:
+        return not self.orphans_exact or surname in self._orphans
+
+    def added(self, row: AthleteRow) -> None:
+        if row.surname_key in self._loaded:  # else a later query of its key finds it (it is flushed)
+            self._by_key[row.surname_key].append(row)
+        self.taken_slugs.add(row.slug)
+
+
+def _chunks(values: Collection[str]) -> Iterable[list[str]]:
+    ordered = sorted(values)
+    for start in range(0, len(ordered), IN_CHUNK):
+        yield ordered[start : start + IN_CHUNK]
 
 
 def _same(a: str | None, b: str | None) -> bool | None:
@@ -57,8 +109,10 @@ def _score(athlete: Athlete, parts: NameParts, row: AthleteRow) -> int:
     return 0
 
 
-def _unique_slug(session: Session, name: str) -> str:
+def _unique_slug(session: Session, name: str, known: KnownAthletes | None = None) -> str:
     base = slugify(name)
+    if known is not None and base in known.slugs_read and base not in known.taken_slugs:
+        return base
     slug, n = base, 1
     while session.scalar(select(AthleteRow.id).where(AthleteRow.slug == slug)) is not None:
         n += 1
@@ -119,14 +173,22 @@ def _single(rows: list[AthleteRow], weights: dict[int, int]) -> AthleteRow | Non
 
 
 def find_athlete_for(
-    session: Session, athlete: Athlete, context: Collection[int] = (), *, article_id: int | None = None
+    session: Session,
+    athlete: Athlete,
+    context: Collection[int] = (),
+    *,
+    article_id: int | None = None,
+    known: KnownAthletes | None = None,
 ) -> AthleteRow | None | Literal[False]:
     """The stored athlete the mention refers to; None when it is nobody known yet (a new profile may be made);
     False when it must make no profile (a lone surname or an initial that is ambiguous or unknown)."""
     parts = split_name(athlete.name)
     if not parts.key:
         return False
-    candidates = session.scalars(select(AthleteRow).where(AthleteRow.surname_key == parts.key)).all()
+    if known is not None:
+        candidates = known.candidates(session, parts.key)
+    else:
+        candidates = list(session.scalars(select(AthleteRow).where(AthleteRow.surname_key == parts.key)))
     scored = {row.id: s for row in candidates if (s := _score(athlete, parts, row))}
     fitting = [row for row in candidates if row.id in scored]
     if parts.has_full_given:
@@ -149,9 +211,9 @@ def find_athlete_for(
     return None if parts.given else False
 
 
-def new_athlete(session: Session, athlete: Athlete) -> AthleteRow:
+def new_athlete(session: Session, athlete: Athlete, known: KnownAthletes | None = None) -> AthleteRow:
     row = AthleteRow(
-        slug=_unique_slug(session, athlete.name),
+        slug=_unique_slug(session, athlete.name, known),
         name=athlete.name,
         folded_name=fold(athlete.name),
         surname_key=split_name(athlete.name).key,
@@ -165,7 +227,10 @@ def new_athlete(session: Session, athlete: Athlete) -> AthleteRow:
     merge_names(row, athlete)
     session.add(row)
     session.flush()
-    if split_name(athlete.name).has_full_given:
+    if known is not None:
+        known.added(row)
+    parts = split_name(athlete.name)
+    if parts.has_full_given and (known is None or known.may_have_orphans(parts.surname)):
         adopt_orphans(session, row)
     return row
 
@@ -210,14 +275,20 @@ def adopt_orphans(session: Session, row: AthleteRow) -> None:
 
 
 def resolve_athlete(
-    session: Session, athlete: Athlete, context: Collection[int] = (), *, article_id: int | None = None
+    session: Session,
+    athlete: Athlete,
+    context: Collection[int] = (),
+    *,
+    article_id: int | None = None,
+    known: KnownAthletes | None = None,
 ) -> AthleteRow | None:
     """The stored athlete `athlete` refers to (updated with what this mention adds), a new one, or None when the
-    mention makes no profile. `context`: ids of the athletes already resolved in the same article."""
-    found = find_athlete_for(session, athlete, context, article_id=article_id)
+    mention makes no profile. `context`: ids of the athletes already resolved in the same article; `known`: the
+    article's candidates read beforehand."""
+    found = find_athlete_for(session, athlete, context, article_id=article_id, known=known)
     if found is False:
         return None
     if found is None:
-        return new_athlete(session, athlete)
+        return new_athlete(session, athlete, known)
     merge_names(found, athlete)
     return found

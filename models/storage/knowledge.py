@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from models.events import EventParts, competition_kind, competition_name_and_year, event_parts
 from models.records import Result
+from models.storage.lengths import fitted
 from models.storage.names import fold, slugify
 from models.storage.tables import (
     ArticleRow,
@@ -46,6 +47,9 @@ class ArticleContext:
     events: dict[tuple[Any, ...], EventRow] = field(default_factory=dict)
     new_events: set[int] = field(default_factory=set)  # created for this article: no other article's facts yet
     facts: dict[tuple[int, str], FactRow] = field(default_factory=dict)  # merged results this article started
+    # the article's results with their merged result, written together once the merged results have ids
+    claims: list[tuple[ResultRow, FactRow]] = field(default_factory=list)
+    _claims_of: dict[tuple[int, str], list[ResultRow]] = field(default_factory=dict)
 
     @property
     def published(self) -> tuple[dt.date | None, str | None]:
@@ -261,14 +265,23 @@ def athlete_key(athlete: AthleteRow | None, name: str) -> str:
 def attach_claim(
     session: Session, claim: ResultRow, event: EventRow, athlete: AthleteRow | None, ctx: ArticleContext | None = None
 ) -> FactRow:
-    """File an article's result under its event and athlete (and add it to the session, written once with both),
-    and merge it with what other articles say."""
+    """File an article's result under its event and athlete, and merge it with what other articles say.
+
+    Without `ctx` the claim is added to the session with its event and merged result. With it (an article being
+    stored) the claim stays out of the session and joins `ctx.claims`: the caller writes them all in one INSERT
+    (`claim_values`) once the merged results are flushed, rather than one INSERT per result."""
     key = athlete_key(athlete, claim.athlete_name)
     ours = ctx.facts.get((event.id, key)) if ctx is not None else None
     fact = ours
     if fact is None and (ctx is None or event.id not in ctx.new_events):
         fact = session.scalar(select(FactRow).where(FactRow.event_id == event.id, FactRow.athlete_key == key))
-    claim.event_row = event
+    pending: list[ResultRow] = []
+    if ctx is not None:
+        claim.event_id = event.id
+        pending = ctx._claims_of.setdefault((event.id, key), [])
+        pending.append(claim)
+    else:
+        claim.event_row = event
     if fact is None:
         fact = FactRow(
             event_id=event.id,
@@ -279,19 +292,27 @@ def attach_claim(
             conflicts=[],
         )
         session.add(fact)
-        claim.fact = fact
-        session.add(claim)
         _merge_values(fact, [claim])
         if ctx is not None:
             ctx.facts[(event.id, key)] = fact
-        return fact
-    claim.fact = fact
-    session.add(claim)
-    if ours is not None:
-        _merge_values(fact, list(fact.claims))  # begun by this article: its claims are all in the session
+    elif ours is not None:
+        _merge_values(fact, pending)  # begun by this article: its claims are all pending
     else:
-        refresh_fact(session, fact)
+        refresh_fact(session, fact, pending)
+    if ctx is not None:
+        ctx.claims.append((claim, fact))
+    else:
+        claim.fact = fact
+        session.add(claim)
     return fact
+
+
+def claim_values(claim: ResultRow, fact: FactRow) -> dict[str, Any]:
+    """The columns of a pending claim (`attach_claim` with a context) for a bulk INSERT, its merged result flushed."""
+    values = {column.key: getattr(claim, column.key) for column in ResultRow.__table__.columns if column.key != "id"}
+    values["fact_id"] = fact.id
+    values["evidence"] = values["evidence"] or ""
+    return fitted(ResultRow, values)
 
 
 def _value_key(value: Any) -> Any:
@@ -323,9 +344,11 @@ def _merge_values(fact: FactRow, claims: list[ResultRow]) -> None:
     fact.support = len({c.article_id for c in claims}) or 1
 
 
-def refresh_fact(session: Session, fact: FactRow) -> bool:
-    """Recompute a merged result from its claims; False (and the fact deleted) when none is left."""
-    claims = session.scalars(select(ResultRow).where(ResultRow.fact_id == fact.id).order_by(ResultRow.id)).all()
+def refresh_fact(session: Session, fact: FactRow, pending: Iterable[ResultRow] = ()) -> bool:
+    """Recompute a merged result from its claims (the stored ones and `pending`, not yet written); False (and the
+    fact deleted) when none is left."""
+    stored = session.scalars(select(ResultRow).where(ResultRow.fact_id == fact.id).order_by(ResultRow.id)).all()
+    claims = [*stored, *pending]
     if not claims:
         session.delete(fact)
         return False

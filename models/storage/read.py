@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 
 from sqlalchemy import Select, Text, and_, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from models.events import discipline_query, parse_stage, parse_standings
 from models.records import CalendarEntry, Stage
@@ -148,15 +149,24 @@ class Season:
     competitions: list[CompetitionGroup]
 
 
+# A profile shows an athlete's newest results, quotes and articles, so that it costs the same to read however
+# long the career: all of them are in the paged lists (`search_results`, `list_articles` by athlete).
+PROFILE_RESULTS = 100
+PROFILE_ITEMS = 50  # quotes and articles; upcoming fixtures are read from these newest articles
+
+
 @dataclass
 class AthleteProfile:
     athlete: AthleteRow
-    results: list[FactRow] = field(default_factory=list)  # merged results, newest event first
-    quotes: list[QuoteRow] = field(default_factory=list)
+    results: list[FactRow] = field(default_factory=list)  # the newest merged results, newest event first
+    quotes: list[QuoteRow] = field(default_factory=list)  # the newest, in the order they were stored
     fixtures: list[FixtureRow] = field(default_factory=list)
     races: list[RaceRow] = field(default_factory=list)
-    articles: list[ArticleRow] = field(default_factory=list)
+    articles: list[ArticleRow] = field(default_factory=list)  # the newest first
     medals: dict[str, int] = field(default_factory=dict)  # one per distinct event: gold, silver, bronze
+    results_total: int = 0
+    quotes_total: int = 0
+    articles_total: int = 0
 
     @property
     def seasons(self) -> list[Season]:
@@ -172,16 +182,38 @@ class AthleteProfile:
         return [Season(year, list(groups.values())) for year, groups in ordered]
 
 
+SOURCES_SHOWN = 20  # the articles listed with a merged result (its `support` counts them all)
+
+
 def _facts_query() -> Select:
+    """Merged results with their event, competition and athlete; `with_sources` adds the articles."""
     return (
         select(FactRow)
         .join(EventRow, EventRow.id == FactRow.event_id)
-        .options(
-            selectinload(FactRow.event).selectinload(EventRow.competition),
-            selectinload(FactRow.athlete),
-            selectinload(FactRow.claims).selectinload(ResultRow.article),
-        )
+        .options(selectinload(FactRow.event).selectinload(EventRow.competition), selectinload(FactRow.athlete))
     )
+
+
+def with_sources(session: Session, facts: Sequence[FactRow], shown: int | None = None) -> None:
+    """Give each merged result its first `shown` claims (with their articles) as `claims`, read in one query: a
+    result a thousand articles report costs what one reported by twenty does. For reading only."""
+    if not facts:
+        return
+    order = func.row_number().over(partition_by=ResultRow.fact_id, order_by=ResultRow.id).label("n")
+    ranked = select(ResultRow.id, order).where(ResultRow.fact_id.in_([f.id for f in facts])).subquery()
+    claims = session.scalars(
+        select(ResultRow)
+        .join(ranked, ranked.c.id == ResultRow.id)
+        .where(ranked.c.n <= (shown or SOURCES_SHOWN))
+        .options(selectinload(ResultRow.article))
+        .order_by(ResultRow.id)
+    ).all()
+    by_fact: dict[int, list[ResultRow]] = {f.id: [] for f in facts}
+    for claim in claims:
+        if claim.fact_id is not None:
+            by_fact[claim.fact_id].append(claim)
+    for fact in facts:
+        set_committed_value(fact, "claims", by_fact[fact.id])
 
 
 def _by_date(query: Select) -> Select:
@@ -199,33 +231,45 @@ def _unique_fixtures(fixtures: Sequence[FixtureRow]) -> list[FixtureRow]:
 
 
 def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None) -> AthleteProfile | None:
+    """The athlete with their newest `PROFILE_RESULTS` results and `PROFILE_ITEMS` quotes and articles, the
+    fixtures those articles announce, the races their articles link, and how many there are in all."""
     athlete = athlete_by_slug(session, slug)
     if athlete is None:
         return None
     today = today or dt.date.today()
     article_ids = select(MentionRow.article_id).where(MentionRow.athlete_id == athlete.id)
-    results = session.scalars(_by_date(_facts_query().where(FactRow.athlete_id == athlete.id))).unique().all()
+    facts = _by_date(_facts_query().where(FactRow.athlete_id == athlete.id)).limit(PROFILE_RESULTS)
+    results = session.scalars(facts).unique().all()
+    with_sources(session, results)
     quotes = session.scalars(
         select(QuoteRow)
         .where(QuoteRow.athlete_id == athlete.id)
         .options(selectinload(QuoteRow.article))
-        .order_by(QuoteRow.id)
+        .order_by(QuoteRow.id.desc())
+        .limit(PROFILE_ITEMS)
+    ).all()[::-1]
+    articles = session.scalars(
+        select(ArticleRow).where(ArticleRow.id.in_(article_ids)).order_by(ArticleRow.id.desc()).limit(PROFILE_ITEMS)
     ).all()
     fixtures = [
         f
         for f in session.scalars(
             select(FixtureRow)
-            .where(FixtureRow.article_id.in_(article_ids))
+            .where(
+                FixtureRow.article_id.in_([a.id for a in articles]),
+                or_(FixtureRow.date.is_(None), FixtureRow.date >= today),
+            )
             .options(selectinload(FixtureRow.article))
             .order_by(FixtureRow.date, FixtureRow.id)
         ).all()
-        if athlete.id in (f.athlete_ids or []) and (f.date is None or f.date >= today)
+        if athlete.id in (f.athlete_ids or [])
     ]
     race_ids = select(LinkRow.race_id).where(LinkRow.article_id.in_(article_ids))
     races = session.scalars(select(RaceRow).where(RaceRow.id.in_(race_ids)).order_by(RaceRow.start_date)).all()
-    articles = session.scalars(
-        select(ArticleRow).where(ArticleRow.id.in_(article_ids)).order_by(ArticleRow.id.desc())
-    ).all()
+
+    def total(query: Select) -> int:
+        return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
     return AthleteProfile(
         athlete,
         list(results),
@@ -234,6 +278,9 @@ def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None
         list(races),
         list(articles),
         medal_counts(session, athlete.id),
+        results_total=total(select(FactRow.id).where(FactRow.athlete_id == athlete.id)),
+        quotes_total=total(select(QuoteRow.id).where(QuoteRow.athlete_id == athlete.id)),
+        articles_total=total(article_ids),
     )
 
 
@@ -282,7 +329,9 @@ def search_results(
         )
     if since:
         query = query.where(EventRow.date >= since)
-    return _page(session, _by_date(query), limit, offset)
+    page = _page(session, _by_date(query), limit, offset)
+    with_sources(session, page.items)
+    return page
 
 
 def list_events(

@@ -35,15 +35,18 @@ class ArticleRow(Base):
     external_id: Mapped[str | None] = mapped_column(String(300))
     title: Mapped[str | None] = mapped_column(Text)
     headline: Mapped[str] = mapped_column(Text, default="")  # the title, or the lead's opening words when untitled
-    raw_text: Mapped[str] = mapped_column(Text)
-    body: Mapped[str] = mapped_column(Text, default="")  # "\n\n".join(paragraphs): entity offsets point here
+    # the article's content is read only when used (one query for the three), not with every list of articles
+    raw_text: Mapped[str] = mapped_column(Text, deferred=True, deferred_group="content")
+    body: Mapped[str] = mapped_column(  # "\n\n".join(paragraphs): entity offsets point here
+        Text, default="", deferred=True, deferred_group="content"
+    )
     language: Mapped[str] = mapped_column(String(16), index=True)
     language_hint: Mapped[str | None] = mapped_column(String(16))
     published: Mapped[str | None] = mapped_column(String(10))  # as given: YYYY-MM or YYYY-MM-DD
     published_date: Mapped[dt.date | None] = mapped_column(Date, index=True)  # first day for YYYY-MM
     source_url: Mapped[str | None] = mapped_column(Text)
     pipeline_version: Mapped[str] = mapped_column(String(40))
-    result_json: Mapped[dict[str, Any]] = mapped_column(JSON)
+    result_json: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True, deferred_group="content")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
     results: Mapped[list[ResultRow]] = relationship(

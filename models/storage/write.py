@@ -7,13 +7,22 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from models.headline import headline
 from models.records import Athlete, CalendarEntry, ExtractionResult
-from models.storage.athletes import resolve_athlete
-from models.storage.knowledge import ArticleContext, attach_claim, event_for, plan_events, prune, prune_athletes
+from models.storage.athletes import KnownAthletes, resolve_athlete
+from models.storage.knowledge import (
+    ArticleContext,
+    attach_claim,
+    claim_values,
+    event_for,
+    plan_events,
+    prune,
+    prune_athletes,
+)
+from models.storage.lengths import fitted
 from models.storage.names import fold, slugify, split_name
 from models.storage.tables import (
     ArticleRow,
@@ -131,6 +140,9 @@ def fill_extraction(session: Session, row: ArticleRow, result: ExtractionResult,
     row.published = result.published or published
     row.published_date = published_date(row.published)
     row.result_json = result.to_dict()
+    mentioned_names = [n for a in result.athletes for n in [a.name, *a.aliases]] + [r.athlete for r in result.results]
+    with session.no_autoflush:  # read before the first write (SQLite's write lock is taken there)
+        known = KnownAthletes(session, mentioned_names)
     session.flush()
     for entry in result.calendar:
         upsert_race(session, entry)
@@ -145,14 +157,15 @@ def fill_extraction(session: Session, row: ArticleRow, result: ExtractionResult,
             context.links.append((stored, race))
     context.links.sort(key=lambda pair: -pair[0].score)
     mentioned: set[int] = set()  # the article's rows were just deleted or never existed
-    names = _store_athletes(session, row, result, mentioned)
-    for res, planned in zip(result.results, plan_events(result.results, context), strict=True):
-        athlete = _lookup(names, res.athlete)
-        if athlete is None and fold(res.athlete) not in names:
-            athlete = resolve_athlete(session, Athlete(name=res.athlete), mentioned, article_id=row.id)
+    names = _store_athletes(session, row, result, mentioned, known)
+    for res in result.results:  # every athlete first: the results below are then filed without a query each
+        if _lookup(names, res.athlete) is None and fold(res.athlete) not in names:
+            athlete = resolve_athlete(session, Athlete(name=res.athlete), mentioned, article_id=row.id, known=known)
             names[fold(res.athlete)] = athlete
             if athlete is not None:
                 _mention(session, row, athlete, res.athlete, mentioned)
+    for res, planned in zip(result.results, plan_events(result.results, context), strict=True):
+        athlete = _lookup(names, res.athlete)
         event = event_for(session, planned, context)
         claim = ResultRow(
             article_id=row.id,
@@ -174,43 +187,54 @@ def fill_extraction(session: Session, row: ArticleRow, result: ExtractionResult,
             date=res.date,
             confidence=res.confidence,
         )
-        attach_claim(session, claim, event, athlete, context)  # adds it, with its event and merged result
-    for quote in result.quotes:
-        speaker = _lookup(names, quote.speaker) if quote.speaker else None
-        session.add(
-            QuoteRow(
-                article_id=row.id,
-                athlete_id=speaker.id if speaker else None,
-                speaker=quote.speaker,
-                text=quote.text,
-                language=quote.language,
-            )
+        attach_claim(session, claim, event, athlete, context)  # files it under its event and merged result
+    # rows nothing refers to, many in a long article: one INSERT per table rather than one per row
+    quotes = [
+        fitted(
+            QuoteRow,
+            {
+                "article_id": row.id,
+                "athlete_id": speaker.id if (speaker := _lookup(names, quote.speaker)) else None,
+                "speaker": quote.speaker,
+                "text": quote.text,
+                "language": quote.language,
+            },
         )
-    for fixture in result.schedule:
-        ids = [a.id for name in fixture.athletes if (a := _lookup(names, name)) is not None]
-        session.add(
-            FixtureRow(
-                article_id=row.id,
-                when=fixture.when,
-                date=fixture.date,
-                event=fixture.event,
-                athletes=list(fixture.athletes),
-                athlete_ids=ids,
-                evidence=fixture.evidence,
-            )
+        for quote in result.quotes
+    ]
+    fixtures = [
+        fitted(
+            FixtureRow,
+            {
+                "article_id": row.id,
+                "when": fixture.when,
+                "date": fixture.date,
+                "event": fixture.event,
+                "athletes": list(fixture.athletes),
+                "athlete_ids": [a.id for name in fixture.athletes if (a := _lookup(names, name)) is not None],
+                "evidence": fixture.evidence,
+            },
         )
+        for fixture in result.schedule
+    ]
+    session.flush()  # the merged results have their ids
+    claims = [claim_values(claim, fact) for claim, fact in context.claims]
+    for table, rows in ((ResultRow, claims), (QuoteRow, quotes), (FixtureRow, fixtures)):
+        if rows:
+            session.execute(insert(table).execution_options(render_nulls=True), rows)
+    session.expire(row, ["results", "quotes", "fixtures"])
     session.flush()
 
 
 def _store_athletes(
-    session: Session, row: ArticleRow, result: ExtractionResult, mentioned: set[int]
+    session: Session, row: ArticleRow, result: ExtractionResult, mentioned: set[int], known: KnownAthletes
 ) -> dict[str, AthleteRow | None]:
     """The article's athletes, full names first: a lone surname is then read in the context they give."""
     names: dict[str, AthleteRow | None] = {}
     ordered = sorted(result.athletes, key=lambda a: not split_name(a.name).has_full_given)
     for athlete in ordered:
         stored = _lookup(names, athlete.name) if not split_name(athlete.name).has_full_given else None
-        stored = stored or resolve_athlete(session, athlete, mentioned, article_id=row.id)
+        stored = stored or resolve_athlete(session, athlete, mentioned, article_id=row.id, known=known)
         for name in [athlete.name, *athlete.aliases]:
             names.setdefault(fold(name), stored)
         if stored is not None:

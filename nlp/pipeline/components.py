@@ -53,6 +53,7 @@ from nlp.pipeline.sports_patterns import (
     WEEKDAY,
     SportsPatterns,
 )
+from nlp.recent_names import KNOWN_NAMES_LIMIT, RecentNames
 
 if not Span.has_extension("value"):
     Span.set_extension("value", default=None)
@@ -105,7 +106,8 @@ def make_sports_entities(nlp: Language, name: str, language: str | None) -> Spor
 class Gazetteer:
     """Names the store already knows: matched case-insensitively in every document, each span carrying
     the stored spelling as `kb_id_`. The known athlete names are also offered to `palmares_persons`
-    (via `doc.user_data`) to resolve surname-only mentions."""
+    (via `doc.user_data`) to resolve surname-only mentions. At most `limit` names of each label: past it the
+    name added longest ago goes (a name added again is the newest)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
@@ -113,16 +115,36 @@ class Gazetteer:
         # Known athletes by their folded last word: a surname-only mention looks its candidates up here
         # instead of scanning every stored name.
         self.athletes_by_surname: dict[str, list[str]] = {}
-        self.known: set[tuple[str, str]] = set()
+        self.limit = KNOWN_NAMES_LIMIT
+        self.names = {label: RecentNames(self.limit) for label in ("ATHLETE", "TEAM", "COMPETITION")}
+
+    @property
+    def known(self) -> bool:
+        return any(len(names) for names in self.names.values())
 
     def add_names(self, athletes: Iterable[str] = (), teams: Iterable[str] = (), races: Iterable[str] = ()) -> None:
         for label, names in (("ATHLETE", athletes), ("TEAM", teams), ("COMPETITION", races)):
+            kept = self.names[label]
+            kept.limit = self.limit
             for known_name in names:
-                if known_name and (label, known_name) not in self.known:
+                if not known_name:
+                    continue
+                if known_name not in kept:
                     self.matcher.add(f"{label}::{known_name}", [self.nlp.make_doc(known_name)])
-                    self.known.add((label, known_name))
                     if label == "ATHLETE":
-                        self.athletes_by_surname.setdefault(fold(known_name.split()[-1]), []).append(known_name)
+                        self.athletes_by_surname.setdefault(_surname(known_name), []).append(known_name)
+                for dropped in kept.add([known_name]):
+                    self._forget(label, dropped)
+
+    def _forget(self, label: str, known_name: str) -> None:
+        self.matcher.remove(f"{label}::{known_name}")
+        if label == "ATHLETE":
+            surname = _surname(known_name)
+            same = self.athletes_by_surname.get(surname, [])
+            if known_name in same:
+                same.remove(known_name)
+            if not same:
+                self.athletes_by_surname.pop(surname, None)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -132,6 +154,10 @@ class Gazetteer:
         doc.spans["gazetteer"] = filter_spans(spans)
         doc.user_data[KNOWN_SURNAMES] = self.athletes_by_surname
         return doc
+
+
+def _surname(name: str) -> str:
+    return fold(name.split()[-1])
 
 
 @Language.factory("palmares_gazetteer")

@@ -242,16 +242,18 @@ def race_out(row: RaceRow) -> RaceOut:
 
 
 def profile_out(profile: AthleteProfile) -> AthleteProfileOut:
+    results = {fact.id: result_out(fact) for fact in profile.results}  # each shown twice: made once
     return AthleteProfileOut(
         **athlete_out(profile.athlete).model_dump(),
         medals=MedalsOut(**profile.medals),
-        results=[result_out(r) for r in profile.results],
+        results=list(results.values()),
         palmares=[
             SeasonOut(
                 year=season.year,
                 competitions=[
                     PalmaresCompetitionOut(
-                        competition=competition_out(group.competition), results=[result_out(f) for f in group.results]
+                        competition=competition_out(group.competition),
+                        results=[results[f.id] for f in group.results],
                     )
                     for group in season.competitions
                 ],
@@ -262,4 +264,7 @@ def profile_out(profile: AthleteProfile) -> AthleteProfileOut:
         upcoming_fixtures=[fixture_out(f) for f in profile.fixtures],
         calendar=[race_out(r) for r in profile.races],
         articles=[article_summary(a) for a in profile.articles],
+        results_total=profile.results_total,
+        quotes_total=profile.quotes_total,
+        articles_total=profile.articles_total,
     )
