@@ -27,14 +27,13 @@ def result_position(candidate: Candidate, context: DocContext) -> int:
 def standings_features(candidate: Candidate, context: DocContext, event: str | None) -> set[str]:
     position = result_position(candidate, context)
     sentence = context.sentence_of[position] if context.sentence_of else 0
-    start = context.sentence_starts[sentence] if context.sentence_starts else 0
-    end = context.sentence_starts[sentence + 1] if sentence + 1 < len(context.sentence_starts) else len(context.lowers)
+    tokens = context.sentence_tokens(sentence)
     f = {f"field={candidate.field}", f"value={min(int(candidate.value), 4) if candidate.field == 'rank' else 'x'}"}
-    for i in range(start, end):
+    for i in tokens:
         f.add(f"s:{context.lowers[i]}")
         for cue in context.cues[i]:
             f.add(f"s_cue={cue}")
-    for i in range(max(start, position - WINDOW), min(end, position + WINDOW + 1)):
+    for i in range(max(tokens.start, position - WINDOW), min(tokens.stop, position + WINDOW + 1)):
         f.add(f"near:{context.lowers[i]}")
     for word in (event or "").lower().split():
         f.add(f"event:{word}")
@@ -105,12 +104,10 @@ def _metres(value: str) -> float | None:
 
 
 def _option_kind(value: str) -> str:
+    metres = _metres(value)
+    if metres is not None:
+        return "m" if value.endswith(" m") else "km_long" if metres >= 40_000 else "km"
     words = value.split()
-    if len(words) == 2 and words[1] in ("m", "km"):
-        number = float(words[0]) if words[0].replace(".", "", 1).isdigit() else 0.0
-        if words[1] == "km":
-            return "km_long" if number >= 40 else "km"
-        return "m"
     if len(words) == 2 and words[1].isdigit():
         return "numbered"  # "stage 4"
     return "named"

@@ -80,6 +80,13 @@ class DocContext:
             headings=_headings(line_of, line_words, {line_of[a.start] for a in athletes}),
         )
 
+    def sentence_tokens(self, sentence: int) -> range:
+        """The token offsets of the sentence numbered `sentence`."""
+        if not self.sentence_starts:
+            return range(0)
+        end = self.sentence_starts[sentence + 1] if sentence + 1 < len(self.sentence_starts) else len(self.lowers)
+        return range(self.sentence_starts[sentence], end)
+
     def heading_before(self, position: int) -> range:
         """The tokens of the nearest short line above the token's line that names no athlete ("Classifica
         generale", "Men's 1500 m"): the heading of the list or paragraph it stands in; empty when there is none."""
@@ -282,13 +289,8 @@ def order_features(support: Support, context: DocContext, f: set[str]) -> None:
     named = [a for a in context.athletes if a.sentence == athlete.sentence]
     distinct = list(dict.fromkeys(a.name for a in named))
     f.add(f"o:athletes={bucket(len(distinct), (2, 3, 4, 6))}")
-    start = context.sentence_starts[athlete.sentence]
-    end = (
-        context.sentence_starts[athlete.sentence + 1]
-        if athlete.sentence + 1 < len(context.sentence_starts)
-        else len(context.lowers)
-    )
-    for i in range(start, end):
+    sentence = context.sentence_tokens(athlete.sentence)
+    for i in sentence:
         for cue in context.cues[i]:
             f.add(f"o:sentence_cue={cue}")
     earlier = [a for a in named if a.end <= athlete.start and a.name != athlete.name]
@@ -304,10 +306,10 @@ def order_features(support: Support, context: DocContext, f: set[str]) -> None:
         f.add(f"o:between_len={bucket(len(between), (1, 2, 4, 8))}")
     for offset in (1, 2):
         k = athlete.start - offset
-        if k >= start:
+        if k >= sentence.start:
             f.add(f"o:a-{offset}={context.lowers[k]}")
     if named:  # the words that open the run of names: "ahead of", "behind him", "devant"
-        for i in range(max(start, named[0].start - 4), named[0].start):
+        for i in range(max(sentence.start, named[0].start - 4), named[0].start):
             for cue in context.cues[i]:
                 f.add(f"o:opening_cue={cue}")
     if any(v.sentence == athlete.sentence and v.kind in ("RANK", "NUMBER") for v in context.values):
@@ -324,13 +326,8 @@ def parallel_features(support: Support, context: DocContext, f: set[str]) -> Non
     f.add(f"p:place={min(support.place, 3)}")
     count = sum(1 for v in context.values if v.sentence == value.sentence and v.kind == value.kind)
     f.add(f"p:pairs={min(count, 4)}")
-    start = context.sentence_starts[value.sentence]
-    end = (
-        context.sentence_starts[value.sentence + 1]
-        if value.sentence + 1 < len(context.sentence_starts)
-        else len(context.lowers)
-    )
-    for i in range(start, end):
+    sentence = context.sentence_tokens(value.sentence)
+    for i in sentence:
         f.add(f"p:word={context.lowers[i]}")
         for cue in context.cues[i]:
             f.add(f"p:cue={cue}")

@@ -127,9 +127,8 @@ def decide(
         probability = model.probability(features(candidate, context))
         if probability < model.threshold:
             continue
-        event, position = events.of(candidate)
+        event, nearest, position = events.of(candidate)
         if standings is not None:
-            nearest = events.nearest(candidate)[0]
             event = events.placed(event, standings.probability(standings_features(candidate, context, nearest)) >= 0.5)
         evidence = candidate.rule.evidence if candidate.rule else attribution.sentence_text(position)
         scored.append(Scored(candidate, probability, event, evidence, position))
@@ -161,14 +160,15 @@ class CandidateEvents:
             return candidate.rule.event, position
         return event_near(self.mentions, self.doc[position : position + 1], self.attribution, self.default), position
 
-    def of(self, candidate: Candidate) -> tuple[str | None, int]:
-        event, position = self.nearest(candidate)
+    def of(self, candidate: Candidate) -> tuple[str | None, str | None, int]:
+        """The candidate's event, the rules' event (`nearest`) and the token where the text states it."""
+        nearest, position = self.nearest(candidate)
         if self.chooser is None or not self.layout.options:
-            return event, position
+            return nearest, nearest, position
         chooser = self.chooser
         options = self.choices(candidate, position)
         best = max(options, key=lambda pair: (chooser.probability(pair[1]), -abs(pair[0].start - position)))
-        return best[0].value, position
+        return best[0].value, nearest, position
 
     def choices(self, candidate: Candidate, position: int) -> list[tuple[EventOption, set[str]]]:
         """Each event named in the text with the event model's features for this candidate."""
