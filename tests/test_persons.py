@@ -31,6 +31,21 @@ def test_a_country_glued_before_a_name_is_cut_off():
     assert found == {"Manon Testers": "Manon Testers"}
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("de", "Ergebnisse:\n1. Marco Testmann Deutschland 2:07,47\n2. Luca Proefer Italien 2:08,12", "Marco Testmann"),
+        ("es", "El oro fue para Marcus Testwell de Gran Bretaña con 20,31.", "Marcus Testwell"),
+    ],
+)
+def test_a_country_printed_after_a_name_is_cut_off(language: str, text: str, name: str):
+    assert name in people(language, text)
+
+
+def test_a_name_of_three_words_ending_like_a_country_stays_whole_when_two_words_would_be_left_too_few():
+    assert "Michael Jordan" in people("en", "Michael Jordan won the race in 20.31.")
+
+
 def test_two_people_with_one_surname_are_not_merged():
     found = people("en", "Tom Lee (USA) won in 20.01 and Ann Lee (CAN) was second in 20.22. Lee said it was close.")
     assert {"Tom Lee", "Ann Lee"} <= set(found.values())

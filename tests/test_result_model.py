@@ -19,7 +19,7 @@ from nlp.decisions.result_candidates import (
     ValueMention,
     generate,
 )
-from nlp.decisions.result_features import features
+from nlp.decisions.result_features import features, value_shape
 from nlp.decisions.results import candidates_of, decide_results
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.results import extract_results
@@ -75,6 +75,12 @@ def test_a_bare_number_before_a_name_in_a_table_is_a_rank_candidate():
     assert any(s.value is not None and s.value.kind == NUMBER for s in supports)
 
 
+def test_a_numeric_ordinal_before_a_name_in_a_list_is_a_rank_candidate():
+    found = candidates("Resultados de la carrera.\n1º Pedro Testarossa\n2º Argelio Martínez", language="es")
+    supports = found[("Argelio Martínez", "rank", 2)].supports
+    assert any(s.value is not None and s.value.kind == NUMBER for s in supports)
+
+
 def test_an_athlete_of_the_previous_sentence_may_own_a_value():
     found = candidates("Maria Testova had a great day. She finished third.")
     pair = found[("Maria Testova", "rank", 3)].supports[0]
@@ -119,6 +125,26 @@ def test_features_tell_where_the_athlete_stands_and_which_cues_are_between():
     assert "nearest_preceding" in features(proefson, context)
     assert "between_cue=beaten_markers" in features(testova, context)
     assert "field=time" in features(testova, context)
+
+
+def test_features_tell_whether_a_value_refers_back_to_the_athlete_named_last():
+    doc, lexicon, attribution, rules = tagged(
+        "Anna Proefson crashed. Maria Testova had a great day. She finished third."
+    )
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    testova = next(c for c in found if c.key == ("Maria Testova", "rank", 3))
+    proefson = next(c for c in found if c.key == ("Anna Proefson", "rank", 3))
+    assert "b:last_named" in features(testova, context)
+    assert "b:last_named" not in features(proefson, context)
+    assert "b:opens=she" in features(testova, context)
+
+
+@pytest.mark.parametrize(
+    ("written", "shape"),
+    [("1:46,52", "d:dd,dd"), ("14,533", "dd,ddd"), ("+54″", "+dd″"), ("13. Platz", "dd. aaa"), ("12345678", "ddd")],
+)
+def test_the_shape_of_a_value_tells_how_it_is_written(written: str, shape: str):
+    assert value_shape(written) == shape
 
 
 # -- decoding --------------------------------------------------------------------------------------------------

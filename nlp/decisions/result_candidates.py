@@ -22,6 +22,7 @@ from dataclasses import field as dataclass_field
 from spacy.tokens import Doc, Span
 
 from models.records import Result
+from nlp.pipeline.lexicon import Lexicon
 from nlp.pipeline.sports_patterns import GAP, LEAD, MEDAL, RANK, SAME_TIME, TIME
 
 MEDAL_PLACES = {"gold": 1, "silver": 2, "bronze": 3}
@@ -119,6 +120,7 @@ def value_mentions(
     cues: list[frozenset[str]],
     win_classes: frozenset[str],
     athletes: list[AthleteMention],
+    lexicon: Lexicon | None = None,
 ) -> list[ValueMention]:
     sports: list[Span] = list(doc.spans.get("sports", []))
     found = [
@@ -137,15 +139,19 @@ def value_mentions(
             i = end
         else:
             i += 1
-    found += _numbers_before_names(doc, sentence_of, athletes, covered)
+    found += _numbers_before_names(doc, sentence_of, athletes, covered, lexicon)
     return sorted(found, key=lambda m: m.start)
 
 
 def _numbers_before_names(
-    doc: Doc, sentence_of: list[int], athletes: list[AthleteMention], covered: set[int]
+    doc: Doc,
+    sentence_of: list[int],
+    athletes: list[AthleteMention],
+    covered: set[int],
+    lexicon: Lexicon | None = None,
 ) -> list[ValueMention]:
-    """ "9 Simon Test (SUI)", "| 7 | Jan Test |", "2. Kees Proef": a whole number of at most three digits right
-    before a name, past one list mark."""
+    """ "9 Simon Test (SUI)", "| 7 | Jan Test |", "2. Kees Proef", "3º Juan Test": a whole number of at most three
+    digits, or a numeric ordinal of the language, right before a name, past one list mark."""
     found = []
     for athlete in athletes:
         i = athlete.start - 1
@@ -156,6 +162,8 @@ def _numbers_before_names(
         text = doc[i].text
         if text.isdigit() and len(text) <= 3 and 0 < int(text) <= 300:
             found.append(ValueMention(i, i + 1, NUMBER, int(text), sentence_of[i]))
+        elif lexicon is not None and text[:1].isdigit() and (value := lexicon.ordinal_value(text)):
+            found.append(ValueMention(i, i + 1, NUMBER, value, sentence_of[i]))
     return found
 
 

@@ -8,6 +8,7 @@ rules state the fact. Word features are lower-cased tokens; no language is named
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -17,6 +18,7 @@ from nlp.decisions.result_candidates import AthleteMention, Candidate, Support, 
 from nlp.pipeline.doc_words import doc_words
 
 WINDOW = 3  # words read on each side of a mention
+SHAPE_LENGTH = 12  # characters of a value's written form read as its shape
 
 
 @dataclass(slots=True)
@@ -200,8 +202,8 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
         f.add(f"rule_rejects={reason}")
     f.add("athlete_before" if before else "athlete_after")
     f.add(f"sentences_back={value.sentence - athlete.sentence}")
-    if value.sentence != athlete.sentence and any(a.sentence == value.sentence for a in context.athletes):
-        f.add("value_sentence_names_another")
+    if value.sentence != athlete.sentence:
+        back_reference_features(athlete, value, context, f)
     f.add(f"distance{bucket(distance, (0, 1, 2, 3, 5, 8, 12, 20))}")
     f.add(f"dir_distance={'b' if before else 'a'}{bucket(distance, (0, 1, 2, 4, 8))}")
     others_between = {a.name for a in context.athletes if left <= a.start < right and a.name != athlete.name}
@@ -272,13 +274,45 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
         m = athlete.end - 1 + offset
         if m < len(lowers) and context.sentence_of[m] == athlete.sentence:
             f.add(f"a+{offset}={lowers[m]}")
-    f.add(f"value_text_has_plus={'+' in ''.join(context.texts[value.start : value.end])}")
+    value_text = "".join(context.texts[value.start : value.end])
+    f.add(f"value_text_has_plus={'+' in value_text}")
+    f.add(f"shape={value_shape(value_text)}")
     sentence_start = context.sentence_starts[value.sentence]
     if sentence_start < len(lowers) and lowers[sentence_start].isdigit():
         f.add("sentence_opens_with_number")
     f.add(f"sentence_index={bucket(value.sentence, (0, 1, 3, 6, 12))}")
     if value.start < context.title_end:
         f.add("in_title")
+
+
+def value_shape(text: str) -> str:
+    """The value's written form, digits as "d" and letters as "a", runs shortened to 3: "1:46,52" -> "d:dd,dd",
+    "14,533" -> "dd,ddd" (a score written like a time), "+54″" -> "+dd″"."""
+    shape = re.sub(r"[^\W\d_]", "a", text[:SHAPE_LENGTH])
+    shape = re.sub(r"\d", "d", shape)
+    return re.sub(r"(.)\1{3,}", r"\1\1\1", shape)
+
+
+def back_reference_features(athlete: AthleteMention, value: ValueMention, context: DocContext, f: set[str]) -> None:
+    """A value whose sentence refers back to an athlete named before ("Der 33-Jährige belegte den 13. Platz",
+    "She finished fourth"): is the athlete the last one named, the subject of the sentence before, and how does the
+    value's sentence open."""
+    if any(a.sentence == value.sentence for a in context.athletes):
+        f.add("value_sentence_names_another")
+    earlier = [a for a in context.athletes if a.sentence < value.sentence]
+    if earlier and earlier[-1].name == athlete.name:
+        f.add("b:last_named")
+    if len({a.name for a in earlier if a.sentence == earlier[-1].sentence}) == 1 and earlier[-1].name == athlete.name:
+        f.add("b:only_one_in_sentence_before")
+    in_athlete_sentence = [a for a in context.athletes if a.sentence == athlete.sentence]
+    if in_athlete_sentence and in_athlete_sentence[0].name == athlete.name:
+        f.add("b:first_of_its_sentence")
+    opening = context.sentence_tokens(value.sentence)
+    for i in opening[:3]:
+        for cue in context.cues[i]:
+            f.add(f"b:opening_cue={cue}")
+    if opening:
+        f.add(f"b:opens={context.lowers[opening.start]}")
 
 
 def order_features(support: Support, context: DocContext, f: set[str]) -> None:

@@ -94,7 +94,7 @@ def candidates_of(
     # except a medal opening a list of names ("goud (Kramer, Nuis)"): a tally, which the medal tallies report
     values = [
         v
-        for v in value_mentions(doc, sentence_of, cues, WIN_CLASSES, athletes)
+        for v in value_mentions(doc, sentence_of, cues, WIN_CLASSES, athletes, lexicon)
         if rejected.get(v.start) != TALLY_REASON
     ]
     context = DocContext.of(doc, cues, sentence_of, athletes, values, attribution.clause_breaks, rejected, rules)

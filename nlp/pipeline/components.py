@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.pipeline.doc_words import doc_words
-from nlp.pipeline.lexicon import list_joiners, load_lexicon, nationality_words
+from nlp.pipeline.lexicon import every_language_words, list_joiners, load_lexicon, nationality_words
 from nlp.pipeline.persons import (
     Candidate,
     fold,
@@ -184,6 +184,7 @@ class Persons:
         self.list_joiners = list_joiners()
         self.place_cue_endings = tuple(f" {cue}" for cue in self.lexicon.set("place_cues"))  # " … arrivo a"
         self.given = given_names()
+        self.descriptor_endings = tuple(every_language_words("descriptor_endings"))
 
     # -- candidates -------------------------------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[Candidate]:
@@ -201,7 +202,11 @@ class Persons:
         result_starts = sorted(s.start for s in results)
         # Candidates come from the name rules (clean boundaries: no "De Fransman van Cofidis"); the
         # statistical NER only votes on them, so its boundary and sentence-start mistakes cannot leak in.
-        spans = [self._trim_common_lead(span, ner_person_starts) for span in name_sequences(doc, self.lexicon)]
+        ner_person_ends = {e.end for e in ner_persons}
+        spans = [
+            self._trim_particle_tail(self._trim_common_lead(span, ner_person_starts), ner_person_ends)
+            for span in name_sequences(doc, self.lexicon)
+        ]
         spans += [g for g in gazetteer if not any(s.start <= g.start < s.end for s in spans)]
         never = non_person_names(self.lexicon.language)
         # Token positions by word, read from one ORTH array (a Token object per word costs more).
@@ -294,11 +299,21 @@ class Persons:
                 or word in self.nationalities
                 or name_key(word) in never
                 or is_role(word, self.athlete_roles)
+                or word.endswith(self.descriptor_endings)
             )
             and word.title() not in self.given
             for word in lead
         ):
             return span.doc[inner : span.end]
+        return span
+
+    def _trim_particle_tail(self, span: Span, ner_person_ends: set[int]) -> Span:
+        """ "Mattia Test della Campana Imballaggi", "Brenda Test del Estado": where the NER's person ends right before
+        a lower-case particle inside the sequence, what follows is the athlete's team or home, not their name."""
+        doc = span.doc
+        for end in range(span.start + 2, span.end - 1):
+            if end in ner_person_ends and doc[end].text.islower() and doc[end].lower_ in self.particles:
+                return doc[span.start : end]
         return span
 
     def _lone_subject_of_result_verb(self, span: Span) -> bool:

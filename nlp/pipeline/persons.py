@@ -24,8 +24,9 @@ def given_names() -> frozenset[str]:
 
 
 @cache
-def non_person_names(language: str) -> frozenset[str]:
-    """Names that are never people: countries (Babel, in this language and English) and known teams."""
+def country_names(language: str) -> frozenset[str]:
+    """Countries (Babel's territory names in this language and English, and the lexicons' country names), as
+    `name_key`s."""
     from babel import Locale, UnknownLocaleError
 
     names: set[str] = set()
@@ -35,9 +36,14 @@ def non_person_names(language: str) -> frozenset[str]:
         except (ValueError, LookupError, UnknownLocaleError):
             continue
     names.update(every_language_words("country_names"))  # folded below: the lower case does not matter
-    teams = json.loads(resources.files("nlp.lexicons").joinpath("teams.json").read_text(encoding="utf-8"))["teams"]
-    names.update(teams)
     return frozenset(name_key(n) for n in names)
+
+
+@cache
+def non_person_names(language: str) -> frozenset[str]:
+    """Names that are never people: countries and known teams."""
+    teams = json.loads(resources.files("nlp.lexicons").joinpath("teams.json").read_text(encoding="utf-8"))["teams"]
+    return country_names(language) | frozenset(name_key(n) for n in teams)
 
 
 def is_name_token(text: str) -> bool:
@@ -114,7 +120,6 @@ def _joins_hyphen(words: DocWords, i: int) -> bool:
     )
 
 
-@lru_cache(maxsize=64)
 @lru_cache(maxsize=64)
 def compound_heads(roles: frozenset[str]) -> tuple[str, ...]:
     """Roles long enough to end a compound ("Disziplin" + "trainer"), as one tuple for str.endswith."""
@@ -220,9 +225,25 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
             i += 1  # "de Nieuw-Zeelander Hayden Wilde", "Australische Emma McKeon": a descriptor, then the name
             while i < j - 1 and texts[i].islower():
                 i += 1  # "el Movistar de Kees Proef": no particle left in front of the name
+        j = _without_country_tail(texts, lowers, i, j, country_names(lexicon.language), particles)
         spans.append(doc[i:j])
         i = j
     return spans
+
+
+def _without_country_tail(
+    texts: list[str], lowers: list[str], start: int, end: int, countries: frozenset[str], particles: frozenset[str]
+) -> int:
+    """The end of a name before a country printed after it ("1. Marco Test Deutschland 2:07,47", "Marcus Test de
+    Gran Bretaña"): at least two words stay."""
+    for size in (3, 2, 1):
+        tail = end - size
+        if tail - start < 2 or name_key(" ".join(texts[tail:end])) not in countries:
+            continue
+        if lowers[tail - 1] in particles and texts[tail - 1].islower() and tail - 1 - start >= 2:
+            tail -= 1
+        return tail
+    return end
 
 
 def has_nation_code_after(span: Span, teams_and_countries: frozenset[str] = frozenset()) -> bool:
