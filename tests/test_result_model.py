@@ -206,6 +206,14 @@ def test_decoding_keeps_no_second_rank_that_contradicts_a_medal_of_the_athlete_i
     assert [(r.medal, r.rank) for r in results] == [("silver", None)]
 
 
+def test_decoding_keeps_two_medals_of_an_athlete_when_no_event_is_named():
+    # "She took gold on the beam and bronze on the floor": two events the text names in words the tagging lacks
+    scored = [_scored("A", "medal", "gold", 0.9, event=None), _scored("A", "medal", "bronze", 0.8, event=None)]
+    scored += [_scored("A", "rank", 1, 0.85, event=None), _scored("A", "rank", 3, 0.75, event=None)]
+    results = decode(scored, 0.3)
+    assert sorted((r.medal, r.rank) for r in results) == [("bronze", 3), ("gold", 1)]
+
+
 def test_decoding_drops_candidates_below_the_threshold_and_records_confidence():
     results = decode([_scored("A", "rank", 2, 0.9), _scored("B", "rank", 3, 0.2)], threshold=0.5)
     assert [(r.athlete, r.confidence) for r in results] == [("A", 0.9)]
@@ -314,6 +322,13 @@ def test_a_persons_features_tell_a_known_given_name_and_the_values_near_them():
     assert "first_word_given_name" in testova
     assert "value_near=TIME" in testova
     assert "first_person_of_doc" in testova and "first_person_of_doc" not in people["Anna Proefson"]
+
+
+def test_a_persons_features_tell_how_common_their_first_and_last_words_are():
+    people, _ = _people("Maria Testova won the 500 m in 37.80 ahead of Anna Proefson.")
+    testova = people["Maria Testova"]
+    assert "last_zipf=0" in testova  # an invented surname: no frequency in the language
+    assert any(f.startswith("first_zipf=") and f != "first_zipf=0" for f in testova)  # a known given name
 
 
 def test_the_athlete_model_keeps_the_people_it_scores_as_athletes():

@@ -70,6 +70,9 @@ def entity_features(entity: Entity, doc: Doc, language: str, context: DocContext
             f.add("upper_word")
         if "-" in w:
             f.add("hyphenated_word")
+    if words:  # how common the first and last words are: "Minuten Vorsprung", "Strangford Lough", "Ryder Cup"
+        f.add(f"first_zipf={_zipf_bucket(words[0], language)}")
+        f.add(f"last_zipf={_zipf_bucket(words[-1], language)}")
     if entity.name == first_name:
         f.add("first_person_of_doc")
     ner = context.ner_of
@@ -96,3 +99,8 @@ def entity_features(entity: Entity, doc: Doc, language: str, context: DocContext
         if mention.start > 0 and doc[mention.start - 1].text == "(":
             f.add("bracket_before")
     return f
+
+
+def _zipf_bucket(word: str, language: str) -> int:
+    """The word's frequency in the language on wordfreq's Zipf scale, rounded down (0 for unknown words)."""
+    return int(min(zipf_frequency(word.lower(), language), 6.0))

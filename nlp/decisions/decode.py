@@ -57,7 +57,12 @@ def decode(scored: list[Scored], threshold: float) -> list[Result]:
         result = results.get(key)
         if copy and result is not None and getattr(result, candidate.field) is not None:
             continue
-        same_event = [r for (athlete, event, _), r in results.items() if (athlete, event) == key[:2]]
+        # across both results of the athlete in a named event; in an unnamed one, two results are two events
+        same_event = [
+            r
+            for (athlete, event, copy_of), r in results.items()
+            if (athlete, event) == key[:2] and (event is not None or copy_of == copy)
+        ]
         if any(_contradicts(r, candidate.field, candidate.value) for r in same_event):
             continue
         taken.add(slot)
