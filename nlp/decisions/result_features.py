@@ -42,6 +42,7 @@ class DocContext:
     line_of: list[int]  # line number of each token
     line_words: dict[int, int]  # words (not punctuation or space) per line
     headings: dict[int, range]  # line -> the tokens of its heading line (see `heading_before`)
+    athletes_in: dict[int, list[AthleteMention]]  # sentence -> the athletes named in it, in text order
 
     @classmethod
     def of(
@@ -80,7 +81,13 @@ class DocContext:
             line_of=line_of,
             line_words=line_words,
             headings=_headings(line_of, line_words, {line_of[a.start] for a in athletes}),
+            athletes_in=_by_sentence(athletes),
         )
+
+    def last_named_before(self, sentence: int) -> AthleteMention | None:
+        """The last athlete named in a sentence before this one."""
+        earlier = [s for s in self.athletes_in if s < sentence]
+        return self.athletes_in[max(earlier)][-1] if earlier else None
 
     def sentence_tokens(self, sentence: int) -> range:
         """The token offsets of the sentence numbered `sentence`."""
@@ -97,6 +104,13 @@ class DocContext:
 
 HEADING_WORDS = 8  # a heading is a line of at most this many words
 HEADING_REACH = 40  # lines a heading governs below it
+
+
+def _by_sentence(athletes: list[AthleteMention]) -> dict[int, list[AthleteMention]]:
+    found: dict[int, list[AthleteMention]] = {}
+    for athlete in athletes:
+        found.setdefault(athlete.sentence, []).append(athlete)
+    return found
 
 
 def _headings(line_of: list[int], line_words: dict[int, int], athlete_lines: set[int]) -> dict[int, range]:
@@ -231,7 +245,7 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
         and 0 <= (value.start - a.end if a.end <= value.start else a.start - value.end) < own_distance
     }
     f.add(f"athletes_nearer={min(len(nearer), 3)}")
-    sentence_athletes = [a for a in context.athletes if a.sentence == value.sentence]
+    sentence_athletes = context.athletes_in.get(value.sentence, [])
     preceding = [a for a in sentence_athletes if a.end <= value.start]
     following = [a for a in sentence_athletes if a.start >= value.end]
     if preceding and preceding[-1].name == athlete.name:
@@ -297,15 +311,14 @@ def back_reference_features(athlete: AthleteMention, value: ValueMention, contex
     """A value whose sentence refers back to an athlete named before ("Der 33-Jährige belegte den 13. Platz",
     "She finished fourth"): is the athlete the last one named, the subject of the sentence before, and how does the
     value's sentence open."""
-    if any(a.sentence == value.sentence for a in context.athletes):
+    if value.sentence in context.athletes_in:
         f.add("value_sentence_names_another")
-    earlier = [a for a in context.athletes if a.sentence < value.sentence]
-    if earlier and earlier[-1].name == athlete.name:
+    last = context.last_named_before(value.sentence)
+    if last is not None and last.name == athlete.name:
         f.add("b:last_named")
-    if len({a.name for a in earlier if a.sentence == earlier[-1].sentence}) == 1 and earlier[-1].name == athlete.name:
-        f.add("b:only_one_in_sentence_before")
-    in_athlete_sentence = [a for a in context.athletes if a.sentence == athlete.sentence]
-    if in_athlete_sentence and in_athlete_sentence[0].name == athlete.name:
+        if {a.name for a in context.athletes_in[last.sentence]} == {athlete.name}:
+            f.add("b:only_one_in_sentence_before")
+    if context.athletes_in[athlete.sentence][0].name == athlete.name:
         f.add("b:first_of_its_sentence")
     opening = context.sentence_tokens(value.sentence)
     for i in opening[:3]:
@@ -320,7 +333,7 @@ def order_features(support: Support, context: DocContext, f: set[str]) -> None:
     assert athlete is not None
     f.add(f"o:place={min(support.place, 5)}")
     f.add(f"o:based={support.base > 1}")
-    named = [a for a in context.athletes if a.sentence == athlete.sentence]
+    named = context.athletes_in.get(athlete.sentence, [])
     distinct = list(dict.fromkeys(a.name for a in named))
     f.add(f"o:athletes={bucket(len(distinct), (2, 3, 4, 6))}")
     sentence = context.sentence_tokens(athlete.sentence)
