@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from sqlalchemy import Select, Text, and_, cast, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, Text, and_, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -48,9 +48,13 @@ class Page(Generic[T]):
         return len(self.items)
 
 
+def _count(session: Session, query: Select) -> int:
+    return session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+
+
 def _page(session: Session, query: Select, limit: int, offset: int) -> Page:
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    return Page(list(session.scalars(query.limit(limit).offset(offset)).unique().all()), total, limit, offset)
+    items = session.scalars(query.limit(limit).offset(offset)).unique().all()
+    return Page(list(items), _count(session, query), limit, offset)
 
 
 def _names_condition(folded: str):
@@ -216,10 +220,20 @@ def with_sources(session: Session, facts: Sequence[FactRow], shown: int | None =
         set_committed_value(fact, "claims", by_fact[fact.id])
 
 
+# Newest event first, events without a date last: the order of the index on events.date read backwards (SQLite
+# keeps NULLs last when descending, PostgreSQL is told to), so that SQL reads the newest events without sorting.
+NEWEST_EVENT_FIRST = (EventRow.date.desc().nulls_last(), EventRow.id.desc())
+
+
 def _by_date(query: Select) -> Select:
-    return query.order_by(
-        EventRow.date.is_(None), EventRow.date.desc(), EventRow.id.desc(), FactRow.rank.is_(None), FactRow.rank
-    )
+    return query.order_by(*NEWEST_EVENT_FIRST, FactRow.rank.is_(None), FactRow.rank, FactRow.id)
+
+
+def _newest_events(conditions: Sequence[ColumnElement[bool]], count: int) -> Select:
+    """Ids of the `count` newest events that meet `conditions` and have a merged result. A page of `count` results
+    (after the offset) lies within them, so the sort is of their results, not of every result in the store."""
+    has_results = select(FactRow.id).where(FactRow.event_id == EventRow.id).exists()
+    return select(EventRow.id).where(has_results, *conditions).order_by(*NEWEST_EVENT_FIRST).limit(count)
 
 
 def _unique_fixtures(fixtures: Sequence[FixtureRow]) -> list[FixtureRow]:
@@ -310,28 +324,45 @@ def search_results(
     offset: int = 0,
 ) -> Page[FactRow]:
     """Merged results (one per athlete and event, citing the articles that report it), newest event first."""
-    query = _facts_query()
+    on_facts: list[ColumnElement[bool]] = []
     if athlete:
         ids = [a.id for a in find_athletes(session, athlete)]
-        query = query.where(
+        on_facts.append(
             FactRow.athlete_id.in_(ids)
             if ids
             else FactRow.athlete_folded.contains(fold(athlete) or athlete.lower(), autoescape=True)
         )
+    on_events = _event_conditions(session, event=event, competition=competition, since=since)
+    counted = select(FactRow.id).where(*on_facts)
+    if on_events:
+        counted = counted.join(EventRow, EventRow.id == FactRow.event_id).where(*on_events)
+    total = _count(session, counted)
+    query = _facts_query().where(*on_facts, *on_events)
+    if not athlete:  # an athlete's results are few, read by their index; all the others are bounded by event
+        query = query.where(FactRow.event_id.in_(_newest_events(on_events, offset + limit)))
+    items = list(session.scalars(_by_date(query).limit(limit).offset(offset)).unique().all())
+    with_sources(session, items)
+    return Page(items, total, limit, offset)
+
+
+def _event_conditions(
+    session: Session, *, event: str | None, competition: str | None, since: dt.date | None
+) -> list[ColumnElement[bool]]:
+    """The conditions on `EventRow` that the `event`, `competition` and `since` filters ask for."""
+    conditions = []
     if event:
-        query = query.where(_event_condition(session, event))
+        conditions.append(_event_condition(session, event))
     if competition:
-        query = query.join(CompetitionRow, CompetitionRow.id == EventRow.competition_id).where(
+        named = select(CompetitionRow.id).where(
             or_(
                 CompetitionRow.folded_name.contains(fold(competition), autoescape=True),
                 CompetitionRow.slug == competition.strip(),
             )
         )
+        conditions.append(EventRow.competition_id.in_(named))
     if since:
-        query = query.where(EventRow.date >= since)
-    page = _page(session, _by_date(query), limit, offset)
-    with_sources(session, page.items)
-    return page
+        conditions.append(EventRow.date >= since)
+    return conditions
 
 
 def list_events(
@@ -353,18 +384,8 @@ def list_events(
     if athlete:
         ids = [a.id for a in find_athletes(session, athlete)]
         query = query.where(EventRow.id.in_(select(FactRow.event_id).where(FactRow.athlete_id.in_(ids))))
-    if event:
-        query = query.where(_event_condition(session, event))
-    if competition:
-        query = query.join(CompetitionRow, CompetitionRow.id == EventRow.competition_id).where(
-            or_(
-                CompetitionRow.folded_name.contains(fold(competition), autoescape=True),
-                CompetitionRow.slug == competition.strip(),
-            )
-        )
-    if since:
-        query = query.where(EventRow.date >= since)
-    query = query.order_by(EventRow.date.is_(None), EventRow.date.desc(), EventRow.id.desc())
+    query = query.where(*_event_conditions(session, event=event, competition=competition, since=since))
+    query = query.order_by(*NEWEST_EVENT_FIRST)
     return _page(session, query, limit, offset)
 
 
