@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, Text, and_, cast, func, literal, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from models.events import discipline_query, parse_stage, parse_standings
@@ -190,11 +190,12 @@ SOURCES_SHOWN = 20  # the articles listed with a merged result (its `support` co
 
 
 def _facts_query() -> Select:
-    """Merged results with their event, competition and athlete; `with_sources` adds the articles."""
+    """Merged results with their event (read in the same query), competition and athlete; `with_sources` adds the
+    articles."""
     return (
         select(FactRow)
-        .join(EventRow, EventRow.id == FactRow.event_id)
-        .options(selectinload(FactRow.event).selectinload(EventRow.competition), selectinload(FactRow.athlete))
+        .join(FactRow.event)
+        .options(contains_eager(FactRow.event).selectinload(EventRow.competition), selectinload(FactRow.athlete))
     )
 
 
@@ -209,7 +210,7 @@ def with_sources(session: Session, facts: Sequence[FactRow], shown: int | None =
         select(ResultRow)
         .join(ranked, ranked.c.id == ResultRow.id)
         .where(ranked.c.n <= (shown or SOURCES_SHOWN))
-        .options(selectinload(ResultRow.article))
+        .options(joinedload(ResultRow.article, innerjoin=True))
         .order_by(ResultRow.id)
     ).all()
     by_fact: dict[int, list[ResultRow]] = {f.id: [] for f in facts}
@@ -244,9 +245,31 @@ def _unique_fixtures(fixtures: Sequence[FixtureRow]) -> list[FixtureRow]:
     return sorted(seen.values(), key=lambda f: (f.date is None, f.date or dt.date.max, f.id))
 
 
-def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None) -> AthleteProfile | None:
+def _announcing(session: Session, athlete_id: int, article_ids: list[int], today: dt.date) -> list[FixtureRow]:
+    """The fixtures these articles announce for this athlete, today or later or undated: the announced athletes
+    are a JSON list, so the articles' fixtures are filtered here, reading only their ids and athletes."""
+    upcoming = select(FixtureRow.id, FixtureRow.athlete_ids).where(
+        FixtureRow.article_id.in_(article_ids), or_(FixtureRow.date.is_(None), FixtureRow.date >= today)
+    )
+    ids = [fixture_id for fixture_id, athlete_ids in session.execute(upcoming) if athlete_id in (athlete_ids or [])]
+    if not ids:
+        return []
+    return list(
+        session.scalars(
+            select(FixtureRow)
+            .where(FixtureRow.id.in_(ids))
+            .options(joinedload(FixtureRow.article, innerjoin=True))
+            .order_by(FixtureRow.date, FixtureRow.id)
+        ).all()
+    )
+
+
+def athlete_profile(
+    session: Session, slug: str, *, today: dt.date | None = None, sources: bool = True
+) -> AthleteProfile | None:
     """The athlete with their newest `PROFILE_RESULTS` results and `PROFILE_ITEMS` quotes and articles, the
-    fixtures those articles announce, the races their articles link, and how many there are in all."""
+    fixtures those articles announce, the races their articles link, and how many there are in all.
+    `sources=False` leaves out each result's articles (`with_sources`), for a reader that shows none."""
     athlete = athlete_by_slug(session, slug)
     if athlete is None:
         return None
@@ -254,36 +277,34 @@ def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None
     article_ids = select(MentionRow.article_id).where(MentionRow.athlete_id == athlete.id)
     facts = _by_date(_facts_query().where(FactRow.athlete_id == athlete.id)).limit(PROFILE_RESULTS)
     results = session.scalars(facts).unique().all()
-    with_sources(session, results)
+    if sources:
+        with_sources(session, results)
     quotes = session.scalars(
         select(QuoteRow)
         .where(QuoteRow.athlete_id == athlete.id)
-        .options(selectinload(QuoteRow.article))
+        .options(joinedload(QuoteRow.article, innerjoin=True))
         .order_by(QuoteRow.id.desc())
         .limit(PROFILE_ITEMS)
     ).all()[::-1]
     articles = session.scalars(
         select(ArticleRow).where(ArticleRow.id.in_(article_ids)).order_by(ArticleRow.id.desc()).limit(PROFILE_ITEMS)
     ).all()
-    fixtures = [
-        f
-        for f in session.scalars(
-            select(FixtureRow)
-            .where(
-                FixtureRow.article_id.in_([a.id for a in articles]),
-                or_(FixtureRow.date.is_(None), FixtureRow.date >= today),
-            )
-            .options(selectinload(FixtureRow.article))
-            .order_by(FixtureRow.date, FixtureRow.id)
-        ).all()
-        if athlete.id in (f.athlete_ids or [])
-    ]
+    fixtures = _announcing(session, athlete.id, [a.id for a in articles], today)
     race_ids = select(LinkRow.race_id).where(LinkRow.article_id.in_(article_ids))
     races = session.scalars(select(RaceRow).where(RaceRow.id.in_(race_ids)).order_by(RaceRow.start_date)).all()
 
-    def total(query: Select) -> int:
-        return session.scalar(select(func.count()).select_from(query.subquery())) or 0
-
+    totals = session.execute(
+        select(
+            *(
+                select(func.count()).select_from(query.subquery()).scalar_subquery()
+                for query in (
+                    select(FactRow.id).where(FactRow.athlete_id == athlete.id),
+                    select(QuoteRow.id).where(QuoteRow.athlete_id == athlete.id),
+                    article_ids,
+                )
+            )
+        )
+    ).one()
     return AthleteProfile(
         athlete,
         list(results),
@@ -292,9 +313,9 @@ def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None
         list(races),
         list(articles),
         medal_counts(session, athlete.id),
-        results_total=total(select(FactRow.id).where(FactRow.athlete_id == athlete.id)),
-        quotes_total=total(select(QuoteRow.id).where(QuoteRow.athlete_id == athlete.id)),
-        articles_total=total(article_ids),
+        results_total=totals[0],
+        quotes_total=totals[1],
+        articles_total=totals[2],
     )
 
 
