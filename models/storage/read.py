@@ -190,13 +190,10 @@ SOURCES_SHOWN = 20  # the articles listed with a merged result (its `support` co
 
 
 def _facts_query() -> Select:
-    """Merged results with their event (read in the same query), competition and athlete; `with_sources` adds the
-    articles."""
-    return (
-        select(FactRow)
-        .join(FactRow.event)
-        .options(contains_eager(FactRow.event).selectinload(EventRow.competition), selectinload(FactRow.athlete))
-    )
+    """Merged results with their event (read in the same query) and competition; `with_sources` adds the articles.
+    Their athletes are read by the caller: many by `selectinload(FactRow.athlete)`, one ahead of the results (the
+    session then knows it)."""
+    return select(FactRow).join(FactRow.event).options(contains_eager(FactRow.event).selectinload(EventRow.competition))
 
 
 def with_sources(session: Session, facts: Sequence[FactRow], shown: int | None = None) -> None:
@@ -358,7 +355,7 @@ def search_results(
     if on_events:
         counted = counted.join(EventRow, EventRow.id == FactRow.event_id).where(*on_events)
     total = _count(session, counted)
-    query = _facts_query().where(*on_facts, *on_events)
+    query = _facts_query().options(selectinload(FactRow.athlete)).where(*on_facts, *on_events)
     if not athlete:  # an athlete's results are few, read by their index; all the others are bounded by event
         query = query.where(FactRow.event_id.in_(_newest_events(on_events, offset + limit)))
     items = list(session.scalars(_by_date(query).limit(limit).offset(offset)).unique().all())
