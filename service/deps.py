@@ -1,9 +1,12 @@
-"""FastAPI dependencies: the per-process services, a database session, the API-key checks."""
+"""FastAPI dependencies: the per-process services, a database session, the API-key checks.
+
+They do no blocking work, so they are `async`: FastAPI runs a plain `def` dependency on its thread pool, and under
+load each such hand-over waits for a thread and for the GIL, several times per request."""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
@@ -13,14 +16,16 @@ from sqlalchemy.orm import Session
 from service.services import Services
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     return request.app.state.services
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 
 
-def get_session(services: ServicesDep) -> Iterator[Session]:
+async def get_session(services: ServicesDep) -> AsyncIterator[Session]:
+    """A session for the route (which runs on the thread pool). Opening one connects to nothing; closing it hands
+    its connection back to the pool after a rollback (SQLite: no disk, no wait; PostgreSQL: one local round trip)."""
     with services.sessions() as session:
         yield session
 
@@ -42,13 +47,13 @@ def _check_key(services: Services, credentials: HTTPAuthorizationCredentials | N
         raise HTTPException(401, "invalid API key", headers={"WWW-Authenticate": "Bearer"})
 
 
-def require_write_key(
+async def require_write_key(
     services: ServicesDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 ) -> None:
     _check_key(services, credentials)
 
 
-def require_read_key(
+async def require_read_key(
     request: Request,
     services: ServicesDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],

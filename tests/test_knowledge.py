@@ -190,6 +190,33 @@ def test_event_search_matches_the_distance_not_a_longer_one(store):
         assert list_events(session, event="5000").total == 1
 
 
+def test_results_page_by_page_newest_event_first_undated_last(store):
+    feb = {day: dt.date(2026, 2, day) for day in (13, 14)}
+    store_one(store, "undated", report(Result(athlete="Mirte Visser", rank=2), published=None))
+    store_one(
+        store,
+        "13th",
+        report(
+            five_hundred("Lieke van Dijk", rank=2, date=feb[13]), five_hundred("Mirte Visser", rank=1, date=feb[13])
+        ),
+    )
+    store_one(
+        store,
+        "14th",
+        report(
+            five_hundred("Mirte Visser", rank=3, date=feb[14]), five_hundred("Lieke van Dijk", rank=1, date=feb[14])
+        ),
+    )
+    with store() as session:
+        whole = [(f.event.date, f.rank) for f in search_results(session)]
+        assert whole == [(feb[14], 1), (feb[14], 3), (feb[13], 1), (feb[13], 2), (None, 2)]
+        pages = [search_results(session, limit=2, offset=offset) for offset in (0, 2, 4)]
+        assert [(f.event.date, f.rank) for page in pages for f in page] == whole
+        assert [page.total for page in pages] == [5, 5, 5]
+        in_cup = search_results(session, competition="World Cup", limit=1, offset=1)
+        assert ([(f.event.date, f.rank) for f in in_cup], in_cup.total) == ([(feb[14], 3)], 4)
+
+
 def test_deleting_an_article_takes_its_results_and_what_only_it_supported(store):
     first = store_one(store, "a", report(five_hundred("Mirte Visser", rank=1), five_hundred("Lieke van Dijk", rank=2)))
     store_one(store, "b", report(five_hundred("Mirte Visser", rank=1), athletes_=[VISSER]))

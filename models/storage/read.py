@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from sqlalchemy import Select, Text, and_, cast, func, literal, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, Select, Text, and_, cast, func, literal, or_, select
+from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from models.events import discipline_query, parse_stage, parse_standings
@@ -48,9 +48,13 @@ class Page(Generic[T]):
         return len(self.items)
 
 
+def _count(session: Session, query: Select) -> int:
+    return session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+
+
 def _page(session: Session, query: Select, limit: int, offset: int) -> Page:
-    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    return Page(list(session.scalars(query.limit(limit).offset(offset)).unique().all()), total, limit, offset)
+    items = session.scalars(query.limit(limit).offset(offset)).unique().all()
+    return Page(list(items), _count(session, query), limit, offset)
 
 
 def _names_condition(folded: str):
@@ -186,12 +190,10 @@ SOURCES_SHOWN = 20  # the articles listed with a merged result (its `support` co
 
 
 def _facts_query() -> Select:
-    """Merged results with their event, competition and athlete; `with_sources` adds the articles."""
-    return (
-        select(FactRow)
-        .join(EventRow, EventRow.id == FactRow.event_id)
-        .options(selectinload(FactRow.event).selectinload(EventRow.competition), selectinload(FactRow.athlete))
-    )
+    """Merged results with their event (read in the same query) and competition; `with_sources` adds the articles.
+    Their athletes are read by the caller: many by `selectinload(FactRow.athlete)`, one ahead of the results (the
+    session then knows it)."""
+    return select(FactRow).join(FactRow.event).options(contains_eager(FactRow.event).selectinload(EventRow.competition))
 
 
 def with_sources(session: Session, facts: Sequence[FactRow], shown: int | None = None) -> None:
@@ -205,7 +207,7 @@ def with_sources(session: Session, facts: Sequence[FactRow], shown: int | None =
         select(ResultRow)
         .join(ranked, ranked.c.id == ResultRow.id)
         .where(ranked.c.n <= (shown or SOURCES_SHOWN))
-        .options(selectinload(ResultRow.article))
+        .options(joinedload(ResultRow.article, innerjoin=True))
         .order_by(ResultRow.id)
     ).all()
     by_fact: dict[int, list[ResultRow]] = {f.id: [] for f in facts}
@@ -216,10 +218,20 @@ def with_sources(session: Session, facts: Sequence[FactRow], shown: int | None =
         set_committed_value(fact, "claims", by_fact[fact.id])
 
 
+# Newest event first, events without a date last: the order of the index on events.date read backwards (SQLite
+# keeps NULLs last when descending, PostgreSQL is told to), so that SQL reads the newest events without sorting.
+NEWEST_EVENT_FIRST = (EventRow.date.desc().nulls_last(), EventRow.id.desc())
+
+
 def _by_date(query: Select) -> Select:
-    return query.order_by(
-        EventRow.date.is_(None), EventRow.date.desc(), EventRow.id.desc(), FactRow.rank.is_(None), FactRow.rank
-    )
+    return query.order_by(*NEWEST_EVENT_FIRST, FactRow.rank.is_(None), FactRow.rank, FactRow.id)
+
+
+def _newest_events(conditions: Sequence[ColumnElement[bool]], count: int) -> Select:
+    """Ids of the `count` newest events that meet `conditions` and have a merged result. A page of `count` results
+    (after the offset) lies within them, so the sort is of their results, not of every result in the store."""
+    has_results = select(FactRow.id).where(FactRow.event_id == EventRow.id).exists()
+    return select(EventRow.id).where(has_results, *conditions).order_by(*NEWEST_EVENT_FIRST).limit(count)
 
 
 def _unique_fixtures(fixtures: Sequence[FixtureRow]) -> list[FixtureRow]:
@@ -230,9 +242,31 @@ def _unique_fixtures(fixtures: Sequence[FixtureRow]) -> list[FixtureRow]:
     return sorted(seen.values(), key=lambda f: (f.date is None, f.date or dt.date.max, f.id))
 
 
-def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None) -> AthleteProfile | None:
+def _announcing(session: Session, athlete_id: int, article_ids: list[int], today: dt.date) -> list[FixtureRow]:
+    """The fixtures these articles announce for this athlete, today or later or undated: the announced athletes
+    are a JSON list, so the articles' fixtures are filtered here, reading only their ids and athletes."""
+    upcoming = select(FixtureRow.id, FixtureRow.athlete_ids).where(
+        FixtureRow.article_id.in_(article_ids), or_(FixtureRow.date.is_(None), FixtureRow.date >= today)
+    )
+    ids = [fixture_id for fixture_id, athlete_ids in session.execute(upcoming) if athlete_id in (athlete_ids or [])]
+    if not ids:
+        return []
+    return list(
+        session.scalars(
+            select(FixtureRow)
+            .where(FixtureRow.id.in_(ids))
+            .options(joinedload(FixtureRow.article, innerjoin=True))
+            .order_by(FixtureRow.date, FixtureRow.id)
+        ).all()
+    )
+
+
+def athlete_profile(
+    session: Session, slug: str, *, today: dt.date | None = None, sources: bool = True
+) -> AthleteProfile | None:
     """The athlete with their newest `PROFILE_RESULTS` results and `PROFILE_ITEMS` quotes and articles, the
-    fixtures those articles announce, the races their articles link, and how many there are in all."""
+    fixtures those articles announce, the races their articles link, and how many there are in all.
+    `sources=False` leaves out each result's articles (`with_sources`), for a reader that shows none."""
     athlete = athlete_by_slug(session, slug)
     if athlete is None:
         return None
@@ -240,36 +274,34 @@ def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None
     article_ids = select(MentionRow.article_id).where(MentionRow.athlete_id == athlete.id)
     facts = _by_date(_facts_query().where(FactRow.athlete_id == athlete.id)).limit(PROFILE_RESULTS)
     results = session.scalars(facts).unique().all()
-    with_sources(session, results)
+    if sources:
+        with_sources(session, results)
     quotes = session.scalars(
         select(QuoteRow)
         .where(QuoteRow.athlete_id == athlete.id)
-        .options(selectinload(QuoteRow.article))
+        .options(joinedload(QuoteRow.article, innerjoin=True))
         .order_by(QuoteRow.id.desc())
         .limit(PROFILE_ITEMS)
     ).all()[::-1]
     articles = session.scalars(
         select(ArticleRow).where(ArticleRow.id.in_(article_ids)).order_by(ArticleRow.id.desc()).limit(PROFILE_ITEMS)
     ).all()
-    fixtures = [
-        f
-        for f in session.scalars(
-            select(FixtureRow)
-            .where(
-                FixtureRow.article_id.in_([a.id for a in articles]),
-                or_(FixtureRow.date.is_(None), FixtureRow.date >= today),
-            )
-            .options(selectinload(FixtureRow.article))
-            .order_by(FixtureRow.date, FixtureRow.id)
-        ).all()
-        if athlete.id in (f.athlete_ids or [])
-    ]
+    fixtures = _announcing(session, athlete.id, [a.id for a in articles], today)
     race_ids = select(LinkRow.race_id).where(LinkRow.article_id.in_(article_ids))
     races = session.scalars(select(RaceRow).where(RaceRow.id.in_(race_ids)).order_by(RaceRow.start_date)).all()
 
-    def total(query: Select) -> int:
-        return session.scalar(select(func.count()).select_from(query.subquery())) or 0
-
+    totals = session.execute(
+        select(
+            *(
+                select(func.count()).select_from(query.subquery()).scalar_subquery()
+                for query in (
+                    select(FactRow.id).where(FactRow.athlete_id == athlete.id),
+                    select(QuoteRow.id).where(QuoteRow.athlete_id == athlete.id),
+                    article_ids,
+                )
+            )
+        )
+    ).one()
     return AthleteProfile(
         athlete,
         list(results),
@@ -278,9 +310,9 @@ def athlete_profile(session: Session, slug: str, *, today: dt.date | None = None
         list(races),
         list(articles),
         medal_counts(session, athlete.id),
-        results_total=total(select(FactRow.id).where(FactRow.athlete_id == athlete.id)),
-        quotes_total=total(select(QuoteRow.id).where(QuoteRow.athlete_id == athlete.id)),
-        articles_total=total(article_ids),
+        results_total=totals[0],
+        quotes_total=totals[1],
+        articles_total=totals[2],
     )
 
 
@@ -310,28 +342,45 @@ def search_results(
     offset: int = 0,
 ) -> Page[FactRow]:
     """Merged results (one per athlete and event, citing the articles that report it), newest event first."""
-    query = _facts_query()
+    on_facts: list[ColumnElement[bool]] = []
     if athlete:
         ids = [a.id for a in find_athletes(session, athlete)]
-        query = query.where(
+        on_facts.append(
             FactRow.athlete_id.in_(ids)
             if ids
             else FactRow.athlete_folded.contains(fold(athlete) or athlete.lower(), autoescape=True)
         )
+    on_events = _event_conditions(session, event=event, competition=competition, since=since)
+    counted = select(FactRow.id).where(*on_facts)
+    if on_events:
+        counted = counted.join(EventRow, EventRow.id == FactRow.event_id).where(*on_events)
+    total = _count(session, counted)
+    query = _facts_query().options(selectinload(FactRow.athlete)).where(*on_facts, *on_events)
+    if not athlete:  # an athlete's results are few, read by their index; all the others are bounded by event
+        query = query.where(FactRow.event_id.in_(_newest_events(on_events, offset + limit)))
+    items = list(session.scalars(_by_date(query).limit(limit).offset(offset)).unique().all())
+    with_sources(session, items)
+    return Page(items, total, limit, offset)
+
+
+def _event_conditions(
+    session: Session, *, event: str | None, competition: str | None, since: dt.date | None
+) -> list[ColumnElement[bool]]:
+    """The conditions on `EventRow` that the `event`, `competition` and `since` filters ask for."""
+    conditions = []
     if event:
-        query = query.where(_event_condition(session, event))
+        conditions.append(_event_condition(session, event))
     if competition:
-        query = query.join(CompetitionRow, CompetitionRow.id == EventRow.competition_id).where(
+        named = select(CompetitionRow.id).where(
             or_(
                 CompetitionRow.folded_name.contains(fold(competition), autoescape=True),
                 CompetitionRow.slug == competition.strip(),
             )
         )
+        conditions.append(EventRow.competition_id.in_(named))
     if since:
-        query = query.where(EventRow.date >= since)
-    page = _page(session, _by_date(query), limit, offset)
-    with_sources(session, page.items)
-    return page
+        conditions.append(EventRow.date >= since)
+    return conditions
 
 
 def list_events(
@@ -353,18 +402,8 @@ def list_events(
     if athlete:
         ids = [a.id for a in find_athletes(session, athlete)]
         query = query.where(EventRow.id.in_(select(FactRow.event_id).where(FactRow.athlete_id.in_(ids))))
-    if event:
-        query = query.where(_event_condition(session, event))
-    if competition:
-        query = query.join(CompetitionRow, CompetitionRow.id == EventRow.competition_id).where(
-            or_(
-                CompetitionRow.folded_name.contains(fold(competition), autoescape=True),
-                CompetitionRow.slug == competition.strip(),
-            )
-        )
-    if since:
-        query = query.where(EventRow.date >= since)
-    query = query.order_by(EventRow.date.is_(None), EventRow.date.desc(), EventRow.id.desc())
+    query = query.where(*_event_conditions(session, event=event, competition=competition, since=since))
+    query = query.order_by(*NEWEST_EVENT_FIRST)
     return _page(session, query, limit, offset)
 
 

@@ -47,7 +47,8 @@ class ArticleRow(Base):
     source_url: Mapped[str | None] = mapped_column(Text)
     pipeline_version: Mapped[str] = mapped_column(String(40))
     result_json: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True, deferred_group="content")
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    # read by nothing the service shows: deferred, so that lists of articles skip parsing it
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now(), deferred=True)
 
     results: Mapped[list[ResultRow]] = relationship(
         back_populates="article", cascade="all, delete-orphan", order_by="ResultRow.id"

@@ -49,8 +49,8 @@ def get_athletes(
     return [athlete_out(a) for a in page]
 
 
-def load_profile(session, slug: str) -> AthleteProfile:
-    profile = athlete_profile(session, slug)
+def load_profile(session, slug: str, *, sources: bool = True) -> AthleteProfile:
+    profile = athlete_profile(session, slug, sources=sources)
     if profile is None:
         raise HTTPException(404, f"no athlete with slug {slug!r}")
     return profile
@@ -150,7 +150,7 @@ def get_athlete_summary(
     from nlp.summaries import render_palmares
 
     language = summary_language(lang)
-    text = render_palmares(profile_palmares(load_profile(session, slug)), language, format)
+    text = render_palmares(profile_palmares(load_profile(session, slug, sources=False)), language, format)
     if format == "html":
         return HTMLResponse(text)
     media = "text/markdown" if format == "markdown" else "text/plain"
