@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from models.records import Result
 from nlp.extraction.schedule import WEEKDAY_NUMBER
+from nlp.pipeline.doc_words import doc_text
 from nlp.pipeline.sports_patterns import COMPETITION, DATE, WEEKDAY
 
 LEAD_SENTENCES = 3  # the title and the lead's first sentences name the article's competition
@@ -71,7 +72,7 @@ def fill_event_context(doc: Doc, results: list[Result], published: dt.date | Non
     competitions = [s for s in sports if s.label_ == COMPETITION]
     days = [s for s in sports if s.label_ in (WEEKDAY, DATE)]
     sentences = list(doc.sents)
-    text = doc.text  # built from the tokens at each access: read it once
+    text = doc_text(doc)
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
     main = next((c._.value for c in competitions if c.start < lead_end), None)
     by_text = _sentence_spans(text, sentences)

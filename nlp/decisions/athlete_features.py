@@ -38,8 +38,7 @@ def _listed_with_another(mention: AthleteMention, others: list[AthleteMention], 
     """ "(Kramer, Nuis, Test)", "A and B": another person's name one or two short words away (a comma, a joiner)."""
     for other in others:
         start, end = (other.end, mention.start) if other.end <= mention.start else (mention.end, other.start)
-        between = doc[start:end]
-        if 1 <= len(between) <= 2 and all(t.is_punct or (t.is_lower and len(t) <= 3) for t in between):
+        if 1 <= end - start <= 2 and all(t.is_punct or (t.is_lower and len(t) <= 3) for t in doc[start:end]):
             return True
     return False
 

@@ -21,7 +21,8 @@ class LinearModel:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def probability(self, features: Iterable[str]) -> float:
-        score = self.bias + sum(self.weights.get(name, 0.0) for name in features)
+        weight = self.weights.get
+        score = self.bias + sum([weight(name, 0.0) for name in features])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def to_json(self) -> dict[str, Any]:

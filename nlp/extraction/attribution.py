@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
-from nlp.pipeline.doc_words import doc_words
+from nlp.pipeline.doc_words import doc_text, doc_words
 from nlp.pipeline.lexicon import Lexicon, every_language_words, list_joiners, nationality_words
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
@@ -50,7 +50,7 @@ class Attribution:
         # words that put a margin's distance to what follows: "van het brons", "du bronze", "off bronze"
         self.distance_to_words = lexicon.set("distance_to_words")
         self.sports: list[Span] = list(doc.spans.get("sports", []))  # a SpanGroup builds its Spans per read
-        self.text = doc.text
+        self.text = doc_text(doc)
         words = doc_words(doc)
         self.texts, self.lowers, self.is_punct = words.texts, words.lowers, words.is_punct
         self._breaks = [

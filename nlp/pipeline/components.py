@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp.pipeline.doc_words import doc_words
+from nlp.pipeline.doc_words import doc_text, doc_words
 from nlp.pipeline.lexicon import every_language_words, list_joiners, load_lexicon, nationality_words
 from nlp.pipeline.persons import (
     Candidate,
@@ -72,7 +72,7 @@ def line_breaks(doc: Doc) -> Doc:
     if len(doc) < 2:
         return doc
     starts = doc.to_array(IDX).tolist()
-    after_break = {bisect_right(starts, match.start()) for match in re.finditer("\n", doc.text)}
+    after_break = {bisect_right(starts, match.start()) for match in re.finditer("\n", doc_text(doc))}
     for i in sorted(k for k in after_break if 1 <= k < len(doc)):
         doc[i].is_sent_start = True
     orths, numbers = doc.to_array(ORTH).tolist(), doc.to_array(LIKE_NUM).tolist()
@@ -89,7 +89,7 @@ class SportsEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for mention in self.patterns.find(doc.text):
+        for mention in self.patterns.find(doc_text(doc)):
             span = doc.char_span(mention.start, mention.end, label=mention.label, alignment_mode="expand")
             if span is not None:
                 span._.value = mention.value

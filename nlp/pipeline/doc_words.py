@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 _KEY = "palmares_words"
+_TEXT_KEY = "palmares_text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,3 +38,13 @@ def doc_words(doc: Doc) -> DocWords:
         is_punct.append(token.is_punct)
     doc.user_data[_KEY] = [texts, lowers, space_after, is_punct]
     return DocWords(texts, lowers, space_after, is_punct)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, which spaCy joins from the tokens at every read, joined once per Doc."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if isinstance(cached, (list, tuple)) and len(cached) == 2 and cached[0] == len(doc):
+        return cached[1]
+    text = doc.text
+    doc.user_data[_TEXT_KEY] = [len(doc), text]
+    return text
