@@ -54,6 +54,8 @@ CUE_CLASSES = (
     "already_words",
     "field_events",
 )
+NO_CUES: frozenset[str] = frozenset()
+
 # Classes that state a win by themselves: a candidate rank 1 for the athletes of their sentence.
 WIN_CLASSES = frozenset({"win_verbs", "victory_nouns", "winner_nouns", "win_by", "win_gerunds", "title_verbs"})
 
@@ -78,7 +80,7 @@ class CueTagger:
             key = self.keys[match_id]
             for i in range(start, end):
                 classes[i].add(key)
-        return [frozenset(c) for c in classes]
+        return [frozenset(c) if c else NO_CUES for c in classes]
 
 
 @cache

@@ -165,6 +165,8 @@ class CandidateEvents:
         nearest, position = self.nearest(candidate)
         if self.chooser is None or not self.layout.options:
             return nearest, nearest, position
+        if len(self.layout.value_counts) == 1:  # one event named, however often: nothing to choose
+            return self.layout.options[0].value, nearest, position
         chooser = self.chooser
         options = self.choices(candidate, position)
         best = max(options, key=lambda pair: (chooser.probability(pair[1]), -abs(pair[0].start - position)))
