@@ -19,7 +19,7 @@ from nlp.decisions.result_candidates import (
     ValueMention,
     generate,
 )
-from nlp.decisions.result_features import features, value_shape
+from nlp.decisions.result_features import base_features, features, value_shape
 from nlp.decisions.results import candidates_of, decide_results
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.results import extract_results
@@ -127,6 +127,16 @@ def test_features_tell_where_the_athlete_stands_and_which_cues_are_between():
     assert "field=time" in features(testova, context)
 
 
+def test_order_features_tell_the_cues_between_the_first_athlete_and_a_later_one():
+    # "A ahead of B and C": C stands behind A too, though only "and" separates it from B
+    doc, lexicon, attribution, rules = tagged("Maria Testova won ahead of Anna Proefson and Lena Voorbeeld.")
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    third = next(c for c in found if c.key == ("Lena Voorbeeld", "rank", 3))
+    second = next(c for c in found if c.key == ("Anna Proefson", "rank", 2))
+    assert any(f.startswith("o:chain_cue=") for f in features(third, context))
+    assert not any(f.startswith("o:chain_cue=") for f in features(second, context))
+
+
 def test_features_tell_whether_a_value_refers_back_to_the_athlete_named_last():
     doc, lexicon, attribution, rules = tagged(
         "Anna Proefson crashed. Maria Testova had a great day. She finished third."
@@ -201,9 +211,14 @@ def test_decoding_gives_a_winner_no_gap():
 
 
 def test_decoding_keeps_no_second_rank_that_contradicts_a_medal_of_the_athlete_in_the_event():
-    # "Bakker won silver": a silver medallist is not also the winner of the event
+    # "Bakker won silver": a silver medallist is second, not also the winner of the event
     results = decode([_scored("A", "medal", "silver", 0.9), _scored("A", "rank", 1, 0.8)], 0.3)
-    assert [(r.medal, r.rank) for r in results] == [("silver", None)]
+    assert [(r.medal, r.rank) for r in results] == [("silver", 2)]
+
+
+def test_decoding_gives_a_medallist_the_place_of_the_medal():
+    results = decode([_scored("A", "medal", "bronze", 0.9), _scored("B", "medal", "gold", 0.8)], 0.3)
+    assert sorted((r.athlete, r.medal, r.rank) for r in results) == [("A", "bronze", 3), ("B", "gold", 1)]
 
 
 def test_decoding_keeps_two_medals_of_an_athlete_when_no_event_is_named():
@@ -228,6 +243,26 @@ def test_a_linear_model_adds_the_weights_of_the_features_present(tmp_path):
     model.save(tmp_path / "model.json")
     again = LinearModel.load(tmp_path / "model.json")
     assert again.weights == model.weights and again.threshold == 0.4 and again.meta == {"seed": 0}
+
+
+def test_a_model_scores_conjunctions_with_a_prefix_without_their_names_being_built():
+    model = LinearModel(weights={"near": 1.0, "rank&near": 0.5, "gap&near": -3.0, "far": -1.0}, bias=0.2)
+    for prefix in ("rank", "gap", "time"):
+        spelled_out = {"near", "far", f"{prefix}&near", f"{prefix}&far"}
+        assert model.probability_conjoined({"near", "far"}, prefix) == pytest.approx(model.probability(spelled_out))
+
+
+def test_the_shipped_model_scores_a_candidate_alike_from_its_base_features_and_from_all_its_features():
+    from nlp.decisions.results import result_model
+
+    model = result_model()
+    assert model is not None
+    doc, lexicon, attribution, rules = tagged("Maria Testova won in 1:52.06, 0.4 ahead of Anna Proefson.")
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    for candidate in found:
+        assert model.probability_conjoined(base_features(candidate, context), candidate.field) == pytest.approx(
+            model.probability(features(candidate, context))
+        )
 
 
 def test_a_damaged_model_file_is_a_clear_error(tmp_path):
@@ -385,6 +420,16 @@ def test_standings_features_read_the_heading_above_a_list_of_results():
     assert {"heading:general", "heading:classification"} <= described
 
 
+def test_standings_features_tell_how_many_minutes_a_gap_is():
+    # gaps of minutes are read in stage races' general classifications more often than in a stage
+    from nlp.decisions.event_features import standings_features
+
+    doc, lexicon, attribution, rules = tagged("Maria Testova leads Anna Proefson by 4:12 and Lena Voorbeeld by 9.")
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    minutes = next(c for c in found if c.athlete == "Anna Proefson" and c.field == "gap" and c.value == 252.0)
+    assert "seconds=gap:<=599" in standings_features(minutes, context, None)
+
+
 def test_a_result_placed_in_the_standings_takes_the_general_classification_and_back():
     from nlp.decisions.results import STANDINGS_EVENT, CandidateEvents
 
@@ -445,6 +490,21 @@ def test_the_event_model_picks_the_named_event_it_scores_highest():
     first = LinearModel(weights={"in_first_sentence": 3.0}, bias=-1.0)
     chosen = CandidateEvents(events.doc, events.attribution, load_lexicon("en"), events.context, first)
     assert chosen.of(candidate)[0] == "500 m"
+
+
+def test_the_shipped_event_model_scores_a_choice_alike_from_its_base_features_and_from_all_its_features():
+    from nlp.decisions.event_features import event_choice_base_features, option_kind
+    from nlp.decisions.results import event_model
+
+    model = event_model()
+    assert model is not None
+    events, candidate, _ = _event_choices(REPORT_OF_TWO_DISTANCES, "Anna Proefson")
+    position = events.nearest(candidate)[1]
+    full = dict(events.choices(candidate, position))
+    for option, base in events.choices(candidate, position, event_choice_base_features):
+        assert model.probability_conjoined(base, option_kind(option.value)) == pytest.approx(
+            model.probability(full[option])
+        )
 
 
 def test_the_event_model_learns_from_named_events_that_agree_with_the_gold():

@@ -152,6 +152,26 @@ def test_short_sprint_and_swimming_distances_are_events_but_margins_are_not():
     assert not [m for m in mentions("en", "He had a 20 m lead.") if m[1] == "DISTANCE"]
 
 
+@pytest.mark.parametrize(
+    "language, text, value",
+    [
+        ("it", "Maria Testa ha vinto i 200 dorso.", "200 m"),
+        ("nl", "Anna Proef won de 100 vrij.", "100 m"),
+        ("es", "Lucía Prueba ganó los 800 libre.", "800 m"),
+        ("fr", "Léa Essai remporte le 400 quatre nages.", "400 m"),
+        ("de", "Lena Probe siegte über 50 Brust.", "50 m"),
+        ("en", "Mia Trial took the 200 butterfly.", "200 m"),
+    ],
+)
+def test_a_swimming_distance_written_without_its_unit_is_an_event(language: str, text: str, value: str):
+    assert ("DISTANCE", value) in {(label, found) for _, label, found in mentions(language, text)}
+
+
+def test_a_relay_and_a_number_that_is_no_distance_before_a_stroke_word_are_no_distance():
+    assert not [m for m in mentions("nl", "Ze zwom ook de 4 x 100 vrij en de 4x100 wissel.") if m[1] == "DISTANCE"]
+    assert not [m for m in mentions("it", "Erano in 12 stile libero.") if m[1] == "DISTANCE"]
+
+
 def test_events_are_normalised():
     found = {
         (label, value)

@@ -4,7 +4,8 @@
   probable enough (the text may not tell apart two events of the athlete);
 - one owner per value mention (a time printed once belongs to one athlete; a gap of 0, "same time", to several);
 - a winner without a gap, a medal with its place (bronze and rank 3): among all results of the athlete in the
-  event, the more probable stays.
+  event, the more probable stays; a medal without a stated place gives its place (as the annotated corpus reads
+  "bronze": third).
 """
 
 from __future__ import annotations
@@ -44,8 +45,11 @@ def decode(scored: list[Scored], threshold: float) -> list[Result]:
         slot = (candidate.athlete, candidate.field, item.event)
         copy = 0
         if slot in taken:
-            if item.probability < SECOND_VALUE_PROBABILITY:
-                continue
+            held = (results.get((candidate.athlete, item.event, c)) for c in (0, 1))
+            if item.probability < SECOND_VALUE_PROBABILITY or any(
+                r is not None and getattr(r, candidate.field) == candidate.value for r in held
+            ):
+                continue  # not probable enough for a second result, or the value is held already (a medal's place)
             copy = 1  # a second result of the athlete in the event
         group = _value_group(candidate.field)
         mentions = [(s.value.start, group) for s in candidate.supports if s.source == "mention" and s.value]
@@ -71,6 +75,9 @@ def decode(scored: list[Scored], threshold: float) -> list[Result]:
         if result is None:
             result = results[key] = Result(athlete=candidate.athlete, event=item.event, evidence=item.evidence)
         setattr(result, candidate.field, candidate.value)
+        if candidate.field == "medal" and result.rank is None and candidate.value in MEDAL_PLACES:
+            result.rank = MEDAL_PLACES[candidate.value]  # a medal is a place: bronze is third
+            taken.add((candidate.athlete, "rank", item.event))
         if candidate.field == "gap" and candidate.rule is not None and candidate.rule.gap_to:
             result.gap_to = candidate.rule.gap_to  # "0.52 behind the winner X"
         first_position[key] = min(first_position.get(key, item.position), item.position)

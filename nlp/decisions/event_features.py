@@ -29,6 +29,8 @@ def standings_features(candidate: Candidate, context: DocContext, event: str | N
     sentence = context.sentence_of[position] if context.sentence_of else 0
     tokens = context.sentence_tokens(sentence)
     f = {f"field={candidate.field}", f"value={min(int(candidate.value), 4) if candidate.field == 'rank' else 'x'}"}
+    if candidate.field in ("time", "gap"):  # minutes behind read as a standings more often than seconds
+        f.add(f"seconds={candidate.field}:{bucket(int(float(candidate.value)), (0, 9, 59, 599, 3599))}")
     for i in tokens:
         f.add(f"s:{context.lowers[i]}")
         for cue in context.cues[i]:
@@ -103,7 +105,7 @@ def _metres(value: str) -> float | None:
     return number * 1000 if words[1] == "km" else number
 
 
-def _option_kind(value: str) -> str:
+def option_kind(value: str) -> str:
     metres = _metres(value)
     if metres is not None:
         return "m" if value.endswith(" m") else "km_long" if metres >= 40_000 else "km"
@@ -113,24 +115,40 @@ def _option_kind(value: str) -> str:
     return "named"
 
 
+@dataclass(frozen=True, slots=True)
+class ResultPlace:
+    """What the event choice reads of the result itself, the same for every event named."""
+
+    position: int  # the token where the text states the result
+    field_name: str
+    rule_event: str | None  # the event the rules give it
+    around: tuple[str | None, str | None, str | None]  # `EventLayout.around` the position
+    seconds: float | None = None  # for a time: its seconds
+
+
 def event_choice_features(
-    position: int,
-    option: EventOption,
-    layout: EventLayout,
-    context: DocContext,
-    field_name: str,
-    rule_event: str | None,
-    around: tuple[str | None, str | None, str | None],
-    seconds: float | None = None,
+    option: EventOption, result: ResultPlace, layout: EventLayout, context: DocContext
+) -> set[str]:
+    """What the event model is trained on: `event_choice_base_features` and their conjunctions with the event's
+    kind, named "<kind>&<feature>" (a distance before the result means another thing than a stage before it)."""
+    f = event_choice_base_features(option, result, layout, context)
+    kind = option_kind(option.value)
+    return f | {f"{kind}&{x}" for x in f if not x.startswith("kind=")}
+
+
+def event_choice_base_features(
+    option: EventOption, result: ResultPlace, layout: EventLayout, context: DocContext
 ) -> set[str]:
     """What the event model reads of one (result, named event) pair: where the event stands from the result (before
     or after, words, sentences, lines, other events between, a heading line of its own), what kind of event it is
-    and whether the rules chose it."""
+    and whether the rules chose it; a model scores them with `LinearModel.probability_conjoined(base, kind)` as it
+    scores `event_choice_features`."""
+    position, field_name, rule_event, seconds = result.position, result.field_name, result.rule_event, result.seconds
     before = option.end <= position
     distance = position - option.end if before else option.start - position
     sentences = abs(context.sentence_of[position] - context.sentence_of[option.start])
     lines = abs(context.line_of[position] - context.line_of[option.start])
-    kind = _option_kind(option.value)
+    kind = option_kind(option.value)
     f = {
         f"kind={kind}",
         f"dir={'before' if before else 'after'}",
@@ -146,7 +164,7 @@ def event_choice_features(
     lo, hi = (option.end, position) if before else (position, option.start)
     others = layout.values_between(lo, hi) - {option.value}
     f.add(f"others_between={min(len(others), 3)}")
-    nearest_before, nearest_after, last_heading = around
+    nearest_before, nearest_after, last_heading = result.around
     if nearest_before == option.value:
         f.add("nearest_before")
     if nearest_after == option.value:
@@ -169,4 +187,4 @@ def event_choice_features(
             f.add(f"o-{offset}={context.lowers[i]}")
             for cue in context.cues[i]:
                 f.add(f"o_before_cue={cue}")
-    return f | {f"{kind}&{x}" for x in list(f) if not x.startswith("kind=")}
+    return f

@@ -351,6 +351,10 @@ def order_features(support: Support, context: DocContext, f: set[str]) -> None:
             for i in between:
                 f.add(f"o:between_word={context.lowers[i]}")
         f.add(f"o:between_len={bucket(len(between), (1, 2, 4, 8))}")
+        # cues anywhere between the sentence's first athlete and this one: "A devant B et C" places C behind A too
+        for i in range(named[0].end, previous.start):
+            for cue in context.cues[i]:
+                f.add(f"o:chain_cue={cue}")
     for offset in (1, 2):
         k = athlete.start - offset
         if k >= sentence.start:
@@ -417,6 +421,22 @@ def entity_features(support: Support, context: DocContext, f: set[str]) -> None:
 
 
 def features(candidate: Candidate, context: DocContext) -> set[str]:
+    """What the model is trained on: the candidate's features and their conjunctions with its field (the same
+    cue means different things for a rank and a gap), named "<field>&<feature>"."""
+    f = base_features(candidate, context)
+    return f | {conjoined(candidate.field, x) for x in f if not x.startswith(UNCONJOINED)}
+
+
+UNCONJOINED = ("field=", "value=")  # features that already name the field
+
+
+def conjoined(field_name: str, feature: str) -> str:
+    return f"{field_name}&{feature}"
+
+
+def base_features(candidate: Candidate, context: DocContext) -> set[str]:
+    """The candidate's features without their conjunctions with its field; a model scores them with
+    `LinearModel.probability_conjoined(base, candidate.field)` as it scores `features`."""
     f: set[str] = {
         f"field={candidate.field}",
         f"value={candidate.field}:{_value_bucket(candidate.field, candidate.value)}",
@@ -452,5 +472,4 @@ def features(candidate: Candidate, context: DocContext) -> set[str]:
         f.add("first_athlete_of_doc")
     f.add(f"athlete_mentions={bucket(context.mentions_per_athlete.get(candidate.athlete, 0), (1, 2, 4))}")
     f.add(f"athlete_words={min(len(candidate.athlete.split()), 4)}")
-    # conjunctions with the field: the same cue means different things for a rank and a gap
-    return f | {f"{candidate.field}&{x}" for x in list(f) if not x.startswith(("field=", "value="))}
+    return f

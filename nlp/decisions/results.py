@@ -4,6 +4,7 @@ and the consistent results decoded from them."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -16,7 +17,10 @@ from nlp.decisions.decode import Scored, decode
 from nlp.decisions.event_features import (
     EventLayout,
     EventOption,
+    ResultPlace,
+    event_choice_base_features,
     event_choice_features,
+    option_kind,
     result_position,
     standings_features,
 )
@@ -28,13 +32,14 @@ from nlp.decisions.result_candidates import (
     sentence_numbers,
     value_mentions,
 )
-from nlp.decisions.result_features import DocContext, features
+from nlp.decisions.result_features import DocContext, base_features
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.results import event_mentions, event_near, main_event, rejected_mentions
 from nlp.pipeline.lexicon import Lexicon
 
 STANDINGS_EVENT = "general classification"  # the event the rules give a race's overall leader
 TALLY_REASON = "name_list"  # `rejected_mentions`' reason for a medal that opens a list of names
+ChoiceFeatures = Callable[[EventOption, ResultPlace, EventLayout, DocContext], set[str]]
 MODEL_SETTING = "PALMARES_RESULT_MODEL"  # a model file, or "none" for the extraction rules alone
 
 
@@ -124,7 +129,7 @@ def decide(
     events = CandidateEvents(doc, attribution, lexicon, context, event_chooser)
     scored = []
     for candidate in candidates:
-        probability = model.probability(features(candidate, context))
+        probability = model.probability_conjoined(base_features(candidate, context), candidate.field)
         if probability < model.threshold:
             continue
         event, nearest, position = events.of(candidate)
@@ -168,24 +173,29 @@ class CandidateEvents:
         if len(self.layout.value_counts) == 1:  # one event named, however often: nothing to choose
             return self.layout.options[0].value, nearest, position
         chooser = self.chooser
-        options = self.choices(candidate, position)
-        best = max(options, key=lambda pair: (chooser.probability(pair[1]), -abs(pair[0].start - position)))
+        options = self.choices(candidate, position, event_choice_base_features)
+        best = max(
+            options,
+            key=lambda pair: (
+                chooser.probability_conjoined(pair[1], option_kind(pair[0].value)),
+                -abs(pair[0].start - position),
+            ),
+        )
         return best[0].value, nearest, position
 
-    def choices(self, candidate: Candidate, position: int) -> list[tuple[EventOption, set[str]]]:
-        """Each event named in the text with the event model's features for this candidate."""
-        rule_event = candidate.rule.event if candidate.rule else None
-        around = self.layout.around(position, self.context)
-        seconds = float(candidate.value) if candidate.field == "time" else None
-        return [
-            (
-                option,
-                event_choice_features(
-                    position, option, self.layout, self.context, candidate.field, rule_event, around, seconds
-                ),
-            )
-            for option in self.layout.options
-        ]
+    def choices(
+        self, candidate: Candidate, position: int, describe: ChoiceFeatures = event_choice_features
+    ) -> list[tuple[EventOption, set[str]]]:
+        """Each event named in the text with the event model's features for this candidate (`describe`: all of
+        them, as the model is trained, or the base ones, as it scores them)."""
+        result = ResultPlace(
+            position,
+            candidate.field,
+            candidate.rule.event if candidate.rule else None,
+            self.layout.around(position, self.context),
+            float(candidate.value) if candidate.field == "time" else None,
+        )
+        return [(option, describe(option, result, self.layout, self.context)) for option in self.layout.options]
 
     def placed(self, event: str | None, in_standings: bool) -> str | None:
         """The event as the standings model places the result: a race's event becomes the general classification,

@@ -56,6 +56,7 @@ _BRACKETED_END = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 _BRACKET_AFTER_NAME = re.compile(r"(?<!\w)[^\W\d_][\w'’.-]*\s?\((?:[A-Z]{3}\s?[/,;]\s?)?$")
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
 _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
+LONGEST_POOL_EVENT_METRES = 1500  # a bare number before a stroke word is a distance up to this
 SHORTEST_EVENT_METRES = 50  # 50 m swimming, 60 m indoors, 80 m hurdles; shorter ones are margins ("a 10 m lead")
 _DISTANCE = re.compile(
     r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])"
@@ -135,6 +136,10 @@ class SportsPatterns:
         self.beat_phrases = phrases_regex(lexicon.words("beat_phrases"), at_end=False, anywhere=True)
         self.time_before = phrases_regex(lexicon.words("time_context_before"), at_end=True)
         self.field_events = words_regex(lexicon.words("field_events"))
+        # "i 200 dorso", "de 100 vrij", "los 800 libre": a swimming distance written without its unit
+        strokes = words_regex(lexicon.words("swimming_strokes")).pattern
+        # (not a relay's "4 x 100 vrij": a team event)
+        self.stroke_distance = re.compile(rf"(?<![\w.,:×/'’″\"])(?<![x×]\s)(\d{{2,4}})\s+(?={strokes})", re.I)
         # "con il tempo di 47"12": a time phrase ending in a gap word ("di", "de") is a time
         self.time_phrases = phrases_regex([p for p in lexicon.words("time_context_before") if " " in p], at_end=True)
         self.medals = words_regex(lexicon.words("medals"), compound_tail=True)  # "WM-Silber", "EK-goud"
@@ -539,6 +544,10 @@ class SportsPatterns:
             if unit == "m" and value < SHORTEST_EVENT_METRES:
                 continue
             found.append(Mention(m.start(), m.end(), DISTANCE, f"{value:g} {unit}"))
+        for m in self.stroke_distance.finditer(text):
+            metres = int(m.group(1))
+            if SHORTEST_EVENT_METRES <= metres <= LONGEST_POOL_EVENT_METRES:
+                found.append(Mention(m.start(1), m.end(1), DISTANCE, f"{metres} m"))
         disciplines = self.discipline_values
         for m in self.disciplines.finditer(text):
             key = " ".join(m.group(0).lower().split())
