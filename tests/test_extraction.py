@@ -9,7 +9,9 @@ pytestmark = pytest.mark.usefixtures(rules_alone.__name__)
 
 @pytest.fixture(scope="module")
 def dutch(engine, fixture_text):
-    return engine.extract(fixture_text("nl-skating-page.txt"), published="2026-05-05")
+    with pytest.MonkeyPatch.context() as patch:  # built once for the module, before `rules_alone` applies
+        patch.setenv("PALMARES_RESULT_MODEL", "none")
+        return engine.extract(fixture_text("nl-skating-page.txt"), published="2026-05-05")
 
 
 def test_dutch_title_language_and_athletes(dutch):
