@@ -107,6 +107,7 @@ def _extraction(settings: Settings, engine: Any) -> Any:
         budget=settings.extract_budget_seconds,
         wait=settings.extract_wait_seconds,
         known_limit=settings.known_names_limit,
+        niceness=settings.extract_niceness,
     )
 
 

@@ -30,8 +30,9 @@ log = logging.getLogger("palmares.extraction")
 
 
 WARM_TASKS = 100  # extractions after which a worker's memory counts as warmed up
-# Workers run at a lower CPU priority than the server process: when extraction keeps the cores busy, the short
-# reads (pages, JSON) the server answers still get a core at once, and extraction takes what is left.
+# Workers run at a lower CPU priority than the server process (PALMARES_EXTRACT_NICENESS): when extraction keeps
+# the cores busy, the short reads (pages, JSON) the server answers still get a core at once, and extraction
+# takes what is left.
 WORKER_NICENESS = 10
 
 
@@ -89,7 +90,7 @@ def _resident_bytes() -> int:
         return int(statm.read().split()[1]) * 4096
 
 
-def _worker_main(connection: Connection, known_limit: int) -> None:
+def _worker_main(connection: Connection, known_limit: int, niceness: int = WORKER_NICENESS) -> None:
     """A pool worker: load the engine, warm it up, then answer one message at a time until told to stop."""
     import signal
 
@@ -98,7 +99,7 @@ def _worker_main(connection: Connection, known_limit: int) -> None:
 
     exit_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the server decides
-    os.nice(WORKER_NICENESS)
+    os.nice(niceness)
     engine = Engine(known_limit=known_limit)
     warm_up(engine)
     connection.send(("ready", _resident_bytes()))
@@ -137,13 +138,20 @@ class ExtractionPool:
     """`processes` workers; `budget` seconds per extraction; a free worker is awaited at most `wait` seconds;
     a worker whose resident memory grew by more than `growth` (a fraction) since it warmed up, or doubled
     before that (a very long text), is replaced. Each worker's gazetteer keeps the `known_limit` most recent
-    names of each kind, and so does the pool (a worker started later is sent them)."""
+    names of each kind, and so does the pool (a worker started later is sent them). Workers run `niceness`
+    lower in CPU priority than the server."""
 
     def __init__(
-        self, processes: int, budget: float, wait: float, growth: float = 0.25, known_limit: int = KNOWN_NAMES_LIMIT
+        self,
+        processes: int,
+        budget: float,
+        wait: float,
+        growth: float = 0.25,
+        known_limit: int = KNOWN_NAMES_LIMIT,
+        niceness: int = WORKER_NICENESS,
     ) -> None:
         self.processes, self.budget, self.wait, self.growth = processes, budget, wait, growth
-        self.known_limit = known_limit
+        self.known_limit, self.niceness = known_limit, niceness
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._names = tuple(RecentNames(known_limit) for _ in range(3))
@@ -166,7 +174,10 @@ class ExtractionPool:
     def _spawn(self) -> _Worker:
         parent_end, child_end = self._context.Pipe()
         process = self._context.Process(
-            target=_worker_main, args=(child_end, self.known_limit), name="palmares-extract", daemon=True
+            target=_worker_main,
+            args=(child_end, self.known_limit, self.niceness),
+            name="palmares-extract",
+            daemon=True,
         )
         process.start()
         child_end.close()

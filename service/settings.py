@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from models.storage import sqlite_url
 from nlp.recent_names import KNOWN_NAMES_LIMIT
+from service.extraction import WORKER_NICENESS
 
 
 class Settings(BaseSettings):
@@ -29,6 +30,13 @@ class Settings(BaseSettings):
     )
     extract_budget_seconds: float = Field(
         60.0, gt=0, description="Longest extraction of one request; past it the request gets 422, nothing stored."
+    )
+    extract_niceness: int = Field(
+        WORKER_NICENESS,
+        ge=0,
+        le=19,
+        description="How much lower the CPU priority of the extraction workers is than the server's (added to its "
+        "`nice` value): when extraction keeps the cores busy, reads still get one first (0: the same priority).",
     )
     extract_wait_seconds: float = Field(
         60.0, gt=0, description="Longest wait for a free extraction worker; past it the request gets 503."

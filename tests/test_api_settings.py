@@ -44,3 +44,12 @@ def test_a_bad_value_says_which_setting(monkeypatch):
     monkeypatch.setenv("PALMARES_PORT", "eighty")
     with pytest.raises(ValidationError, match="port"):
         Settings()
+
+
+def test_extraction_workers_niceness_is_a_nice_increment(monkeypatch):
+    assert Settings().extract_niceness == 10
+    monkeypatch.setenv("PALMARES_EXTRACT_NICENESS", "19")
+    assert Settings().extract_niceness == 19
+    monkeypatch.setenv("PALMARES_EXTRACT_NICENESS", "20")
+    with pytest.raises(ValidationError, match="extract_niceness"):
+        Settings()

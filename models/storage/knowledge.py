@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, exists, func, or_, select
+from sqlalchemy import delete, exists, or_, select
 from sqlalchemy.orm import Session
 
 from models.events import EventParts, competition_kind, competition_name_and_year, event_parts
@@ -397,17 +397,3 @@ def prune_athletes(session: Session, athlete_ids: Iterable[int]) -> None:
         if athlete is not None and not mentioned and not claimed and not athlete.edited:
             session.delete(athlete)
     session.flush()
-
-
-def medal_counts(session: Session, athlete_id: int) -> dict[str, int]:
-    """Medals of an athlete, one per distinct event."""
-    counts = {"gold": 0, "silver": 0, "bronze": 0}
-    rows = session.execute(
-        select(FactRow.medal, func.count(func.distinct(FactRow.event_id)))
-        .where(FactRow.athlete_id == athlete_id, FactRow.medal.in_(list(counts)))
-        .group_by(FactRow.medal)
-    )
-    for medal, count in rows:
-        if medal is not None:
-            counts[medal] = count
-    return counts

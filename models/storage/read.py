@@ -5,15 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, Text, and_, cast, func, literal, or_, select
-from sqlalchemy.orm import Session, contains_eager, joinedload, selectinload
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Row,
+    Select,
+    Text,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session, selectinload
 
 from models.events import discipline_query, parse_stage, parse_standings
 from models.records import CalendarEntry, Stage
-from models.storage.knowledge import medal_counts
 from models.storage.names import fold, split_name
 from models.storage.tables import (
     ArticleRow,
@@ -27,6 +39,17 @@ from models.storage.tables import (
     QuoteRow,
     RaceRow,
     ResultRow,
+)
+from models.storage.views import (
+    ArticleRef,
+    AthleteRef,
+    ClaimView,
+    CompetitionView,
+    EventView,
+    FactView,
+    FixtureView,
+    QuoteView,
+    RaceRef,
 )
 
 T = TypeVar("T")
@@ -65,29 +88,37 @@ def _names_condition(folded: str):
 def find_athletes(session: Session, text: str) -> list[AthleteRow]:
     """The athletes a user means by a slug (also one merged into another athlete), a full name, an alias or a
     surname; accent- and case-insensitive. A surname two athletes share gives both."""
+    return _find(session, text, AthleteRow)
+
+
+def find_athlete_ids(session: Session, text: str) -> list[int]:
+    """The ids of `find_athletes`, for a filter: read without their rows."""
+    return _find(session, text, AthleteRow.id)
+
+
+def _find(session: Session, text: str, wanted: Any) -> list[Any]:
+    """`find_athletes`, reading `wanted`: the rows, or a column of them."""
     text = text.strip()
     if not text:
         return []
-    row = session.scalar(select(AthleteRow).where(AthleteRow.slug == text))
+    row = session.scalar(select(wanted).where(AthleteRow.slug == text))
     if row is not None:
         return [row]
     merged = session.scalars(
-        select(AthleteRow).where(cast(AthleteRow.merged_slugs, Text).contains(f'"{text}"', autoescape=True))
+        select(wanted).where(cast(AthleteRow.merged_slugs, Text).contains(f'"{text}"', autoescape=True))
     ).all()
     if merged:
         return list(merged)
     folded = fold(text)
     if not folded:
         return []
-    named = session.scalars(select(AthleteRow).where(_names_condition(folded)).order_by(AthleteRow.id)).all()
+    named = session.scalars(select(wanted).where(_names_condition(folded)).order_by(AthleteRow.id)).all()
     if named:
         return list(named)
     parts = split_name(text)
     if parts.given:
         return []
-    return list(
-        session.scalars(select(AthleteRow).where(AthleteRow.surname_key == parts.key).order_by(AthleteRow.id)).all()
-    )
+    return list(session.scalars(select(wanted).where(AthleteRow.surname_key == parts.key).order_by(AthleteRow.id)))
 
 
 def find_athlete(session: Session, slug_or_name: str) -> AthleteRow | None:
@@ -96,9 +127,13 @@ def find_athlete(session: Session, slug_or_name: str) -> AthleteRow | None:
     return found[0] if len(found) == 1 else None
 
 
+# Built once, the slug bound at each call, like the statements of a profile (below).
+ATHLETE_BY_SLUG = select(AthleteRow).where(AthleteRow.slug == bindparam("slug"))
+
+
 def athlete_by_slug(session: Session, slug: str) -> AthleteRow | None:
     """By slug, or by the slug of an athlete merged into this one."""
-    row = session.scalar(select(AthleteRow).where(AthleteRow.slug == slug))
+    row = session.scalar(ATHLETE_BY_SLUG, {"slug": slug})
     if row is None:
         found = find_athletes(session, slug)
         row = found[0] if len(found) == 1 and slug in (found[0].merged_slugs or []) else None
@@ -116,7 +151,7 @@ def list_articles(
 ) -> Page[ArticleRow]:
     query = select(ArticleRow).order_by(ArticleRow.id.desc())
     if athlete:
-        ids = [a.id for a in find_athletes(session, athlete)]
+        ids = find_athlete_ids(session, athlete)
         mentioned = select(MentionRow.article_id).where(MentionRow.athlete_id.in_(ids))
         claimed = select(ResultRow.article_id).where(func.lower(ResultRow.athlete_name) == athlete.strip().lower())
         query = query.where(or_(ArticleRow.id.in_(mentioned), ArticleRow.id.in_(claimed)))
@@ -143,8 +178,8 @@ def search_athletes(session: Session, q: str | None, *, limit: int = 50, offset:
 
 @dataclass
 class CompetitionGroup:
-    competition: CompetitionRow | None
-    results: list[FactRow]
+    competition: CompetitionView | None
+    results: list[FactView]
 
 
 @dataclass
@@ -157,16 +192,17 @@ class Season:
 # long the career: all of them are in the paged lists (`search_results`, `list_articles` by athlete).
 PROFILE_RESULTS = 100
 PROFILE_ITEMS = 50  # quotes and articles; upcoming fixtures are read from these newest articles
+MEDALS = ("gold", "silver", "bronze")
 
 
 @dataclass
 class AthleteProfile:
     athlete: AthleteRow
-    results: list[FactRow] = field(default_factory=list)  # the newest merged results, newest event first
-    quotes: list[QuoteRow] = field(default_factory=list)  # the newest, in the order they were stored
-    fixtures: list[FixtureRow] = field(default_factory=list)
+    results: list[FactView] = field(default_factory=list)  # the newest merged results, newest event first
+    quotes: list[QuoteView] = field(default_factory=list)  # the newest, in the order they were stored
+    fixtures: list[FixtureView] = field(default_factory=list)
     races: list[RaceRow] = field(default_factory=list)
-    articles: list[ArticleRow] = field(default_factory=list)  # the newest first
+    articles: list[ArticleRef] = field(default_factory=list)  # the newest first
     medals: dict[str, int] = field(default_factory=dict)  # one per distinct event: gold, silver, bronze
     results_total: int = 0
     quotes_total: int = 0
@@ -188,77 +224,234 @@ class AthleteProfile:
 
 SOURCES_SHOWN = 20  # the articles listed with a merged result (its `support` counts them all)
 
+# The statements of the busiest reads (an athlete's profile, pages of results) are built once, with their values
+# left as named parameters (`bindparam`) bound at each call: building a statement and its cache key took more of
+# the server's CPU, under its GIL, than SQLite took to run it (SQLite runs without the GIL).
 
-def _facts_query() -> Select:
-    """Merged results with their event (read in the same query) and competition; `with_sources` adds the articles.
-    Their athletes are read by the caller: many by `selectinload(FactRow.athlete)`, one ahead of the results (the
-    session then knows it)."""
-    return select(FactRow).join(FactRow.event).options(contains_eager(FactRow.event).selectinload(EventRow.competition))
-
-
-def with_sources(session: Session, facts: Sequence[FactRow], shown: int | None = None) -> None:
-    """Give each merged result its first `shown` claims (with their articles) as `claims`, read in one query: a
-    result a thousand articles report costs what one reported by twenty does. For reading only."""
-    if not facts:
-        return
-    order = func.row_number().over(partition_by=ResultRow.fact_id, order_by=ResultRow.id).label("n")
-    ranked = select(ResultRow.id, order).where(ResultRow.fact_id.in_([f.id for f in facts])).subquery()
-    claims = session.scalars(
-        select(ResultRow)
-        .join(ranked, ranked.c.id == ResultRow.id)
-        .where(ranked.c.n <= (shown or SOURCES_SHOWN))
-        .options(joinedload(ResultRow.article, innerjoin=True))
-        .order_by(ResultRow.id)
-    ).all()
-    by_fact: dict[int, list[ResultRow]] = {f.id: [] for f in facts}
-    for claim in claims:
-        if claim.fact_id is not None:
-            by_fact[claim.fact_id].append(claim)
-    for fact in facts:
-        set_committed_value(fact, "claims", by_fact[fact.id])
-
-
+# The columns of an `ArticleRef`, in its order.
+ARTICLE_COLUMNS = (
+    ArticleRow.id,
+    ArticleRow.title,
+    ArticleRow.headline,
+    ArticleRow.language,
+    ArticleRow.published,
+    ArticleRow.published_date,
+    ArticleRow.source_url,
+    ArticleRow.pipeline_version,
+)
 # Newest event first, events without a date last: the order of the index on events.date read backwards (SQLite
 # keeps NULLs last when descending, PostgreSQL is told to), so that SQL reads the newest events without sorting.
 NEWEST_EVENT_FIRST = (EventRow.date.desc().nulls_last(), EventRow.id.desc())
 
 
-def _by_date(query: Select) -> Select:
-    return query.order_by(*NEWEST_EVENT_FIRST, FactRow.rank.is_(None), FactRow.rank, FactRow.id)
+def _facts_query() -> Select:
+    """Merged results as columns: with their event, its competition (and the competition's calendar race) and
+    the athlete, all read in one query (`_fact_view` makes each row a `FactView`; `with_sources` adds claims)."""
+    return (
+        select(
+            FactRow.id,
+            FactRow.athlete_name,
+            FactRow.rank,
+            FactRow.time,
+            FactRow.gap,
+            FactRow.gap_to,
+            FactRow.medal,
+            FactRow.support,
+            FactRow.conflicts,
+            EventRow.id,
+            EventRow.name,
+            EventRow.discipline,
+            EventRow.stage,
+            EventRow.round,
+            EventRow.standings,
+            EventRow.gender,
+            EventRow.date,
+            CompetitionRow.id,
+            CompetitionRow.slug,
+            CompetitionRow.name,
+            CompetitionRow.kind,
+            CompetitionRow.year,
+            RaceRow.slug,
+            AthleteRow.slug,
+            AthleteRow.name,
+        )
+        .select_from(FactRow)
+        .join(EventRow, EventRow.id == FactRow.event_id)
+        .outerjoin(CompetitionRow, CompetitionRow.id == EventRow.competition_id)
+        .outerjoin(RaceRow, RaceRow.id == CompetitionRow.race_id)
+        .outerjoin(AthleteRow, AthleteRow.id == FactRow.athlete_id)
+    )
 
 
-def _newest_events(conditions: Sequence[ColumnElement[bool]], count: int) -> Select:
+FACTS_NEWEST_FIRST = _facts_query().order_by(*NEWEST_EVENT_FIRST, FactRow.rank.is_(None), FactRow.rank, FactRow.id)
+
+
+def _fact_view(row: Row) -> FactView:
+    (
+        fact_id,
+        athlete_name,
+        rank,
+        time,
+        gap,
+        gap_to,
+        medal,
+        support,
+        conflicts,
+        event_id,
+        event_name,
+        discipline,
+        stage,
+        round_,
+        standings,
+        gender,
+        date,
+        competition_id,
+        competition_slug,
+        competition_name,
+        kind,
+        year,
+        race_slug,
+        athlete_slug,
+        athlete_display,
+    ) = row
+    competition = (
+        CompetitionView(
+            competition_id,
+            competition_slug,
+            competition_name,
+            kind,
+            year,
+            RaceRef(race_slug) if race_slug is not None else None,
+        )
+        if competition_id is not None
+        else None
+    )
+    event = EventView(
+        event_id, event_name, discipline, stage, round_, standings, gender, date, competition_id, competition
+    )
+    athlete = AthleteRef(athlete_slug, athlete_display) if athlete_slug is not None else None
+    return FactView(fact_id, event, athlete, athlete_name, rank, time, gap, gap_to, medal, support, conflicts or [])
+
+
+def _read_facts(session: Session, query: Select, values: dict[str, Any] | None = None) -> list[FactView]:
+    return [_fact_view(row) for row in session.execute(query, values)]
+
+
+_ranked_claims = (
+    select(ResultRow.id, func.row_number().over(partition_by=ResultRow.fact_id, order_by=ResultRow.id).label("n"))
+    .where(ResultRow.fact_id.in_(bindparam("fact_ids", expanding=True)))
+    .subquery()
+)
+FIRST_CLAIMS = (
+    select(ResultRow.id, ResultRow.fact_id, ResultRow.article_id, ResultRow.evidence, *ARTICLE_COLUMNS)
+    .select_from(ResultRow)
+    .join(_ranked_claims, _ranked_claims.c.id == ResultRow.id)
+    .join(ArticleRow, ArticleRow.id == ResultRow.article_id)
+    .where(_ranked_claims.c.n <= bindparam("shown"))
+    .order_by(ResultRow.id)
+)
+
+
+def with_sources(session: Session, facts: Sequence[FactView], shown: int | None = None) -> None:
+    """Give each merged result its first `shown` claims (with their articles) as `claims`, read in one query: a
+    result a thousand articles report costs what one reported by twenty does."""
+    if not facts:
+        return
+    by_id = {fact.id: fact for fact in facts}
+    claims = session.execute(FIRST_CLAIMS, {"fact_ids": list(by_id), "shown": shown or SOURCES_SHOWN})
+    for claim_id, fact_id, article_id, evidence, *article in claims:
+        if fact_id is not None:
+            by_id[fact_id].claims.append(ClaimView(claim_id, article_id, evidence, ArticleRef(*article)))
+
+
+def _newest_events(conditions: Sequence[ColumnElement[bool]], count: int | BindParameter[int]) -> Select:
     """Ids of the `count` newest events that meet `conditions` and have a merged result. A page of `count` results
     (after the offset) lies within them, so the sort is of their results, not of every result in the store."""
     has_results = select(FactRow.id).where(FactRow.event_id == EventRow.id).exists()
     return select(EventRow.id).where(has_results, *conditions).order_by(*NEWEST_EVENT_FIRST).limit(count)
 
 
-def _unique_fixtures(fixtures: Sequence[FixtureRow]) -> list[FixtureRow]:
+def _unique_fixtures(fixtures: Sequence[FixtureView]) -> list[FixtureView]:
     """One line per announced event, in date order, even when several articles announce it."""
-    seen: dict[tuple, FixtureRow] = {}
+    seen: dict[tuple, FixtureView] = {}
     for fixture in fixtures:
         seen.setdefault((fixture.date or fixture.when, fold(fixture.event or "")), fixture)
     return sorted(seen.values(), key=lambda f: (f.date is None, f.date or dt.date.max, f.id))
 
 
-def _announcing(session: Session, athlete_id: int, article_ids: list[int], today: dt.date) -> list[FixtureRow]:
-    """The fixtures these articles announce for this athlete, today or later or undated: the announced athletes
-    are a JSON list, so the articles' fixtures are filtered here, reading only their ids and athletes."""
-    upcoming = select(FixtureRow.id, FixtureRow.athlete_ids).where(
-        FixtureRow.article_id.in_(article_ids), or_(FixtureRow.date.is_(None), FixtureRow.date >= today)
+# An athlete's profile, by the parameter `athlete_id` (and `limit`).
+_mentioning = select(MentionRow.article_id).where(MentionRow.athlete_id == bindparam("athlete_id"))
+PROFILE_RESULTS_QUERY = FACTS_NEWEST_FIRST.where(FactRow.athlete_id == bindparam("athlete_id")).limit(
+    bindparam("limit")
+)
+PROFILE_QUOTES = (
+    select(QuoteRow.id, QuoteRow.article_id, QuoteRow.speaker, QuoteRow.text, QuoteRow.language, *ARTICLE_COLUMNS)
+    .select_from(QuoteRow)
+    .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+    .where(QuoteRow.athlete_id == bindparam("athlete_id"))
+    .order_by(QuoteRow.id.desc())
+    .limit(bindparam("limit"))
+)
+PROFILE_ARTICLES = (
+    select(*ARTICLE_COLUMNS)
+    .where(ArticleRow.id.in_(_mentioning))
+    .order_by(ArticleRow.id.desc())
+    .limit(bindparam("limit"))
+)
+# The fixtures of these articles (`article_ids`) on `today` or later, or undated, that may announce the athlete:
+# the announced athletes' ids are a JSON list, whose text holds the digits of each (`athlete_digits`); the caller
+# keeps the fixtures that do announce its athlete.
+UPCOMING_FIXTURES = (
+    select(
+        FixtureRow.id,
+        FixtureRow.article_id,
+        FixtureRow.when,
+        FixtureRow.date,
+        FixtureRow.event,
+        FixtureRow.athletes,
+        FixtureRow.evidence,
+        FixtureRow.athlete_ids,
     )
-    ids = [fixture_id for fixture_id, athlete_ids in session.execute(upcoming) if athlete_id in (athlete_ids or [])]
-    if not ids:
-        return []
-    return list(
-        session.scalars(
-            select(FixtureRow)
-            .where(FixtureRow.id.in_(ids))
-            .options(joinedload(FixtureRow.article, innerjoin=True))
-            .order_by(FixtureRow.date, FixtureRow.id)
-        ).all()
+    .where(
+        FixtureRow.article_id.in_(bindparam("article_ids", expanding=True)),
+        or_(FixtureRow.date.is_(None), FixtureRow.date >= bindparam("today")),
+        cast(FixtureRow.athlete_ids, Text).contains(bindparam("athlete_digits", type_=Text)),
     )
+    .order_by(FixtureRow.date, FixtureRow.id)
+)
+PROFILE_RACES = (
+    select(RaceRow)
+    .where(RaceRow.id.in_(select(LinkRow.race_id).where(LinkRow.article_id.in_(_mentioning))))
+    .options(selectinload(RaceRow.stages))
+    .order_by(RaceRow.start_date)
+)
+_athlete_facts = (
+    select(
+        func.count(FactRow.id),
+        *(func.count(func.distinct(case((FactRow.medal == medal, FactRow.event_id)))) for medal in MEDALS),
+    )
+    .where(FactRow.athlete_id == bindparam("athlete_id"))
+    .subquery()
+)
+# (results, gold, silver, bronze, quotes, articles): medals counted once per distinct event.
+PROFILE_COUNTS = select(
+    _athlete_facts,
+    select(func.count(QuoteRow.id)).where(QuoteRow.athlete_id == bindparam("athlete_id")).scalar_subquery(),
+    select(func.count()).select_from(_mentioning.subquery()).scalar_subquery(),
+)
+
+
+def _announcing(session: Session, athlete_id: int, articles: Sequence[ArticleRef], today: dt.date) -> list[FixtureView]:
+    """The fixtures these articles announce for this athlete, today or later or undated."""
+    by_id = {article.id: article for article in articles}
+    upcoming = session.execute(
+        UPCOMING_FIXTURES, {"article_ids": list(by_id), "today": today, "athlete_digits": str(athlete_id)}
+    )
+    return [
+        FixtureView(fixture_id, article_id, when, date, event, list(athletes or []), evidence, by_id[article_id])
+        for fixture_id, article_id, when, date, event, athletes, evidence, athlete_ids in upcoming
+        if athlete_id in (athlete_ids or [])
+    ]
 
 
 def athlete_profile(
@@ -270,49 +463,31 @@ def athlete_profile(
     athlete = athlete_by_slug(session, slug)
     if athlete is None:
         return None
-    today = today or dt.date.today()
-    article_ids = select(MentionRow.article_id).where(MentionRow.athlete_id == athlete.id)
-    facts = _by_date(_facts_query().where(FactRow.athlete_id == athlete.id)).limit(PROFILE_RESULTS)
-    results = session.scalars(facts).unique().all()
+    athlete_id = {"athlete_id": athlete.id}
+    results = _read_facts(session, PROFILE_RESULTS_QUERY, {**athlete_id, "limit": PROFILE_RESULTS})
     if sources:
         with_sources(session, results)
-    quotes = session.scalars(
-        select(QuoteRow)
-        .where(QuoteRow.athlete_id == athlete.id)
-        .options(joinedload(QuoteRow.article, innerjoin=True))
-        .order_by(QuoteRow.id.desc())
-        .limit(PROFILE_ITEMS)
-    ).all()[::-1]
-    articles = session.scalars(
-        select(ArticleRow).where(ArticleRow.id.in_(article_ids)).order_by(ArticleRow.id.desc()).limit(PROFILE_ITEMS)
-    ).all()
-    fixtures = _announcing(session, athlete.id, [a.id for a in articles], today)
-    race_ids = select(LinkRow.race_id).where(LinkRow.article_id.in_(article_ids))
-    races = session.scalars(select(RaceRow).where(RaceRow.id.in_(race_ids)).order_by(RaceRow.start_date)).all()
-
-    totals = session.execute(
-        select(
-            *(
-                select(func.count()).select_from(query.subquery()).scalar_subquery()
-                for query in (
-                    select(FactRow.id).where(FactRow.athlete_id == athlete.id),
-                    select(QuoteRow.id).where(QuoteRow.athlete_id == athlete.id),
-                    article_ids,
-                )
-            )
+    quotes = [
+        QuoteView(quote_id, article_id, speaker, text, language, ArticleRef(*article))
+        for quote_id, article_id, speaker, text, language, *article in session.execute(
+            PROFILE_QUOTES, {**athlete_id, "limit": PROFILE_ITEMS}
         )
-    ).one()
+    ][::-1]
+    articles = [ArticleRef(*row) for row in session.execute(PROFILE_ARTICLES, {**athlete_id, "limit": PROFILE_ITEMS})]
+    fixtures = _announcing(session, athlete.id, articles, today or dt.date.today())
+    races = session.scalars(PROFILE_RACES, athlete_id).all()
+    results_total, *medals, quotes_total, articles_total = session.execute(PROFILE_COUNTS, athlete_id).one()
     return AthleteProfile(
         athlete,
-        list(results),
-        list(quotes),
+        results,
+        quotes,
         _unique_fixtures(fixtures),
         list(races),
-        list(articles),
-        medal_counts(session, athlete.id),
-        results_total=totals[0],
-        quotes_total=totals[1],
-        articles_total=totals[2],
+        articles,
+        dict(zip(MEDALS, medals, strict=True)),
+        results_total=results_total,
+        quotes_total=quotes_total,
+        articles_total=articles_total,
     )
 
 
@@ -331,6 +506,15 @@ def _event_condition(session: Session, text: str):
     return EventRow.discipline.in_(disciplines)
 
 
+# The searches asked most, prepared (see above): the newest results, and the results of athletes found by name.
+_PAGE_OF_FACTS = FACTS_NEWEST_FIRST.limit(bindparam("limit")).offset(bindparam("offset"))
+NEWEST_RESULTS = _PAGE_OF_FACTS.where(FactRow.event_id.in_(_newest_events((), bindparam("events"))))
+ALL_RESULTS_COUNT = select(func.count(FactRow.id))
+_of_athletes = FactRow.athlete_id.in_(bindparam("athlete_ids", expanding=True))
+ATHLETES_RESULTS = _PAGE_OF_FACTS.where(_of_athletes)
+ATHLETES_RESULTS_COUNT = select(func.count(FactRow.id)).where(_of_athletes)
+
+
 def search_results(
     session: Session,
     *,
@@ -340,25 +524,31 @@ def search_results(
     since: dt.date | None = None,
     limit: int = 100,
     offset: int = 0,
-) -> Page[FactRow]:
+) -> Page[FactView]:
     """Merged results (one per athlete and event, citing the articles that report it), newest event first."""
-    on_facts: list[ColumnElement[bool]] = []
-    if athlete:
-        ids = [a.id for a in find_athletes(session, athlete)]
-        on_facts.append(
-            FactRow.athlete_id.in_(ids)
-            if ids
-            else FactRow.athlete_folded.contains(fold(athlete) or athlete.lower(), autoescape=True)
-        )
+    ids = find_athlete_ids(session, athlete) if athlete else []
     on_events = _event_conditions(session, event=event, competition=competition, since=since)
-    counted = select(FactRow.id).where(*on_facts)
-    if on_events:
-        counted = counted.join(EventRow, EventRow.id == FactRow.event_id).where(*on_events)
-    total = _count(session, counted)
-    query = _facts_query().options(selectinload(FactRow.athlete)).where(*on_facts, *on_events)
-    if not athlete:  # an athlete's results are few, read by their index; all the others are bounded by event
-        query = query.where(FactRow.event_id.in_(_newest_events(on_events, offset + limit)))
-    items = list(session.scalars(_by_date(query).limit(limit).offset(offset)).unique().all())
+    if not on_events and (ids or not athlete):
+        query, counted = (ATHLETES_RESULTS, ATHLETES_RESULTS_COUNT) if athlete else (NEWEST_RESULTS, ALL_RESULTS_COUNT)
+        values = {"athlete_ids": ids, "events": offset + limit, "limit": limit, "offset": offset}
+        total = session.scalar(counted, values) or 0
+        items = _read_facts(session, query, values)
+    else:
+        on_facts: list[ColumnElement[bool]] = []
+        if athlete:
+            on_facts.append(
+                FactRow.athlete_id.in_(ids)
+                if ids
+                else FactRow.athlete_folded.contains(fold(athlete) or athlete.lower(), autoescape=True)
+            )
+        counted = select(FactRow.id).where(*on_facts)
+        if on_events:
+            counted = counted.join(EventRow, EventRow.id == FactRow.event_id).where(*on_events)
+        total = _count(session, counted)
+        query = FACTS_NEWEST_FIRST.where(*on_facts, *on_events)
+        if not athlete:  # an athlete's results are few, read by their index; all the others are bounded by event
+            query = query.where(FactRow.event_id.in_(_newest_events(on_events, offset + limit)))
+        items = _read_facts(session, query.limit(limit).offset(offset))
     with_sources(session, items)
     return Page(items, total, limit, offset)
 
@@ -400,7 +590,7 @@ def list_events(
         selectinload(EventRow.facts).selectinload(FactRow.athlete),
     )
     if athlete:
-        ids = [a.id for a in find_athletes(session, athlete)]
+        ids = find_athlete_ids(session, athlete)
         query = query.where(EventRow.id.in_(select(FactRow.event_id).where(FactRow.athlete_id.in_(ids))))
     query = query.where(*_event_conditions(session, event=event, competition=competition, since=since))
     query = query.order_by(*NEWEST_EVENT_FIRST)
@@ -420,7 +610,7 @@ def get_event(session: Session, event_id: int) -> EventRow | None:
 
 
 def article_claims(session: Session, article_id: int) -> list[ResultRow]:
-    """An article's results as it reports them, with their event (date, competition) and merged result."""
+    """An article's results as it reports them, with their event (date, competition) and athlete."""
     return list(
         session.scalars(
             select(ResultRow)
@@ -428,7 +618,6 @@ def article_claims(session: Session, article_id: int) -> list[ResultRow]:
             .options(
                 selectinload(ResultRow.event_row).selectinload(EventRow.competition),
                 selectinload(ResultRow.athlete),
-                selectinload(ResultRow.fact),
             )
             .order_by(ResultRow.id)
         ).all()

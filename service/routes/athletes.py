@@ -12,7 +12,7 @@ from models.palmares import Palmares, PalmaresCompetition, PalmaresQuote, Palmar
 from models.records import Fixture, Result
 from models.storage.edits import EditError
 from models.storage.read import AthleteProfile, athlete_profile, search_athletes
-from models.storage.tables import FactRow
+from models.storage.views import FactView
 from service import editing
 from service.deps import ServicesDep, SessionDep, require_read_key, require_write_key
 from service.routes.convert import athlete_out, profile_out
@@ -67,7 +67,7 @@ def get_athlete(slug: str, session: SessionDep) -> AthleteProfileOut:
     return profile_out(load_profile(session, slug))
 
 
-def fact_as_result(fact: FactRow) -> Result:
+def fact_as_result(fact: FactView) -> Result:
     event = fact.event
     return Result(
         athlete=fact.display_name,

@@ -14,7 +14,9 @@ from models.storage.tables import (
     FixtureRow,
     QuoteRow,
     RaceRow,
+    ResultRow,
 )
+from models.storage.views import ArticleRef, ClaimView, CompetitionView, FactView, FixtureView, QuoteView
 from service.schemas import (
     ArticleOut,
     ArticleSummaryOut,
@@ -61,7 +63,7 @@ def race_page(slug: str) -> str:
     return f"/view/calendar/{slug}"
 
 
-def article_summary(row: ArticleRow) -> ArticleSummaryOut:
+def article_summary(row: ArticleRow | ArticleRef) -> ArticleSummaryOut:
     return ArticleSummaryOut(
         id=row.id,
         title=row.title,
@@ -118,7 +120,7 @@ def athlete_out(row: AthleteRow) -> AthleteOut:
     )
 
 
-def competition_out(row: CompetitionRow | None) -> CompetitionOut | None:
+def competition_out(row: CompetitionRow | CompetitionView | None) -> CompetitionOut | None:
     if row is None:
         return None
     return CompetitionOut(
@@ -126,9 +128,9 @@ def competition_out(row: CompetitionRow | None) -> CompetitionOut | None:
     )
 
 
-def result_out(fact: FactRow) -> ResultOut:
+def result_out(fact: FactRow | FactView) -> ResultOut:
     event = fact.event
-    claims = sorted(fact.claims, key=lambda c: c.id)
+    claims: list[ResultRow | ClaimView] = sorted(fact.claims, key=lambda c: c.id)
     first = claims[0]
     sources, seen = [], set()
     for claim in claims:
@@ -194,7 +196,7 @@ def event_out(event: EventRow) -> EventOut:
     )
 
 
-def quote_out(row: QuoteRow) -> QuoteOut:
+def quote_out(row: QuoteRow | QuoteView) -> QuoteOut:
     return QuoteOut(
         speaker=row.speaker,
         text=row.text,
@@ -204,7 +206,7 @@ def quote_out(row: QuoteRow) -> QuoteOut:
     )
 
 
-def fixture_out(row: FixtureRow) -> FixtureOut:
+def fixture_out(row: FixtureRow | FixtureView) -> FixtureOut:
     return FixtureOut(
         when=row.when,
         date=row.date,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +14,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
 from models.storage.read import Page
+from models.storage.tables import FactRow, ResultRow
+from models.storage.views import ClaimView, FactView
 from service.page_auth import signed_in
 from service.routes.paging import page_links
 
@@ -88,34 +93,63 @@ def event_label(event) -> str:
     return " · ".join(p for p in (event.name, event.round, event.gender) if p)
 
 
-def fact_rows(facts) -> list[dict]:
+@dataclass(slots=True)
+class SourceLine:
+    """An article reporting a result, as `_results_table.html` links it."""
+
+    id: int
+    headline: str
+    evidence: str
+
+
+@dataclass(slots=True)
+class ResultLine:
+    """A row of `_results_table.html`. An object, not a dict: Jinja reads `r.date` as an attribute first, and
+    each miss on a dict raised and caught an AttributeError (most of the table's rendering time)."""
+
+    athlete: str
+    athlete_slug: str | None
+    event: str | None
+    event_id: int | None
+    date: dt.date | None
+    rank: int | None
+    time: float | None
+    gap: float | None
+    gap_to: str | None
+    medal: str | None
+    competition: str | None
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[SourceLine] = field(default_factory=list)
+
+
+def fact_rows(facts: Iterable[FactRow | FactView]) -> list[ResultLine]:
     """Merged results as rows of `_results_table.html`, each with the articles that report it."""
     rows = []
     for fact in facts:
         event = fact.event
-        sources: dict[int, dict] = {}
-        for claim in sorted(fact.claims, key=lambda c: c.id):
+        sources: dict[int, SourceLine] = {}
+        claims: list[ResultRow | ClaimView] = sorted(fact.claims, key=lambda c: c.id)
+        for claim in claims:
             article = claim.article
             sources.setdefault(
-                article.id,
-                {"id": article.id, "headline": article.headline or article.title or "", "evidence": claim.evidence},
+                article.id, SourceLine(article.id, article.headline or article.title or "", claim.evidence)
             )
         rows.append(
-            {
-                "athlete": fact.display_name,
-                "athlete_slug": fact.athlete.slug if fact.athlete else None,
-                "event": event_label(event),
-                "event_id": event.id,
-                "date": event.date,
-                "rank": fact.rank,
-                "time": fact.time,
-                "gap": fact.gap,
-                "gap_to": fact.gap_to,
-                "medal": fact.medal,
-                "competition": event.competition.name if event.competition else None,
-                "conflicts": fact.conflicts or [],
-                "sources": list(sources.values()),
-            }
+            ResultLine(
+                athlete=fact.display_name,
+                athlete_slug=fact.athlete.slug if fact.athlete else None,
+                event=event_label(event),
+                event_id=event.id,
+                date=event.date,
+                rank=fact.rank,
+                time=fact.time,
+                gap=fact.gap,
+                gap_to=fact.gap_to,
+                medal=fact.medal,
+                competition=event.competition.name if event.competition else None,
+                conflicts=fact.conflicts or [],
+                sources=list(sources.values()),
+            )
         )
     return rows
 

@@ -32,7 +32,7 @@ from models.storage.read import (
 from models.storage.tables import ArticleRow
 from service.deps import SessionDep, require_read_key
 from service.routes.highlight import highlight
-from service.routes.page_render import ENTITY_LABELS, HTML, event_label, pager, render
+from service.routes.page_render import ENTITY_LABELS, HTML, ResultLine, event_label, pager, render
 
 router = APIRouter(tags=["pages"], dependencies=[Depends(require_read_key)], default_response_class=HTMLResponse)
 RESULT_ADAPTER = TypeAdapter(ExtractionResult)
@@ -75,7 +75,7 @@ def article_page(
     session: SessionDep,
     lang: Annotated[str | None, Query(max_length=20, description="Summary language: nl, en, fr, es, de or it")] = None,
 ) -> HTMLResponse:
-    from nlp.engine import render_summary
+    from nlp.summaries import render_summary  # not nlp.engine's: that would load spaCy into the server process
 
     row = session.get(ArticleRow, article_id) if -(2**62) < article_id < 2**62 else None
     if row is None:
@@ -91,22 +91,21 @@ def article_page(
     paragraphs = highlight(row.body, row.result_json.get("entities", []), pages)
     used = {segment.label for paragraph in paragraphs for segment in paragraph if segment.label}
     rows = [
-        {
-            "athlete": claim.athlete.name if claim.athlete else claim.athlete_name,
-            "athlete_slug": claim.athlete.slug if claim.athlete else None,
-            "event": event_label(claim.event_row) or claim.event,
-            "event_id": claim.event_id,
-            "date": claim.event_row.date if claim.event_row else None,
-            "rank": claim.rank,
-            "time": claim.time,
-            "gap": claim.gap,
-            "gap_to": claim.gap_to,
-            "medal": claim.medal,
-            "competition": claim.event_row.competition.name
+        ResultLine(
+            athlete=claim.athlete.name if claim.athlete else claim.athlete_name,
+            athlete_slug=claim.athlete.slug if claim.athlete else None,
+            event=event_label(claim.event_row) or claim.event,
+            event_id=claim.event_id,
+            date=claim.event_row.date if claim.event_row else None,
+            rank=claim.rank,
+            time=claim.time,
+            gap=claim.gap,
+            gap_to=claim.gap_to,
+            medal=claim.medal,
+            competition=claim.event_row.competition.name
             if claim.event_row and claim.event_row.competition
             else claim.competition,
-            "support": claim.fact.support if claim.fact else 1,
-        }
+        )
         for claim in article_claims(session, row.id)
     ]
     return render(
