@@ -289,6 +289,12 @@ def test_calendar_ics_feed_round_trips(client):
     assert again.json()["stored"] == 2 and len(client.get("/calendar").json()) == 2
 
 
+def test_a_calendar_feed_category_with_a_line_break_is_a_clear_422_not_a_crash(client):
+    post_calendar(client)
+    response = client.get("/calendar.ics", params={"category": "WorldTeam\nX-INJECTED:1"})
+    assert response.status_code == 422 and "category" in response.json()["detail"]
+
+
 def test_article_about_a_stage_links_to_the_race(client):
     post_calendar(client)
     article = post(client, CYCLING_EN, published="2026-05-03").json()

@@ -21,6 +21,7 @@ from service.services import Services, retry_conflicts
 
 router = APIRouter(tags=["calendar"])
 UPLOAD_TYPES = ("text/plain", "text/calendar")
+NO_CONTROL_CHARACTERS = r"^[^\x00-\x1f\x7f]*$"  # the category names the feed: one iCalendar line
 
 
 @router.post(
@@ -112,7 +113,7 @@ def get_calendar_ics(
     session: SessionDep,
     start: Annotated[dt.date | None, Query(alias="from")] = None,
     end: Annotated[dt.date | None, Query(alias="to")] = None,
-    category: Annotated[str | None, Query(max_length=120)] = None,
+    category: Annotated[str | None, Query(max_length=120, pattern=NO_CONTROL_CHARACTERS)] = None,
 ) -> Response:
     from models.storage.read import race_to_entry
     from nlp.calendar import calendar_to_ics
