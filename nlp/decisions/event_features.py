@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from nlp.decisions.result_candidates import Candidate
-from nlp.decisions.result_features import DocContext, best_pair, bucket
+from nlp.decisions.result_features import DocContext, best_pair, bucket, conjoined
 
 WINDOW = 4
 HEADING_LINE_WORDS = 10  # an event named on a line of at most this many words heads what follows
@@ -133,7 +133,7 @@ def event_choice_features(
     kind, named "<kind>&<feature>" (a distance before the result means another thing than a stage before it)."""
     f = event_choice_base_features(option, result, layout, context)
     kind = option_kind(option.value)
-    return f | {f"{kind}&{x}" for x in f if not x.startswith("kind=")}
+    return f | {conjoined(kind, x) for x in f if not x.startswith("kind=")}
 
 
 def event_choice_base_features(

@@ -430,8 +430,9 @@ def features(candidate: Candidate, context: DocContext) -> set[str]:
 UNCONJOINED = ("field=", "value=")  # features that already name the field
 
 
-def conjoined(field_name: str, feature: str) -> str:
-    return f"{field_name}&{feature}"
+def conjoined(prefix: str, feature: str) -> str:
+    """A feature crossed with a field or an event kind: the name `LinearModel.probability_conjoined` reads."""
+    return f"{prefix}&{feature}"
 
 
 def base_features(candidate: Candidate, context: DocContext) -> set[str]:
