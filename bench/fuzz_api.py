@@ -67,9 +67,21 @@ def main() -> None:
         ]
         print(" ".join(command), flush=True)
         outcome = subprocess.run(command)
-        errors = [line for line in server.log.read_text().splitlines() if "Traceback" in line or " 500 " in line]
+        log_lines = server.log.read_text().splitlines()
+        errors = [line for line in log_lines if "Traceback" in line or " 500 " in line]
         print(f"server log: {len(errors)} tracebacks or 500 lines", flush=True)
+        print_tracebacks(log_lines)
     sys.exit(outcome.returncode)
+
+
+def print_tracebacks(log_lines: list[str], context: int = 3) -> None:
+    """Each traceback of the server log with the lines before it (the log is deleted with the server's folder)."""
+    for i, line in enumerate(log_lines):
+        if line.startswith("Traceback"):
+            end = i + 1
+            while end < len(log_lines) and (log_lines[end].startswith((" ", "\t")) or end == i + 1):
+                end += 1
+            print("\n".join(log_lines[max(0, i - context) : end + 1]), flush=True)
 
 
 if __name__ == "__main__":

@@ -430,6 +430,29 @@ def test_standings_features_tell_how_many_minutes_a_gap_is():
     assert "seconds=gap:<=599" in standings_features(minutes, context, None)
 
 
+def test_standings_features_tell_how_many_sentences_back_the_text_named_standings():
+    from nlp.decisions.event_features import standings_features
+
+    doc, lexicon, attribution, rules = tagged(
+        "Maria Testova won the stage. In the overall standings she now leads. Anna Proefson is second with 310 points."
+    )
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    proefson = next(c for c in found if c.athlete == "Anna Proefson" and c.field == "rank" and c.value == 2)
+    described = standings_features(proefson, context, None)
+    assert "standings_cue_back=1" in described
+    assert "previous_cue=standings_words" in described
+    assert "s_cue=points_words" in described
+
+
+def test_standings_features_see_no_standings_in_a_race_report():
+    from nlp.decisions.event_features import standings_features
+
+    doc, lexicon, attribution, rules = tagged("Maria Testova won the stage. Anna Proefson was second in 4:12:10.")
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    proefson = next(c for c in found if c.athlete == "Anna Proefson" and c.field == "rank" and c.value == 2)
+    assert "standings_cue_back=none" in standings_features(proefson, context, None)
+
+
 def test_a_result_placed_in_the_standings_takes_the_general_classification_and_back():
     from nlp.decisions.results import STANDINGS_EVENT, CandidateEvents
 
@@ -452,6 +475,42 @@ def test_the_standings_model_learns_from_the_gold_events():
 
 
 # -- which named event ------------------------------------------------------------------------------------------
+
+
+def _kept(athlete: str, field: str, value, probability: float, event: str, sentence: int = 0):
+    from nlp.decisions.results import Kept
+
+    return Kept(Candidate(athlete, field, value), probability, event, None, 0, sentence)
+
+
+def test_an_athletes_place_and_time_of_one_sentence_share_the_event_of_the_surer_one():
+    from nlp.decisions.results import shared_events
+
+    kept = [_kept("Fenna Proef", "rank", 5, 0.9, "1500 m"), _kept("Fenna Proef", "time", 115.02, 0.6, "team pursuit")]
+    assert shared_events(kept) == {("Fenna Proef", 0): "1500 m"}
+
+
+def test_two_places_of_one_athlete_in_one_sentence_keep_their_own_events():
+    from nlp.decisions.results import shared_events
+
+    # "Anna Proefson won the 500 m and was second in the 1000 m"
+    kept = [_kept("Anna Proefson", "rank", 1, 0.9, "500 m"), _kept("Anna Proefson", "rank", 2, 0.8, "1000 m")]
+    assert shared_events(kept) == {}
+
+
+def test_facts_of_other_sentences_or_athletes_do_not_share_an_event():
+    from nlp.decisions.results import shared_events
+
+    kept = [
+        _kept("Anna Proefson", "rank", 1, 0.9, "500 m", sentence=0),
+        _kept("Anna Proefson", "time", 75.1, 0.8, "1000 m", sentence=3),
+        _kept("Maria Testova", "time", 38.2, 0.8, "1000 m", sentence=0),
+    ]
+    assert shared_events(kept) == {
+        ("Anna Proefson", 0): "500 m",
+        ("Anna Proefson", 3): "1000 m",
+        ("Maria Testova", 0): "1000 m",
+    }
 
 
 REPORT_OF_TWO_DISTANCES = "500 m\nMaria Testova won in 37.80.\n\n1000 m\nAnna Proefson won in 1:14.20."
@@ -512,9 +571,25 @@ def test_the_event_model_learns_from_named_events_that_agree_with_the_gold():
     from nlp.training.train_results import fit_events
 
     passage = _passage([])
-    passage.event_choices = [({"nearest_before"}, True), ({"others_between=1"}, False)] * 10
+    passage.event_choices = [[({"nearest_before"}, True), ({"others_between=1"}, False)]] * 10
     model = fit_events([passage])
     assert model.probability({"nearest_before"}) > 0.5 > model.probability({"others_between=1"})
+
+
+def test_the_event_model_ranks_the_events_of_one_result_not_each_event_alone():
+    pytest.importorskip("sklearn")
+    from nlp.training.train_results import fit_events
+
+    # the nearest event is right in every result, wherever it stands; "before" alone tells nothing
+    passage = _passage([])
+    passage.event_choices = [
+        [({"nearest", "before"}, True), ({"before"}, False), ({"after"}, False)],
+        [({"nearest", "after"}, True), ({"before"}, False), ({"after"}, False)],
+    ] * 10
+    model = fit_events([passage])
+    assert model.probability({"nearest", "after"}) > model.probability({"before"})
+    assert model.probability({"nearest", "before"}) > model.probability({"after"})
+    assert model.bias == 0.0
 
 
 def test_the_cue_tagger_works_after_the_memory_zone_it_was_built_in():

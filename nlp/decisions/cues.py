@@ -53,6 +53,8 @@ CUE_CLASSES = (
     "non_athlete_roles",
     "already_words",
     "field_events",
+    "standings_words",
+    "points_words",
 )
 NO_CUES: frozenset[str] = frozenset()
 

@@ -13,6 +13,8 @@ from nlp.decisions.result_features import DocContext, best_pair, bucket, conjoin
 WINDOW = 4
 HEADING_LINE_WORDS = 10  # an event named on a line of at most this many words heads what follows
 HEADING_SCAN = 50  # named events looked back through for the last heading
+STANDINGS_CUES = frozenset({"standings_words", "leader_jerseys"})  # cue classes (lexicon keys) that name standings
+STANDINGS_SCAN = 4  # sentences looked back through for the last one that names standings
 
 
 def result_position(candidate: Candidate, context: DocContext) -> int:
@@ -37,6 +39,12 @@ def standings_features(candidate: Candidate, context: DocContext, event: str | N
             f.add(f"s_cue={cue}")
     for i in range(max(tokens.start, position - WINDOW), min(tokens.stop, position + WINDOW + 1)):
         f.add(f"near:{context.lowers[i]}")
+    if sentence > 0:  # "In the overall standings ... . Behind him, A is second."
+        for i in context.sentence_tokens(sentence - 1):
+            for cue in context.cues[i]:
+                f.add(f"previous_cue={cue}")
+    back = _sentences_since_standings_cue(context, position)
+    f.add(f"standings_cue_back={'none' if back is None else min(back, STANDINGS_SCAN)}")
     for word in (event or "").lower().split():
         f.add(f"event:{word}")
     for i in context.heading_before(position):
@@ -46,6 +54,18 @@ def standings_features(candidate: Candidate, context: DocContext, event: str | N
     if not event:
         f.add("no_event")
     return f
+
+
+def _sentences_since_standings_cue(context: DocContext, position: int) -> int | None:
+    """How many sentences back the text last named standings (0: the result's own sentence, up to its token)."""
+    sentence = context.sentence_of[position]
+    for i in range(position, -1, -1):
+        back = sentence - context.sentence_of[i]
+        if back > STANDINGS_SCAN:
+            return None
+        if context.cues[i] & STANDINGS_CUES:
+            return back
+    return None
 
 
 @dataclass(frozen=True, slots=True)

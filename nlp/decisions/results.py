@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -127,17 +128,48 @@ def decide(
     each result takes the named event the model prefers; with a standings model, each kept result is placed in a
     standings or a race."""
     events = CandidateEvents(doc, attribution, lexicon, context, event_chooser)
-    scored = []
+    kept = []
     for candidate in candidates:
         probability = model.probability_conjoined(base_features(candidate, context), candidate.field)
-        if probability < model.threshold:
-            continue
-        event, nearest, position = events.of(candidate)
+        if probability >= model.threshold:
+            event, nearest, position = events.of(candidate)
+            kept.append(Kept(candidate, probability, event, nearest, position, context.sentence_of[position]))
+    shared = shared_events(kept)
+    scored = []
+    for item in kept:
+        candidate, event = item.candidate, shared.get((item.candidate.athlete, item.sentence), item.event)
         if standings is not None:
-            event = events.placed(event, standings.probability(standings_features(candidate, context, nearest)) >= 0.5)
-        evidence = candidate.rule.evidence if candidate.rule else attribution.sentence_text(position)
-        scored.append(Scored(candidate, probability, event, evidence, position))
+            in_standings = standings.probability(standings_features(candidate, context, item.nearest)) >= 0.5
+            event = events.placed(event, in_standings)
+        evidence = candidate.rule.evidence if candidate.rule else attribution.sentence_text(item.position)
+        scored.append(Scored(candidate, item.probability, event, evidence, item.position))
     return decode(scored, model.threshold)
+
+
+@dataclass(slots=True)
+class Kept:
+    """A candidate the result model keeps, with the event chosen for it and where the text states it."""
+
+    candidate: Candidate
+    probability: float
+    event: str | None
+    nearest: str | None  # the rules' event (`CandidateEvents.nearest`)
+    position: int
+    sentence: int
+
+
+def shared_events(kept: list[Kept]) -> dict[tuple[str, int], str | None]:
+    """One event for an athlete's facts of one sentence ("She was fifth in 1:55.02": the place and the time of one
+    race), the event chosen for the most probable of them; only where each field appears once (two places of the
+    athlete in one sentence are two events: "won the 500 m and was second in the 1000 m")."""
+    best: dict[tuple[str, int], Kept] = {}
+    fields: dict[tuple[str, int], list[str]] = {}
+    for item in kept:
+        key = (item.candidate.athlete, item.sentence)
+        fields.setdefault(key, []).append(item.candidate.field)
+        if key not in best or item.probability > best[key].probability:
+            best[key] = item
+    return {key: item.event for key, item in best.items() if len(set(fields[key])) == len(fields[key])}
 
 
 class CandidateEvents:

@@ -48,7 +48,7 @@ class Passage:
     entity_features: list[set[str]]
     entity_labels: list[str]
     standings: list[tuple[set[str], bool]]  # candidates the gold holds: standings features, in a standings or not
-    event_choices: list[tuple[set[str], bool]]  # (candidate the gold holds, event named): features, events agree
+    event_choices: list[list[tuple[set[str], bool]]]  # per candidate the gold holds, each event named: features, agree
 
 
 @cache
@@ -137,19 +137,19 @@ def standings_rows(
 
 def event_choice_rows(
     candidates: list[Candidate], events: CandidateEvents, gold: list[list[str]], score: ModuleType
-) -> list[tuple[set[str], bool]]:
+) -> list[list[tuple[set[str], bool]]]:
     """The event model's examples: for each candidate the gold holds, each event the text names and whether it
     agrees with the gold event (the scorer's `events_agree`); only candidates where the choice matters (some
     named events agree and some do not)."""
-    rows = []
+    groups = []
     for candidate, gold_of in zip(candidates, gold, strict=True):
         if not gold_of:
             continue
         choices = events.choices(candidate, events.nearest(candidate)[1])
         labelled = [(f, any(score.events_agree(o.value, g) for g in gold_of)) for o, f in choices]
         if len({agree for _, agree in labelled}) == 2:
-            rows.extend(labelled)
-    return rows
+            groups.append(labelled)
+    return groups
 
 
 def tag_passages(corpus_dirs: list[Path], engine: Engine | None = None) -> list[Passage]:

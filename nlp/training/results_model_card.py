@@ -36,11 +36,12 @@ logistic regression weighs them; `nlp/decisions/decode.py` keeps a consistent re
   classification, a ranking, a leader's jersey) or in a race, from the words and cue classes of its sentence and the
   event the rules name ({meta["standings_model"]["candidates"]} results of the gold,
   {meta["standings_model"]["positives"]} in standings); `nlp/decisions/event_features.py` describes them.
-- Events: a fourth logistic regression (`events.json`) picks, for each kept result, which of the events the text
-  names (distances, disciplines, stages) it belongs to: where the event stands from the result (before or after,
-  words, sentences, lines, other events between, a heading line), its kind, and whether the rules chose it
-  ({meta["event_model"]["candidates"]} (result, named event) pairs where the choice matters,
-  {meta["event_model"]["positives"]} agreeing with the gold event); same features module.
+- Events: a fourth linear model (`events.json`) ranks, for each kept result, the events the text names
+  (distances, disciplines, stages) and gives it the best: where the event stands from the result (before or after,
+  words, sentences, lines, other events between, a heading line), its kind, and whether the rules chose it. It is
+  fitted as a pairwise logistic regression without intercept: for each of {meta["event_model"]["results"]} results
+  of the gold where the choice matters, each named event that agrees with the gold event against each that does
+  not ({meta["event_model"]["pairs"]} pairs, each result weighing 1); same features module.
 - Model: logistic regression (scikit-learn, lbfgs, C={meta["regularisation"]}, seed {meta["seed"]}), threshold
   {meta["threshold"]}; {meta["features"]} features with a weight, stored as JSON in `model.json`.
 - Training data: {meta["passages"]} annotated passages of real sports news ({meta["corpus"]}), {meta["candidates"]}
