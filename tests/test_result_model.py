@@ -374,6 +374,17 @@ def test_the_athlete_model_keeps_the_people_it_scores_as_athletes():
     assert decide_athletes(doc, "en", context, keep_the_winner) == {"Maria Testova"}
 
 
+def test_a_person_with_a_sure_result_needs_less_of_the_athlete_model():
+    from models.records import Result
+    from nlp.decisions.athletes import decide_athletes
+
+    _, (doc, context) = _people("Maria Testova won the 500 m in 37.80 ahead of Anna Proefson.")
+    doubtful = LinearModel(weights={}, bias=-0.2, threshold=0.5)  # 0.45 for everyone
+    sure = [Result(athlete="Maria Testova", rank=1, confidence=0.9), Result(athlete="Anna Proefson", confidence=0.4)]
+    assert decide_athletes(doc, "en", context, doubtful) == set()
+    assert decide_athletes(doc, "en", context, doubtful, results=sure) == {"Maria Testova"}
+
+
 def test_the_shipped_athlete_model_keeps_the_athletes_of_an_invented_report():
     from nlp.decisions.athletes import athlete_model, decide_athletes
 

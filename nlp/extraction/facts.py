@@ -43,7 +43,7 @@ def extract_facts(doc: Doc, lexicon: Lexicon, published: dt.date | None, model: 
         people = athlete_model()
         if people is not None:
             medallists = {name for tally in tallies for name in tally.athletes}
-            kept = decide_athletes(doc, lexicon.language, context, people, medallists)
+            kept = decide_athletes(doc, lexicon.language, context, people, medallists, results)
             athletes = [a for a in athletes if a.name in kept]
             results = [r for r in results if r.athlete in kept]
     return Facts(

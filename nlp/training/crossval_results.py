@@ -48,7 +48,7 @@ def predict(
         )
     if athlete_model is not None:
         medallists = {name for tally in extract_medal_tallies(passage.doc, lexicon) for name in tally.athletes}
-        kept = decide_athletes(passage.doc, passage.language, passage.context, athlete_model, medallists)
+        kept = decide_athletes(passage.doc, passage.language, passage.context, athlete_model, medallists, results)
         athletes = [a for a in athletes if a.name in kept]
         results = [r for r in results if r.athlete in kept]
     return {
