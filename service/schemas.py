@@ -9,8 +9,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from models.records import ExtractionResult
+from nlp.dates import RANGE_TEXT, year_in_range
 
-PUBLISHED_FORM = "published must be YYYY-MM or YYYY-MM-DD (for example 2018-02 or 2018-02-14)"
+PUBLISHED_FORM = f"published must be YYYY-MM or YYYY-MM-DD {RANGE_TEXT} (for example 2018-02 or 2018-02-14)"
 
 
 def check_published(value: str | None) -> str | None:
@@ -19,12 +20,12 @@ def check_published(value: str | None) -> str | None:
         return None
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}", text):
-        if 1 <= int(text[5:7]) <= 12:
+        if 1 <= int(text[5:7]) <= 12 and year_in_range(int(text[:4])):
             return text
     elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
-            dt.date.fromisoformat(text)
-            return text
+            if year_in_range(dt.date.fromisoformat(text).year):
+                return text
         except ValueError:
             pass
     raise ValueError(f"{PUBLISHED_FORM}, not {value[:40]!r}")

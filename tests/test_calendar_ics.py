@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from nlp.calendar import calendar_from_ics, calendar_to_ics, load_calendar, parse_calendar
 
 WIDGET = """\
@@ -58,6 +60,23 @@ def test_malformed_ics_gives_an_error_not_a_crash():
     calendar = calendar_from_ics(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:2025x\nEND:VCALENDAR")
     assert calendar.entries == [] and len(calendar.errors) == 1
     assert "iCalendar" in calendar.errors[0].message
+
+
+@pytest.mark.parametrize("day", ["00010101", "99991231"])
+def test_an_ics_event_at_the_edge_of_time_is_an_error_and_the_others_are_read(day):
+    calendar = calendar_from_ics(
+        f"BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Far Race\nDTSTART;VALUE=DATE:{day}\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nSUMMARY:Near Race\nDTSTART;VALUE=DATE:20260510\nEND:VEVENT\nEND:VCALENDAR\n".encode()
+    )
+    assert [e.race for e in calendar.entries] == ["Near Race"]
+    assert "between 1800 and 2199" in calendar.errors[0].message
+    assert b"Near Race" in calendar_to_ics(calendar.entries)
+
+
+def test_a_calendar_line_dated_outside_the_readable_years_is_an_error():
+    calendar = parse_calendar("it Giro del Futuro\nWorldTeam Men 02 May 9999 - 04 May 9999\n")
+    assert calendar.entries == [] or all(e.start_date is None for e in calendar.entries)
+    assert any("between 1800 and 2199" in e.message for e in calendar.errors)
 
 
 def test_load_calendar_detects_ics_from_content():

@@ -156,6 +156,16 @@ def test_fixtures_with_written_dates(engine):
     ]
 
 
+def test_a_fixture_on_29_february_of_a_year_without_it_has_no_date_and_no_crash(engine):
+    result = engine.extract("Lotte Bakker rijdt op 29 februari de 500 meter in Thialf.", published="2026-01-10")
+    assert [(f.when, f.date) for f in result.schedule] == [("--02-29", None)]
+
+
+def test_a_fixture_on_29_february_of_a_leap_year_has_its_date(engine):
+    result = engine.extract("Lotte Bakker rijdt op 29 februari de 500 meter in Thialf.", published="2028-01-10")
+    assert [f.date.isoformat() for f in result.schedule if f.date] == ["2028-02-29"]
+
+
 @pytest.mark.parametrize(
     "language, text, athlete, expected",
     [

@@ -173,6 +173,31 @@ def test_a_nul_character_in_a_url_is_a_clear_422(client, route):
     assert_clear_error(client.get(route.format(v="a%00b")), 422, "NUL")
 
 
+def test_a_publication_date_at_the_edge_of_time_is_a_clear_422(client):
+    # "Sunday" a day before 0001-01-01 overflowed the date arithmetic: a 500 (found by Schemathesis, seed 4)
+    article = {"text": "On Sunday Maria Testova won the 500 m in 37.80 ahead of Anna Proefson.", "published": ""}
+    for published in ("0001-01-01", "9999-12", "1799-12-31"):
+        response = client.post("/articles", json={**article, "published": published}, headers=AUTH)
+        assert_clear_error(response, 422, "published", "1800")
+    assert client.post("/articles", json={**article, "published": "1800-01-01"}, headers=AUTH).status_code == 201
+
+
+def test_a_date_at_the_edge_of_time_in_the_text_is_no_date_and_the_article_is_stored(client):
+    text = "Maria Testova won the 500 m on 31 December 9999 in 37.80. On 2 January 0001 she won again."
+    assert client.post("/articles", json={"text": text, "published": "2026-01-10"}, headers=AUTH).status_code == 201
+
+
+def test_the_command_line_exits_2_for_a_publication_date_at_the_edge_of_time(tmp_path):
+    from typer.testing import CliRunner
+
+    from service.cli import app
+
+    page = tmp_path / "report.txt"
+    page.write_text("On Sunday Maria Testova won the 500 m in 37.80 ahead of Anna Proefson.")
+    outcome = CliRunner().invoke(app, ["extract", str(page), "--published", "0001-01-01"])
+    assert outcome.exit_code == 2 and "published" in outcome.output and "Traceback" not in outcome.output
+
+
 def test_a_calendar_month_at_the_edge_of_time_is_a_clear_422(client):
     assert_clear_error(client.get("/view/calendar?month=0001-01"), 422, "month")
     assert client.get("/view/calendar?month=0002-01").status_code == 200

@@ -23,6 +23,7 @@ import icalendar
 from models.records import Calendar, CalendarEntry, CalendarError, Stage
 from nlp.calendar.lines import STAGE
 from nlp.calendar.parse import _stage
+from nlp.dates import check_in_range
 
 PRODID = "-//Palmares//calendar//EN"
 CALENDAR_NAME = "Palmarès race calendar"
@@ -133,6 +134,11 @@ def calendar_to_ics(
     return cal.to_ical()
 
 
+def _in_range(day: dt.date | None, what: str) -> dt.date | None:
+    """The day, or ValueError (the event is reported unreadable) when it lies outside `nlp.dates`' range."""
+    return None if day is None else check_in_range(day, what)
+
+
 def _as_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -162,9 +168,9 @@ def _entry(event: icalendar.cal.Component, number: int, errors: list[CalendarErr
     entry = CalendarEntry(race=str(event.get("summary", "")).strip() or "(untitled)", source_line=number)
     start = event.get("dtstart")
     end = event.get("dtend")
-    entry.start_date = _as_date(start.dt) if start is not None else None
+    entry.start_date = _in_range(_as_date(start.dt) if start is not None else None, "DTSTART")
     end_value = end.dt if end is not None else None
-    end_date = _as_date(end_value)
+    end_date = _in_range(_as_date(end_value), "DTEND")
     if end_date is not None and not isinstance(end_value, dt.datetime):
         end_date -= dt.timedelta(days=1)  # all-day DTEND is exclusive
     entry.end_date = end_date if end_date is not None else entry.start_date
@@ -187,7 +193,7 @@ def _entry(event: icalendar.cal.Component, number: int, errors: list[CalendarErr
         date_text = getattr(value, "params", {}).get("X-DATE")
         if date_text:
             try:
-                stage.date = dt.date.fromisoformat(str(date_text))
+                stage.date = check_in_range(dt.date.fromisoformat(str(date_text)), "X-DATE")
             except ValueError:
                 errors.append(CalendarError(line=number, text=str(date_text), message="bad X-DATE on a stage"))
         entry.stages.append(stage)

@@ -7,6 +7,7 @@ import re
 
 from models.records import Calendar, CalendarEntry, CalendarError, Stage
 from nlp.calendar.lines import DATE_RANGE, classify, month_numbers
+from nlp.dates import RANGE_TEXT, year_in_range
 
 MAX_ERRORS = 100
 _BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
@@ -31,6 +32,8 @@ def _parse_one_date(text: str, default_year: int | None) -> dt.date:
         year = default_year
     else:
         year = _CENTURY + int(year_text[1:]) if year_text.startswith("'") else int(year_text)
+    if not year_in_range(year):
+        raise _DateError(f"date {text!r} is not {RANGE_TEXT}")
     try:
         return dt.date(year, month, int(day))
     except ValueError as exc:

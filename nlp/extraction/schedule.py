@@ -20,14 +20,17 @@ WEEKDAY_NUMBER = {
 def resolve_weekday(when: str, published: dt.date | None) -> dt.date | None:
     """The date meant: a written date ("2025-09-14", or "--09-14" in the publication year), or the first
     such weekday after the publication date ("+1" means the next day)."""
-    if when[:1].isdigit():
-        return dt.date.fromisoformat(when)
-    if when.startswith("--"):
-        if published is None:
-            return None
-        month, day = map(int, when[2:].split("-"))
-        candidate = dt.date(published.year, month, day)
-        return candidate if candidate >= published else dt.date(published.year + 1, month, day)
+    try:
+        if when[:1].isdigit():
+            return dt.date.fromisoformat(when)
+        if when.startswith("--"):
+            if published is None:
+                return None
+            month, day = map(int, when[2:].split("-"))
+            candidate = dt.date(published.year, month, day)
+            return candidate if candidate >= published else dt.date(published.year + 1, month, day)
+    except ValueError:
+        return None  # "29 February" of a year without it
     if published is None:
         return None
     if when.startswith("+"):

@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from nlp.dates import year_in_range
 from nlp.pipeline.lexicon import Lexicon, every_language_words, words_regex
 from nlp.pipeline.persons import given_names
 from nlp.pipeline.phrases import (
@@ -572,6 +573,8 @@ class SportsPatterns:
             for m in pattern.finditer(text):
                 day, month = int(m.group(day_group)), self.months[m.group(month_group).lower().rstrip(".")]
                 year = m.group(3)
+                if year and not year_in_range(int(year)):
+                    continue  # "31 December 9999": no day Palmarès reads (nlp/dates.py)
                 try:
                     dt.date(int(year) if year else 2000, month, day)
                 except ValueError:
