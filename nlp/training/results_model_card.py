@@ -27,12 +27,13 @@ in list lines, any athlete as a possible winner); `nlp/decisions/result_features
 features (cue classes of the lexicons around both, words around the value, distances, the rules' verdict); a
 logistic regression weighs them; `nlp/decisions/decode.py` keeps a consistent reading.
 
-- Athletes: a second logistic regression (`athletes.json`, threshold {meta["athlete_model"]["threshold"]}) decides
-  which of the people the tagging found are athletes of the article ({meta["athlete_model"]["candidates"]} people,
-  {meta["athlete_model"]["positives"]} athletes in the gold); `nlp/decisions/athlete_features.py` describes them
-  (their words against the given-name, place and country lists, common words, the NER's label, the words, cues and
-  values around their mentions, the person rules' label). A person it rejects loses their results too; a person
-  with a result the result model keeps at 0.6 or more needs 0.4 (`nlp/decisions/athletes.py`).
+- Athletes: a second logistic regression (`athletes.json`, C={meta["athlete_model"]["regularisation"]}, threshold
+  {meta["athlete_model"]["threshold"]}) decides which of the people the tagging found are athletes of the article
+  ({meta["athlete_model"]["candidates"]} people, {meta["athlete_model"]["positives"]} athletes in the gold);
+  `nlp/decisions/athlete_features.py` describes them (their words against the given-name, place and country lists,
+  common words, the NER's label, the words, cues and values around their mentions, the person rules' label). A
+  person it rejects loses their results too; a person with a result the result model keeps at 0.6 or more needs
+  0.4 (`nlp/decisions/athletes.py`).
 - Standings: a third logistic regression (`standings.json`) places each kept result in a standings (a general
   classification, a ranking, a leader's jersey) or in a race, from the words and cue classes of its sentence and the
   event the rules name ({meta["standings_model"]["candidates"]} results of the gold,
