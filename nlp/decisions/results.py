@@ -125,8 +125,8 @@ def decide(
     event_chooser: LinearModel | None = None,
 ) -> list[Result]:
     """The results the model keeps among the candidates, decoded into a consistent reading; with an event model,
-    each result takes the named event the model prefers; with a standings model, each kept result is placed in a
-    standings or a race."""
+    each result takes the named event the model prefers (an athlete's facts of one sentence share one:
+    `shared_events`); with a standings model, each kept result is placed in a standings or a race."""
     events = CandidateEvents(doc, attribution, lexicon, context, event_chooser)
     kept = []
     for candidate in candidates:
