@@ -7,7 +7,6 @@ language -> facts -> calendar links -> summary.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from spacy.tokens import Doc
 
 from models.records import Block, Calendar, Entity, ExtractionResult
 from nlp.calendar import parse_calendar
-from nlp.dates import RANGE_TEXT, year_in_range
+from nlp.dates import parse_published
 from nlp.errors import InputError
 from nlp.event_context import fill_event_context
 from nlp.extraction.facts import extract_facts
@@ -58,25 +57,6 @@ class _Prepared:
     published: dt.date | None
     text: str  # title + paragraphs, what the pipeline reads
     body_offset: int  # where the paragraphs start in `text`
-
-
-def parse_published(value: str | None) -> tuple[str | None, dt.date | None]:
-    """("2018-02", None) or ("2018-02-14", date) of a year `nlp.dates` reads; raises InputError on anything else."""
-    if value in (None, ""):
-        return None, None
-    value = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        year, month = map(int, value.split("-"))
-        if 1 <= month <= 12 and year_in_range(year):
-            return value, None
-    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
-            day = None
-        if day is not None and year_in_range(day.year):
-            return value, day
-    raise InputError(f"published must be YYYY-MM or YYYY-MM-DD {RANGE_TEXT}, not {value!r}")
 
 
 class Engine:

@@ -9,26 +9,19 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from models.records import ExtractionResult
-from nlp.dates import RANGE_TEXT, year_in_range
+from nlp.dates import RANGE_TEXT, parse_published
+from nlp.errors import InputError
 
 PUBLISHED_FORM = f"published must be YYYY-MM or YYYY-MM-DD {RANGE_TEXT} (for example 2018-02 or 2018-02-14)"
 
 
 def check_published(value: str | None) -> str | None:
-    """A real month or day written YYYY-MM or YYYY-MM-DD; ValueError saying so in words otherwise."""
-    if value is None or value == "":
-        return None
-    text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}", text):
-        if 1 <= int(text[5:7]) <= 12 and year_in_range(int(text[:4])):
-            return text
-    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            if year_in_range(dt.date.fromisoformat(text).year):
-                return text
-        except ValueError:
-            pass
-    raise ValueError(f"{PUBLISHED_FORM}, not {value[:40]!r}")
+    """A real month or day written YYYY-MM or YYYY-MM-DD (`nlp.dates.parse_published`); ValueError saying so in
+    words, with an example, otherwise."""
+    try:
+        return parse_published(value)[0]
+    except InputError:
+        raise ValueError(f"{PUBLISHED_FORM}, not {str(value)[:40]!r}") from None
 
 
 class FieldError(BaseModel):

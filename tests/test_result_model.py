@@ -406,62 +406,63 @@ def test_a_person_a_medal_tally_lists_stays_an_athlete_whatever_the_model_says()
 # -- standings or race -----------------------------------------------------------------------------------------
 
 
-def test_standings_features_read_the_sentence_of_the_result_and_its_event():
+def _standings_features(text: str, athlete: str, field: str, value=None, event: str | None = None) -> set[str]:
+    """The standings features of the athlete's candidate of that field (and value) in the invented text."""
     from nlp.decisions.event_features import standings_features
 
-    doc, lexicon, attribution, rules = tagged(
-        "Maria Testova won the stage. Anna Proefson leads the general classification."
-    )
+    doc, lexicon, attribution, rules = tagged(text)
     found, context = candidates_of(doc, lexicon, attribution, rules)
-    proefson = next(c for c in found if c.athlete == "Anna Proefson" and c.field == "rank")
-    described = standings_features(proefson, context, "general classification")
+    candidate = next(
+        c for c in found if c.athlete == athlete and c.field == field and (value is None or c.value == value)
+    )
+    return standings_features(candidate, context, event)
+
+
+def test_standings_features_read_the_sentence_of_the_result_and_its_event():
+    described = _standings_features(
+        "Maria Testova won the stage. Anna Proefson leads the general classification.",
+        "Anna Proefson",
+        "rank",
+        event="general classification",
+    )
     assert "s:classification" in described and "event:general" in described
     assert "s:stage" not in described
 
 
 def test_standings_features_read_the_heading_above_a_list_of_results():
-    from nlp.decisions.event_features import standings_features
-
-    doc, lexicon, attribution, rules = tagged(
-        "Maria Testova won the stage.\n\nGeneral classification\n1. Anna Proefson 10:12:05\n2. Lena Voorbeeld +0:12"
+    described = _standings_features(
+        "Maria Testova won the stage.\n\nGeneral classification\n1. Anna Proefson 10:12:05\n2. Lena Voorbeeld +0:12",
+        "Lena Voorbeeld",
+        "rank",
     )
-    found, context = candidates_of(doc, lexicon, attribution, rules)
-    voorbeeld = next(c for c in found if c.athlete == "Lena Voorbeeld" and c.field == "rank")
-    described = standings_features(voorbeeld, context, None)
     assert {"heading:general", "heading:classification"} <= described
 
 
 def test_standings_features_tell_how_many_minutes_a_gap_is():
     # gaps of minutes are read in stage races' general classifications more often than in a stage
-    from nlp.decisions.event_features import standings_features
-
-    doc, lexicon, attribution, rules = tagged("Maria Testova leads Anna Proefson by 4:12 and Lena Voorbeeld by 9.")
-    found, context = candidates_of(doc, lexicon, attribution, rules)
-    minutes = next(c for c in found if c.athlete == "Anna Proefson" and c.field == "gap" and c.value == 252.0)
-    assert "seconds=gap:<=599" in standings_features(minutes, context, None)
+    described = _standings_features(
+        "Maria Testova leads Anna Proefson by 4:12 and Lena Voorbeeld by 9.", "Anna Proefson", "gap", 252.0
+    )
+    assert "seconds=gap:<=599" in described
 
 
 def test_standings_features_tell_how_many_sentences_back_the_text_named_standings():
-    from nlp.decisions.event_features import standings_features
-
-    doc, lexicon, attribution, rules = tagged(
-        "Maria Testova won the stage. In the overall standings she now leads. Anna Proefson is second with 310 points."
+    described = _standings_features(
+        "Maria Testova won the stage. In the overall standings she now leads. Anna Proefson is second with 310 points.",
+        "Anna Proefson",
+        "rank",
+        2,
     )
-    found, context = candidates_of(doc, lexicon, attribution, rules)
-    proefson = next(c for c in found if c.athlete == "Anna Proefson" and c.field == "rank" and c.value == 2)
-    described = standings_features(proefson, context, None)
     assert "standings_cue_back=1" in described
     assert "previous_cue=standings_words" in described
     assert "s_cue=points_words" in described
 
 
 def test_standings_features_see_no_standings_in_a_race_report():
-    from nlp.decisions.event_features import standings_features
-
-    doc, lexicon, attribution, rules = tagged("Maria Testova won the stage. Anna Proefson was second in 4:12:10.")
-    found, context = candidates_of(doc, lexicon, attribution, rules)
-    proefson = next(c for c in found if c.athlete == "Anna Proefson" and c.field == "rank" and c.value == 2)
-    assert "standings_cue_back=none" in standings_features(proefson, context, None)
+    described = _standings_features(
+        "Maria Testova won the stage. Anna Proefson was second in 4:12:10.", "Anna Proefson", "rank", 2
+    )
+    assert "standings_cue_back=none" in described
 
 
 def test_a_result_placed_in_the_standings_takes_the_general_classification_and_back():
