@@ -3,6 +3,8 @@
 import pytest
 
 from nlp.pipeline.loader import get_pipeline
+from nlp.pipeline.persons import given_names
+from nlp.resources.build_given_names_gender_dict import read_names
 
 
 def people(language: str, text: str) -> dict[str, str]:
@@ -296,3 +298,28 @@ def test_the_hand_written_given_names_are_flags_of_the_ner_too():
 
 def test_a_sentence_opening_with_a_common_word_takes_no_role_from_the_sentence_before():
     assert "Mehr Text" not in people("de", "Lena Probst wurde Weltmeisterin. Mehr Text folgt.")
+
+
+@pytest.mark.parametrize(
+    "language, text, athlete",
+    [
+        ("es", "La menorquina Blanca Prueba fue tercera en la regata.", "Blanca Prueba"),
+        ("fr", "Le titre est revenu à Marith Exemple, devant Sara Test.", "Marith Exemple"),
+    ],
+)
+def test_a_name_the_ner_takes_for_a_place_is_a_person_when_its_first_word_is_a_given_name(language, text, athlete):
+    assert athlete in people(language, text).values()
+
+
+def test_the_given_names_of_the_name_dictionary_are_read_from_its_plain_entries():
+    dictionary = "\n".join(
+        [
+            "# a comment line",
+            "F  Marith                               ",
+            "M  Konstadinos                    1     ",
+            "=  Aleksandr Alexander                  ",
+            "F  <A/>sa                               ",
+        ]
+    )
+    assert read_names(dictionary) == ["Konstadinos", "Marith"]
+    assert {"Marith", "Konstadinos"} <= given_names()

@@ -68,6 +68,12 @@ def test_the_order_of_athletes_in_a_sentence_proposes_places():
     assert {s.source for s in found[("Lena Voorbeeld", "rank", 3)].supports} >= {"order"}
 
 
+def test_the_athletes_behind_a_winner_the_sentence_does_not_name_are_counted_from_second():
+    found = candidates("The Norwegian beat Anna Proefson and Lena Voorbeeld by a second.")
+    assert {s.source for s in found[("Anna Proefson", "rank", 2)].supports} >= {"behind"}
+    assert {s.source for s in found[("Lena Voorbeeld", "rank", 3)].supports} >= {"behind"}
+
+
 def test_a_bare_number_before_a_name_in_a_table_is_a_rank_candidate():
     table = "| 7 | Kees Proefman | Team Voorbeeld | 1:32.51 |\n| 8 | Jan Testerson | Team Proef | 1:32.90 |"
     found = candidates(f"The results of the race.\n{table}")
@@ -117,14 +123,34 @@ def test_generation_without_athletes_or_values_proposes_nothing():
 # -- features --------------------------------------------------------------------------------------------------
 
 
-def test_features_tell_where_the_athlete_stands_and_which_cues_are_between():
-    doc, lexicon, attribution, rules = tagged("Maria Testova finished ahead of Anna Proefson in 1:52.06.")
+def features_of(text: str, *keys: tuple) -> list[set[str]]:
+    """The features of the candidates with these keys (athlete, field, value) in an English text."""
+    doc, lexicon, attribution, rules = tagged(text)
     found, context = candidates_of(doc, lexicon, attribution, rules)
-    proefson = next(c for c in found if c.key == ("Anna Proefson", "time", 112.06))
-    testova = next(c for c in found if c.key == ("Maria Testova", "time", 112.06))
-    assert "nearest_preceding" in features(proefson, context)
-    assert "between_cue=beaten_markers" in features(testova, context)
-    assert "field=time" in features(testova, context)
+    by_key = {c.key: c for c in found}
+    return [features(by_key[key], context) for key in keys]
+
+
+def test_features_tell_where_the_athlete_stands_and_which_cues_are_between():
+    proefson, testova = features_of(
+        "Maria Testova finished ahead of Anna Proefson in 1:52.06.",
+        ("Anna Proefson", "time", 112.06),
+        ("Maria Testova", "time", 112.06),
+    )
+    assert "nearest_preceding" in proefson
+    assert "between_cue=beaten_markers" in testova
+    assert "field=time" in testova
+
+
+def test_the_features_of_a_place_counted_from_second_are_told_apart_from_a_place_counted_from_first():
+    counted_from_first, counted_from_second = features_of(
+        "Maria Testova won ahead of Anna Proefson and Lena Voorbeeld.",
+        ("Lena Voorbeeld", "rank", 3),
+        ("Anna Proefson", "rank", 3),
+    )
+    assert "o:place=3" in counted_from_first
+    assert not any(f.startswith("behind:") for f in counted_from_first)
+    assert "behind:place=2" in counted_from_second
 
 
 def test_order_features_tell_the_cues_between_the_first_athlete_and_a_later_one():

@@ -47,6 +47,10 @@ def mentions(language: str, text: str) -> list[tuple[str, str, object]]:
         ("en", "He ended third, just 37/100 behind.", "GAP", 0.37),
         ("en", "Tao clocked 2 min 33.187 sec.", "TIME", 153.187),
         ("de", "Gold ging an Maria Test (SWE/23,52).", "TIME", 23.52),
+        ("es", "Llegó con un tiempo de 2 horas 17 minutos y 56 segundos.", "TIME", 8276.0),
+        ("fr", "Lou Test termine à 1 heure 1 minute 7 secondes du vainqueur.", "GAP", 3667.0),
+        ("en", "She won in 3 hours, 22 minutes and 10 seconds.", "TIME", 12130.0),
+        ("de", "Er kam mit 12 Sekunden und 4 Zehntel Rückstand ins Ziel.", "GAP", 12.4),
     ],
 )
 def test_times_and_gaps(language, text, label, value):
@@ -187,6 +191,12 @@ def test_events_are_normalised():
     } <= found
 
 
+def test_a_boat_class_number_is_no_thousands_digit_of_the_distance_after_it():
+    found = mentions("fr", "Elle gagne le C-1 200 m, après le K-2 1 000 m et le 10 000 m.")
+    distances = [value for _, label, value in found if label == "DISTANCE"]
+    assert distances == ["200 m", "1000 m", "10000 m"]
+
+
 @pytest.mark.parametrize(
     "language, text, value",
     [
@@ -275,3 +285,14 @@ def test_ski_disciplines_named_by_their_short_name(language, text, value):
 )
 def test_times_before_punctuation_compact_minutes_and_leads(language, text, label, value):
     assert (label, value) in [(lab, v) for _, lab, v in mentions(language, text)]
+
+
+def test_a_duration_spelled_in_parts_is_one_mention_not_two():
+    found = mentions("fr", "Lou Test termine à 10 minutes 43 secondes du vainqueur.")
+    assert found == [("10 minutes 43 secondes", "GAP", 643.0)]
+
+
+def test_units_out_of_order_are_no_spelled_duration():
+    assert not any(
+        value == pytest.approx(1230.0) for _, _, value in mentions("en", "after 30 seconds 20 minutes later")
+    )

@@ -7,6 +7,8 @@ Supports of a candidate:
   sentence or in one of the two sentences before;
 - "order": the athlete's place among the athletes of its sentence ("X won ahead of A and B"), counted from 1 or
   from the explicit rank of the sentence's first athlete;
+- "behind": the same place counted from 2, for a sentence whose winner is not among its names ("Le Norvégien a
+  devancé A et B", "X won. Behind him came A and B");
 - "line": the athlete's place in a run of list lines that name one athlete each;
 - "parallel": a run of athletes and a run of as many values of one kind in one sentence, paired in order
   ("A and B finished 21st and 26th", "19th and 21st respectively A and B");
@@ -252,6 +254,7 @@ def _order(found: _Candidates, named: list[AthleteMention], explicit_rank: dict,
     )
     for place, athlete in enumerate(named[:MAX_ORDER], start=1):
         found.add(athlete.name, "rank", place, Support("order", athlete, place=place, base=1))
+        found.add(athlete.name, "rank", place + 1, Support("behind", athlete, place=place, base=2))
         if base_rank and base_rank > 1:
             found.add(
                 athlete.name, "rank", base_rank + place - 1, Support("order", athlete, place=place, base=int(base_rank))

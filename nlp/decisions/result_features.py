@@ -328,45 +328,47 @@ def back_reference_features(athlete: AthleteMention, value: ValueMention, contex
         f.add(f"b:opens={context.lowers[opening.start]}")
 
 
-def order_features(support: Support, context: DocContext, f: set[str]) -> None:
+def order_features(support: Support, context: DocContext, f: set[str], prefix: str = "o:") -> None:
+    """The athlete's place among its sentence's athletes and the words and cues around the run of names; `prefix`
+    tells an "order" support (counted from 1) from a "behind" one (counted from 2)."""
     athlete = support.athlete
     assert athlete is not None
-    f.add(f"o:place={min(support.place, 5)}")
-    f.add(f"o:based={support.base > 1}")
+    f.add(f"{prefix}place={min(support.place, 5)}")
+    f.add(f"{prefix}based={support.base > 1}")
     named = context.athletes_in.get(athlete.sentence, [])
     distinct = list(dict.fromkeys(a.name for a in named))
-    f.add(f"o:athletes={bucket(len(distinct), (2, 3, 4, 6))}")
+    f.add(f"{prefix}athletes={bucket(len(distinct), (2, 3, 4, 6))}")
     sentence = context.sentence_tokens(athlete.sentence)
     for i in sentence:
         for cue in context.cues[i]:
-            f.add(f"o:sentence_cue={cue}")
+            f.add(f"{prefix}sentence_cue={cue}")
     earlier = [a for a in named if a.end <= athlete.start and a.name != athlete.name]
     if earlier:
         previous = earlier[-1]
         between = range(previous.end, athlete.start)
         for i in between:
             for cue in context.cues[i]:
-                f.add(f"o:between_cue={cue}")
+                f.add(f"{prefix}between_cue={cue}")
         if len(between) <= 6:
             for i in between:
-                f.add(f"o:between_word={context.lowers[i]}")
-        f.add(f"o:between_len={bucket(len(between), (1, 2, 4, 8))}")
+                f.add(f"{prefix}between_word={context.lowers[i]}")
+        f.add(f"{prefix}between_len={bucket(len(between), (1, 2, 4, 8))}")
         # cues anywhere between the sentence's first athlete and this one: "A devant B et C" places C behind A too
         for i in range(named[0].end, previous.start):
             for cue in context.cues[i]:
-                f.add(f"o:chain_cue={cue}")
+                f.add(f"{prefix}chain_cue={cue}")
     for offset in (1, 2):
         k = athlete.start - offset
         if k >= sentence.start:
-            f.add(f"o:a-{offset}={context.lowers[k]}")
+            f.add(f"{prefix}a-{offset}={context.lowers[k]}")
     if named:  # the words that open the run of names: "ahead of", "behind him", "devant"
         for i in range(max(sentence.start, named[0].start - 4), named[0].start):
             for cue in context.cues[i]:
-                f.add(f"o:opening_cue={cue}")
+                f.add(f"{prefix}opening_cue={cue}")
     if any(v.sentence == athlete.sentence and v.kind in ("RANK", "NUMBER") for v in context.values):
-        f.add("o:sentence_has_rank")
+        f.add(f"{prefix}sentence_has_rank")
     if any(v.sentence == athlete.sentence and v.kind == "WIN" for v in context.values):
-        f.add("o:sentence_has_win")
+        f.add(f"{prefix}sentence_has_win")
 
 
 def parallel_features(support: Support, context: DocContext, f: set[str]) -> None:
@@ -456,6 +458,9 @@ def base_features(candidate: Candidate, context: DocContext) -> set[str]:
     orders = candidate.of("order")
     if orders:
         order_features(min(orders, key=lambda s: s.place), context, f)
+    behind = candidate.of("behind")
+    if behind:
+        order_features(min(behind, key=lambda s: s.place), context, f, prefix="behind:")
     parallels = candidate.of("parallel")
     if parallels:
         parallel_features(parallels[0], context, f)

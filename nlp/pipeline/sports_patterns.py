@@ -60,7 +60,7 @@ _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
 LONGEST_POOL_EVENT_METRES = 1500  # a bare number before a stroke word is a distance up to this
 SHORTEST_EVENT_METRES = 50  # 50 m swimming, 60 m indoors, 80 m hurdles; shorter ones are margins ("a 10 m lead")
 _DISTANCE = re.compile(
-    r"(?<![\w.,])(\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])"
+    r"(?<![\w.,])((?<!-)\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])"
 )
 _STAGE_NUMBER = re.compile(
     r"(?<![\w])(?:(stage|etappe|étape|etapa|tappa|frazione)\s+(\d{1,2})|(\d{1,2})(?:e|ste|de|st|nd|rd|th|ª|º|a|o|ème|\.)\s+(etappe|étape|etapa|tappa|stage|Etappe))(?![\w])",
@@ -151,6 +151,7 @@ class SportsPatterns:
         self.medal_context = lexicon.words("medal_context")
         self.place_nouns = words_regex(lexicon.words("place_nouns"))
         self.same_time_marks = words_regex(lexicon.words("same_time_marks"))
+        self.spelled_duration, self.duration_amount, self.unit_seconds = self._spelled_duration(lexicon, joiners)
         self.given_names = given_names()
         self.podium_steps = words_regex(lexicon.words("podium_steps"))  # "third step of the podium"
         self.podium_nouns = words_regex(lexicon.words("medal_nouns"))
@@ -191,6 +192,42 @@ class SportsPatterns:
         )
 
     # -- times and gaps -------------------------------------------------------------------------
+    @staticmethod
+    def _spelled_duration(lexicon: Lexicon, joiners: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, float]]:
+        """A duration written as two or three amounts with their units, largest first ("1 heure 1 minute 7
+        secondes", "2 horas 17 minutos y 56 segundos", "12 Sekunden und 4 Zehntel", "1 min 55 sec 19": hundredths
+        after the seconds); one amount; and the seconds in one of each unit (lower case)."""
+        unit_seconds: dict[str, float] = {}
+        for key, seconds in (("hours_units", 3600.0), ("minutes_units", 60.0), ("seconds_units", 1.0)):
+            for word in lexicon.words(key):
+                unit_seconds.setdefault(" ".join(word.lower().split()), seconds)
+        for key, seconds in (("tenths_units", 0.1), ("hundredths_units", 0.01)):
+            for word in lexicon.words(key):
+                unit_seconds[" ".join(word.lower().split())] = seconds
+        units = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(unit_seconds, key=len, reverse=True))
+        amount = rf"\d{{1,3}}(?:[.,]\d{{1,3}})?\s?(?:{units})(?!\w)"
+        joiner = rf"(?:\s*,\s*|\s+(?:{joiners})\s+|\s+)"
+        duration = re.compile(
+            rf"(?<![\d.,:]){amount}(?:{joiner}{amount}){{1,2}}(?:\s(?P<hundredths>\d{{2}})(?!\d|[.,]\d))?", re.I
+        )
+        one_amount = re.compile(rf"(?P<number>\d{{1,3}}(?:[.,]\d{{1,3}})?)\s?(?P<unit>{units})(?!\w)", re.I)
+        return duration, one_amount, unit_seconds
+
+    def _spelled_seconds(self, duration: re.Match[str]) -> float | None:
+        """The seconds of a spelled duration; None unless its units go from larger to smaller."""
+        total, previous = 0.0, float("inf")
+        for amount in self.duration_amount.finditer(duration.group(0)):
+            unit = self.unit_seconds[" ".join(amount.group("unit").lower().split())]
+            if unit >= previous:
+                return None
+            total += float(amount.group("number").replace(",", ".")) * unit
+            previous = unit
+        if duration.group("hundredths"):
+            if previous != 1.0:
+                return None
+            total += int(duration.group("hundredths")) / 100
+        return total
+
     def _time_mentions(self, text: str, inline_items: list[tuple[int, int, int]]) -> list[Mention]:
         found: list[Mention] = []
         list_items = inline_items + [(m.start(), line_end(text, m.end()), 0) for m in LINE_ITEM.finditer(text)]
@@ -274,6 +311,10 @@ class SportsPatterns:
                 if explicit_format or (3.0 <= seconds < 600 and not float(seconds).is_integer()):
                     found.append(Mention(start, end_with_unit, TIME, round(seconds, 3)))
 
+        for m in self.spelled_duration.finditer(text):  # before the shorter forms it may hold: "1 heure 1 minute 7 s"
+            seconds = self._spelled_seconds(m)
+            if seconds is not None:
+                add(m.start(), m.end(), seconds, True)
         for pattern in (_MIN_SEC, _M_S_COMPACT):  # "2 min 33.187 sec", "2min 5.59sec", "1m54.31s", "1 min 55 sec 19"
             for m in pattern.finditer(text):
                 hundredths = int(m.group(3)) / 100 if m.lastindex and m.lastindex >= 3 and m.group(3) else 0.0
@@ -316,6 +357,8 @@ class SportsPatterns:
                 secs = int(m.group(2)) if m.group(2) and len(m.group(2)) == 2 and int(m.group(2)) < 60 else 0
                 value: float = int(m.group(1)) * 60 + secs
                 end = m.end() + minutes.end()
+                if any(m.start() < f.end and f.start < end for f in found):
+                    continue  # part of a longer duration: "10 minutes 43 secondes"
                 if self._gap_context(text, m.start(), end, True) or _PLUS.search(text_before(text, m.start())):
                     found.append(Mention(m.start(), end, GAP, float(value)))
                     decimal_minutes_seen = decimal_minutes_seen or secs > 0

@@ -22,10 +22,11 @@ def model_card(meta: dict[str, Any]) -> str:
     return f"""# Result model
 
 Decides which candidate results (athlete, rank / time / gap / medal) an article states. Candidates come from the
-extraction rules and from the text (a value and an athlete named near it, the order of athletes in a sentence or
-in list lines, any athlete as a possible winner); `nlp/decisions/result_features.py` describes each with binary
-features (cue classes of the lexicons around both, words around the value, distances, the rules' verdict); a
-logistic regression weighs them; `nlp/decisions/decode.py` keeps a consistent reading.
+extraction rules and from the text (a value and an athlete named near it, the order of athletes in a sentence
+counted from first or from second, the order of list lines, any athlete as a possible winner);
+`nlp/decisions/result_features.py` describes each with binary features (cue classes of the lexicons around both,
+words around the value, distances, the rules' verdict); a logistic regression weighs them;
+`nlp/decisions/decode.py` keeps a consistent reading.
 
 - Athletes: a second logistic regression (`athletes.json`, C={meta["athlete_model"]["regularisation"]}, threshold
   {meta["athlete_model"]["threshold"]}) decides which of the people the tagging found are athletes of the article
