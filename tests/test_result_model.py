@@ -142,6 +142,14 @@ def test_features_tell_where_the_athlete_stands_and_which_cues_are_between():
     assert "field=time" in testova
 
 
+def test_features_tell_the_disciplines_named_where_the_result_is_stated():
+    # a relay's or a team's result is no athlete's result (the annotated corpus reads them so)
+    (member,) = features_of(
+        "Anna Proefson and Lena Voorbeeld took third place in the relay.", ("Anna Proefson", "rank", 3)
+    )
+    assert "sentence_discipline=relay" in member
+
+
 def test_the_features_of_a_place_counted_from_second_are_told_apart_from_a_place_counted_from_first():
     counted_from_first, counted_from_second = features_of(
         "Maria Testova won ahead of Anna Proefson and Lena Voorbeeld.",
@@ -240,6 +248,14 @@ def test_decoding_keeps_no_second_rank_that_contradicts_a_medal_of_the_athlete_i
     # "Bakker won silver": a silver medallist is second, not also the winner of the event
     results = decode([_scored("A", "medal", "silver", 0.9), _scored("A", "rank", 1, 0.8)], 0.3)
     assert [(r.medal, r.rank) for r in results] == [("silver", 2)]
+
+
+def test_decoding_gives_a_medal_to_the_result_of_its_place_when_the_athlete_has_two_in_the_event():
+    # "took silver and bronze" read both places for A: the bronze joins the third place, not dropped for the second
+    results = decode(
+        [_scored("A", "rank", 3, 0.97), _scored("A", "rank", 2, 0.9), _scored("A", "medal", "bronze", 0.85)], 0.3
+    )
+    assert sorted((r.rank, r.medal) for r in results) == [(2, None), (3, "bronze")]
 
 
 def test_decoding_gives_a_medallist_the_place_of_the_medal():

@@ -296,3 +296,9 @@ def test_units_out_of_order_are_no_spelled_duration():
     assert not any(
         value == pytest.approx(1230.0) for _, _, value in mentions("en", "after 30 seconds 20 minutes later")
     )
+
+
+def test_a_bare_decimal_of_a_minute_or_more_is_a_score_not_a_time():
+    assert not any(label == "TIME" for _, label, _ in mentions("en", "Ivan Test finished third with 541.05 points."))
+    assert not any(label == "TIME" for _, label, _ in mentions("en", "Ivan Test finished third with 541.05."))
+    assert ("54.05", "TIME", 54.05) in mentions("en", "Ivan Test finished third in 54.05.")

@@ -67,7 +67,11 @@ def decode(scored: list[Scored], threshold: float) -> list[Result]:
             for (athlete, event, copy_of), r in results.items()
             if (athlete, event) == key[:2] and (event is not None or copy_of == copy)
         ]
-        if any(_contradicts(r, candidate.field, candidate.value) for r in same_event):
+        partner = _place_partner(same_event, candidate.field, candidate.value)
+        if partner is not None:  # "took silver and bronze": the bronze joins the result placed third
+            key = next(k for k, r in results.items() if r is partner)
+            result = partner
+        elif any(_contradicts(r, candidate.field, candidate.value) for r in same_event):
             continue
         taken.add(slot)
         if free:
@@ -83,6 +87,16 @@ def decode(scored: list[Scored], threshold: float) -> list[Result]:
         first_position[key] = min(first_position.get(key, item.position), item.position)
         result.confidence = round(min(result.confidence or 1.0, item.probability), 3)
     return [results[key] for key in sorted(results, key=lambda k: first_position[k])]
+
+
+def _place_partner(same_event: list[Result], field_name: str, value) -> Result | None:
+    """The athlete's result in the event that a medal or a rank completes: a result at the medal's place without a
+    medal, or a result with the medal of this place without a rank."""
+    if field_name == "medal" and value in MEDAL_PLACES:
+        return next((r for r in same_event if r.rank == MEDAL_PLACES[value] and r.medal is None), None)
+    if field_name == "rank":
+        return next((r for r in same_event if r.rank is None and MEDAL_PLACES.get(r.medal or "") == value), None)
+    return None
 
 
 def _contradicts(result: Result, field_name: str, value) -> bool:

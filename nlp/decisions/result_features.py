@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from models.records import Result
 from nlp.decisions.result_candidates import AthleteMention, Candidate, Support, ValueMention
 from nlp.pipeline.doc_words import doc_words
+from nlp.pipeline.sports_patterns import DISCIPLINE
 
 WINDOW = 3  # words read on each side of a mention
 SHAPE_LENGTH = 12  # characters of a value's written form read as its shape
@@ -43,6 +44,7 @@ class DocContext:
     line_words: dict[int, int]  # words (not punctuation or space) per line
     headings: dict[int, range]  # line -> the tokens of its heading line (see `heading_before`)
     athletes_in: dict[int, list[AthleteMention]]  # sentence -> the athletes named in it, in text order
+    disciplines_in: dict[int, set[str]]  # sentence -> the disciplines named in it ("relay", "sprint")
 
     @classmethod
     def of(
@@ -82,6 +84,7 @@ class DocContext:
             line_words=line_words,
             headings=_headings(line_of, line_words, {line_of[a.start] for a in athletes}),
             athletes_in=_by_sentence(athletes),
+            disciplines_in=_disciplines(doc, sentence_of),
         )
 
     def last_named_before(self, sentence: int) -> AthleteMention | None:
@@ -104,6 +107,14 @@ class DocContext:
 
 HEADING_WORDS = 8  # a heading is a line of at most this many words
 HEADING_REACH = 40  # lines a heading governs below it
+
+
+def _disciplines(doc: Doc, sentence_of: list[int]) -> dict[int, set[str]]:
+    named: dict[int, set[str]] = {}
+    for span in doc.spans.get("sports", []):
+        if span.label_ == DISCIPLINE and span._.value:
+            named.setdefault(sentence_of[span.start], set()).add(span._.value)
+    return named
 
 
 def _by_sentence(athletes: list[AthleteMention]) -> dict[int, list[AthleteMention]]:
@@ -478,4 +489,9 @@ def base_features(candidate: Candidate, context: DocContext) -> set[str]:
         f.add("first_athlete_of_doc")
     f.add(f"athlete_mentions={bucket(context.mentions_per_athlete.get(candidate.athlete, 0), (1, 2, 4))}")
     f.add(f"athlete_words={min(len(candidate.athlete.split()), 4)}")
+    sentences = {s.athlete.sentence for s in candidate.supports if s.athlete and s.source != "entity"}
+    sentences |= {s.value.sentence for s in candidate.supports if s.value}
+    for sentence in sentences:  # a relay's or a team's result is no athlete's result
+        for discipline in context.disciplines_in.get(sentence, ()):
+            f.add(f"sentence_discipline={discipline}")
     return f

@@ -58,6 +58,9 @@ _BRACKET_AFTER_NAME = re.compile(r"(?<!\w)[^\W\d_][\w'’.-]*\s?\((?:[A-Z]{3}\s?
 _CLOCK_WORDS = re.compile(r"^\s*(?:uur|u\.|h\b|uhr|o['’]clock|heures?|horas?|ore\b|am\b|pm\b)", re.I)
 _CLOCK = re.compile(r"(?:[6-9]|1\d|2[0-3])[:.h][0-5]\d")
 LONGEST_POOL_EVENT_METRES = 1500  # a bare number before a stroke word is a distance up to this
+# a bare decimal without a unit is a time below this many seconds: a minute or more is written with its minutes
+# ("1:02.35"); "finished third with 541.05" is a diving score
+LONGEST_BARE_SECONDS = 60
 SHORTEST_EVENT_METRES = 50  # 50 m swimming, 60 m indoors, 80 m hurdles; shorter ones are margins ("a 10 m lead")
 _DISTANCE = re.compile(
     r"(?<![\w.,])((?<!-)\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])"
@@ -308,7 +311,7 @@ class SportsPatterns:
             ):
                 if not explicit_format and not unit and self.field_events.search(text, max(0, start - 200), start):
                     return  # "triple salto … plata con 14,89": a field event's mark, not a time
-                if explicit_format or (3.0 <= seconds < 600 and not float(seconds).is_integer()):
+                if explicit_format or (3.0 <= seconds < LONGEST_BARE_SECONDS and not float(seconds).is_integer()):
                     found.append(Mention(start, end_with_unit, TIME, round(seconds, 3)))
 
         for m in self.spelled_duration.finditer(text):  # before the shorter forms it may hold: "1 heure 1 minute 7 s"
