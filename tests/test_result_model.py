@@ -61,6 +61,19 @@ def test_a_win_verb_proposes_rank_one_for_the_athletes_of_its_sentence():
     assert any(s.value is not None and s.value.kind == WIN for s in found[("Maria Testova", "rank", 1)].supports)
 
 
+@pytest.mark.parametrize(
+    "text, states_a_win",
+    [
+        ("Lotte Testers pakt zilver op de 1500 meter.", False),
+        ("Lotte Testers pakt de titel op de 1500 meter.", True),
+    ],
+)
+def test_a_verb_that_wins_only_with_what_is_won_is_a_win_before_a_win_object(text: str, states_a_win: bool):
+    found = candidates(text, language="nl")
+    supports = found[("Lotte Testers", "rank", 1)].supports
+    assert any(s.value is not None and s.value.kind == WIN for s in supports) is states_a_win
+
+
 def test_the_order_of_athletes_in_a_sentence_proposes_places():
     found = candidates("Maria Testova won ahead of Anna Proefson and Lena Voorbeeld.")
     assert ("Anna Proefson", "rank", 2) in found

@@ -55,6 +55,7 @@ CUE_CLASSES = (
     "field_events",
     "standings_words",
     "points_words",
+    "win_objects",
 )
 NO_CUES: frozenset[str] = frozenset()
 

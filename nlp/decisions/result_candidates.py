@@ -2,7 +2,8 @@
 
 The generators are deliberately generous; the result model decides which candidates the article states.
 Supports of a candidate:
-- "mention": a value mention (rank, time, gap, lead or medal of `doc.spans["sports"]`, a word that states a win,
+- "mention": a value mention (rank, time, gap, lead or medal of `doc.spans["sports"]`, a word that states a win
+  (a verb that wins only with what is won, "took", "pakt", only before a win object: "took the stage"),
   or a bare number right before a name: "7 | Jan Test", "2 Kees Proef (NED)") with an athlete named in its
   sentence or in one of the two sentences before;
 - "order": the athlete's place among the athletes of its sentence ("X won ahead of A and B"), counted from 1 or
@@ -33,6 +34,7 @@ NUMBER = "NUMBER"  # a bare number right before a name, as list items and tables
 RESULT_FIELDS = ("rank", "time", "gap", "medal")
 SENTENCES_BACK = 2  # an athlete named up to this many sentences before a value may own it ("Hij werd tweede")
 MAX_ORDER = 8  # places counted among a sentence's athletes or a run of list lines
+WIN_OBJECT_REACH = 4  # words after a verb that wins only with what is won ("took the stage") to find the object
 LIST_MARKS = frozenset({".", ")", "|", "-", "–", "—", ":", "•", "*"})
 
 
@@ -133,7 +135,7 @@ def value_mentions(
     covered = {i for s in sports for i in range(s.start, s.end)}
     i = 0
     while i < len(cues):
-        if cues[i] & win_classes and i not in covered:
+        if cues[i] & win_classes and i not in covered and not _medal_or_place_taken(cues, i):
             end = i + 1
             while end < len(cues) and cues[end] & win_classes and end not in covered:
                 end += 1
@@ -143,6 +145,14 @@ def value_mentions(
             i += 1
     found += _numbers_before_names(doc, sentence_of, athletes, covered, lexicon)
     return sorted(found, key=lambda m: m.start)
+
+
+def _medal_or_place_taken(cues: list[frozenset[str]], i: int) -> bool:
+    """A verb that wins only with what is won ("pakt", "took", "décroche") and no win object after it: "Bakker pakt
+    zilver", "took third" state a medal or a place, not a win; "took the stage" does."""
+    if "ambiguous_win_verbs" not in cues[i]:
+        return False
+    return not any("win_objects" in cues[k] for k in range(i + 1, min(len(cues), i + 1 + WIN_OBJECT_REACH)))
 
 
 def _numbers_before_names(
