@@ -62,16 +62,11 @@ def decode(scored: list[Scored], threshold: float) -> list[Result]:
         if copy and result is not None and getattr(result, candidate.field) is not None:
             continue
         # across both results of the athlete in a named event; in an unnamed one, two results are two events
-        same_event = [
-            r
-            for (athlete, event, copy_of), r in results.items()
-            if (athlete, event) == key[:2] and (event is not None or copy_of == copy)
-        ]
+        same_event = {k: r for k, r in results.items() if k[:2] == key[:2] and (k[1] is not None or k[2] == copy)}
         partner = _place_partner(same_event, candidate.field, candidate.value)
         if partner is not None:  # "took silver and bronze": the bronze joins the result placed third
-            key = next(k for k, r in results.items() if r is partner)
-            result = partner
-        elif any(_contradicts(r, candidate.field, candidate.value) for r in same_event):
+            key, result = partner, same_event[partner]
+        elif any(_contradicts(r, candidate.field, candidate.value) for r in same_event.values()):
             continue
         taken.add(slot)
         if free:
@@ -89,13 +84,15 @@ def decode(scored: list[Scored], threshold: float) -> list[Result]:
     return [results[key] for key in sorted(results, key=lambda k: first_position[k])]
 
 
-def _place_partner(same_event: list[Result], field_name: str, value) -> Result | None:
-    """The athlete's result in the event that a medal or a rank completes: a result at the medal's place without a
-    medal, or a result with the medal of this place without a rank."""
+def _place_partner(same_event: dict[tuple, Result], field_name: str, value) -> tuple | None:
+    """The key of the athlete's result in the event that a medal or a rank completes: a result at the medal's place
+    without a medal, or a result with the medal of this place without a rank."""
     if field_name == "medal" and value in MEDAL_PLACES:
-        return next((r for r in same_event if r.rank == MEDAL_PLACES[value] and r.medal is None), None)
+        return next((k for k, r in same_event.items() if r.rank == MEDAL_PLACES[value] and r.medal is None), None)
     if field_name == "rank":
-        return next((r for r in same_event if r.rank is None and MEDAL_PLACES.get(r.medal or "") == value), None)
+        return next(
+            (k for k, r in same_event.items() if r.rank is None and MEDAL_PLACES.get(r.medal or "") == value), None
+        )
     return None
 
 

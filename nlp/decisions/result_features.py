@@ -110,6 +110,7 @@ HEADING_REACH = 40  # lines a heading governs below it
 
 
 def _disciplines(doc: Doc, sentence_of: list[int]) -> dict[int, set[str]]:
+    """Sentence -> the disciplines the sports patterns name in it."""
     named: dict[int, set[str]] = {}
     for span in doc.spans.get("sports", []):
         if span.label_ == DISCIPLINE and span._.value:

@@ -38,9 +38,6 @@ _HMS = re.compile(
 _H_M_DOT_S = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d{2})\.(\d{2}),(\d{1,3})(?![\d.,])")
 _MS = re.compile(r"(?<![\d:.,'’])(\d{1,2})[:'’′](\d{2})(?:[.,\"”″](\d{1,3}))?[\"”″]?(?![\d:'’]|[.,]\d)")
 _M_DOT_S = re.compile(r"(?<![\d.,:])(\d{1,2})\.(\d{2}),(\d{1,3})(?!\d|[.,]\d)")
-_MIN_SEC = re.compile(
-    r"(?<![\d.,])(\d{1,2})\s?(?:min|mins|minutes?|minuten|minutos|minuti|Minuten|Min\.?)\s?(\d{1,2}(?:[.,]\d{1,3})?)\s?(?:s|sec|secs|seconds|seconden|secondes|segundos|secondi|Sekunden|Sek\.?)(?:\s(\d{2})(?!\d))?(?![\w])"
-)
 _M_S_COMPACT = re.compile(r"(?<![\w.,])(\d{1,2})m(\d{2}(?:[.,]\d{1,3})?)s(?!\w)")  # "1m54.31s"
 _M_S_PRIMES = re.compile(r"(?<![\d.,])(\d{1,2})[’'′]\s?:?\s?(\d{2})(?:[’'′]{2}|[\"”″])\s?[.,]?(\d{1,3})?(?![\d])")
 _S_DOUBLE_PRIME = re.compile(r"(?<![\d.,:'’′])(\d{1,3})[\"”″](?![\d\w])")
@@ -76,6 +73,11 @@ _TEAM = re.compile(
 MEDAL_SYMBOLS = {"\N{FIRST PLACE MEDAL}": "gold", "\N{SECOND PLACE MEDAL}": "silver", "\N{THIRD PLACE MEDAL}": "bronze"}
 _MEDAL_SYMBOL = re.compile("|".join(MEDAL_SYMBOLS))
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _unit_key(unit: str) -> str:
+    """A unit word as the spelled durations look it up: lower case, one space between words."""
+    return " ".join(unit.lower().split())
 
 
 @dataclass(slots=True)
@@ -203,24 +205,26 @@ class SportsPatterns:
         unit_seconds: dict[str, float] = {}
         for key, seconds in (("hours_units", 3600.0), ("minutes_units", 60.0), ("seconds_units", 1.0)):
             for word in lexicon.words(key):
-                unit_seconds.setdefault(" ".join(word.lower().split()), seconds)
+                unit_seconds.setdefault(_unit_key(word), seconds)
+        # the seconds units list their fractions too ("tenths"): a fraction weighs its own share of a second
         for key, seconds in (("tenths_units", 0.1), ("hundredths_units", 0.01)):
             for word in lexicon.words(key):
-                unit_seconds[" ".join(word.lower().split())] = seconds
+                unit_seconds[_unit_key(word)] = seconds
         units = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(unit_seconds, key=len, reverse=True))
-        amount = rf"\d{{1,3}}(?:[.,]\d{{1,3}})?\s?(?:{units})(?!\w)"
+        number = r"\d{1,3}(?:[.,]\d{1,3})?"
+        amount = rf"{number}\s?(?:{units})(?!\w)"
         joiner = rf"(?:\s*,\s*|\s+(?:{joiners})\s+|\s+)"
         duration = re.compile(
             rf"(?<![\d.,:]){amount}(?:{joiner}{amount}){{1,2}}(?:\s(?P<hundredths>\d{{2}})(?!\d|[.,]\d))?", re.I
         )
-        one_amount = re.compile(rf"(?P<number>\d{{1,3}}(?:[.,]\d{{1,3}})?)\s?(?P<unit>{units})(?!\w)", re.I)
+        one_amount = re.compile(rf"(?P<number>{number})\s?(?P<unit>{units})(?!\w)", re.I)
         return duration, one_amount, unit_seconds
 
     def _spelled_seconds(self, duration: re.Match[str]) -> float | None:
         """The seconds of a spelled duration; None unless its units go from larger to smaller."""
         total, previous = 0.0, float("inf")
         for amount in self.duration_amount.finditer(duration.group(0)):
-            unit = self.unit_seconds[" ".join(amount.group("unit").lower().split())]
+            unit = self.unit_seconds[_unit_key(amount.group("unit"))]
             if unit >= previous:
                 return None
             total += float(amount.group("number").replace(",", ".")) * unit
@@ -318,10 +322,8 @@ class SportsPatterns:
             seconds = self._spelled_seconds(m)
             if seconds is not None:
                 add(m.start(), m.end(), seconds, True)
-        for pattern in (_MIN_SEC, _M_S_COMPACT):  # "2 min 33.187 sec", "2min 5.59sec", "1m54.31s", "1 min 55 sec 19"
-            for m in pattern.finditer(text):
-                hundredths = int(m.group(3)) / 100 if m.lastindex and m.lastindex >= 3 and m.group(3) else 0.0
-                add(m.start(), m.end(), int(m.group(1)) * 60 + float(m.group(2).replace(",", ".")) + hundredths, True)
+        for m in _M_S_COMPACT.finditer(text):  # "1m54.31s"
+            add(m.start(), m.end(), int(m.group(1)) * 60 + float(m.group(2).replace(",", ".")), True)
         for pattern in (_HMS, _H_M_DOT_S):
             for m in pattern.finditer(text):
                 frac = float("0." + m.group(4)) if m.group(4) else 0.0
