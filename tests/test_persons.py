@@ -28,6 +28,22 @@ def test_hyphenated_and_particle_names_stay_whole():
     assert found["Anne-Marie van der Berg"] == "Anne-Marie van der Berg"
 
 
+def test_surnames_in_capitals_of_a_results_table_join_the_name_and_read_as_the_same_person():
+    text = (
+        "Jonas Testberg won the stage ahead of Karel Van Proefhout.\n\n"
+        "1 Jonas TESTBERG NOR TVK 4:20:51\n2 Karel VAN PROEFHOUT BEL BMC 0\n"
+    )
+    found = people("fr", text)
+    assert found["Jonas TESTBERG"] == "Jonas Testberg"
+    assert found["Karel VAN PROEFHOUT"] == "Karel Van Proefhout"
+    assert set(found.values()) == {"Jonas Testberg", "Karel Van Proefhout"}  # "NOR", "BEL", "BMC": codes, no names
+
+
+def test_a_common_word_in_capitals_after_a_name_is_not_part_of_it():
+    found = people("en", "Jonas Testberg WINS again in Oslo. Testberg smiled.")
+    assert found == {"Jonas Testberg": "Jonas Testberg", "Testberg": "Jonas Testberg"}
+
+
 def test_a_country_glued_before_a_name_is_cut_off():
     found = people("en", "Netherlands Manon Testers seemed shocked to win the race in Lisbon.")
     assert found == {"Manon Testers": "Manon Testers"}

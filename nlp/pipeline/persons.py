@@ -90,6 +90,8 @@ def name_words(span: Span) -> list[str]:
             joined.append(text)
         if len(text) > 1 and text[-1] in ELISION_MARKS and not space_after[i]:
             glue = True  # "Dell'" + "Aquila", "D'" + "Amico": the tokenizer splits off the elided article
+    if not all(w.isupper() for w in joined):  # "Greg VAN AVERMAET" as results tables write it: "Greg Van Avermaet"
+        joined = [w.capitalize() if w.isupper() and w.isalpha() else w for w in joined]
     return joined
 
 
@@ -104,6 +106,22 @@ ELISION_MARKS = frozenset({"'", "’"})
 def is_common_word(word: str, language: str) -> bool:
     """`word` (lower case) is at least as common as COMMON_WORD_ZIPF in the language."""
     return zipf_frequency(word, language) >= COMMON_WORD_ZIPF
+
+
+UPPER_SURNAME_LETTERS = 4  # shorter words in capitals after a name are nation and team codes ("SVK", "BMC")
+
+
+def _upper_surname(texts: list[str], lowers: list[str], k: int, particles: frozenset[str], language: str) -> bool:
+    """A surname written in capitals, as results tables write them, or a particle in capitals before one; not a
+    common word shouted in a title ("Jonas WINS"), unless it is a given name too ("Daniel MARTIN")."""
+    text = texts[k]
+    if not (text.isupper() and text.isalpha()):
+        return False
+    if lowers[k] in particles:
+        return k + 1 < len(texts) and _upper_surname(texts, lowers, k + 1, frozenset(), language)
+    return len(text) >= UPPER_SURNAME_LETTERS and (
+        not is_common_word(lowers[k], language) or text.capitalize() in given_names()
+    )
 
 
 def _joins_hyphen(words: DocWords, i: int) -> bool:
@@ -174,6 +192,7 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
             i += 1
             continue
         j = i + 1
+        opens_with_given_name = texts[i] in given_names() and not texts[i].isupper()
         while j < n:
             if _joins_hyphen(words, j):
                 j += 2
@@ -183,6 +202,9 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
                 continue
             if len(texts[j]) <= 3 and elided_start(j):
                 j += 2  # "Ben O'Connor", "Marco D'Amico" tokenised as O' Connor, D' Amico
+                continue
+            if opens_with_given_name and _upper_surname(texts, lowers, j, particles, lexicon.language):
+                j += 1  # "Alejandro VALVERDE BELMONTE", "Greg VAN AVERMAET": a results table's surnames in capitals
                 continue
             if name_word(j) and not is_role(lowers[j], roles) and lowers[j] not in ordinals:
                 j += 1  # (not "Jutta Test Dritte": a capitalised ordinal after a name is the place)
