@@ -119,6 +119,23 @@ def test_names_and_values_that_alternate_are_not_paired_as_runs():
     assert not [c for c in found.values() if c.of("parallel")]
 
 
+def test_a_run_of_names_is_paired_with_the_run_of_values_next_to_it_where_the_sentence_names_more():
+    found = candidates("Sergio Testa and Carlo Prova finished seventh and eighth, while Anna Esempio was tenth.")
+    assert "run" in {s.source for s in found[("Sergio Testa", "rank", 7)].supports}
+    assert "run" in {s.source for s in found[("Carlo Prova", "rank", 8)].supports}
+    assert not found[("Anna Esempio", "rank", 8)].of("run")
+    assert not found[("Sergio Testa", "rank", 8)].of("run")
+
+
+def test_the_last_names_of_a_longer_run_own_the_values_after_it():
+    found = candidates(
+        "Behind Lisa Holm were Emily Tester and Mattie Prover, who finished 21st and 26th, respectively."
+    )
+    assert found[("Emily Tester", "rank", 21)].of("run")
+    assert found[("Mattie Prover", "rank", 26)].of("run")
+    assert not [c for c in found.values() if c.athlete == "Lisa Holm" and c.of("run")]
+
+
 def test_every_athlete_may_be_the_winner():
     found = candidates("Anna Proefson and Lena Voorbeeld spoke about the season.")
     assert {s.source for s in found[("Lena Voorbeeld", "rank", 1)].supports} == {"entity"}

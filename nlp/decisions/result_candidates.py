@@ -10,6 +10,9 @@ Supports of a candidate:
   from the explicit rank of the sentence's first athlete;
 - "behind": the same place counted from 2, for a sentence whose winner is not among its names ("Le Norvégien a
   devancé A et B", "X won. Behind him came A and B");
+- "run": a run of athletes and the run of values of one kind right after or before it, paired in order, where the
+  sentence names more ("A and B were seventh and eighth, C tenth"; a longer run's last athletes own the values
+  after it: "Behind X were A and B, who finished 21st and 26th");
 - "line": the athlete's place in a run of list lines that name one athlete each;
 - "parallel": a run of athletes and a run of as many values of one kind in one sentence, paired in order
   ("A and B finished 21st and 26th", "19th and 21st respectively A and B");
@@ -58,7 +61,7 @@ class AthleteMention:
 
 @dataclass(frozen=True, slots=True)
 class Support:
-    source: str  # mention | order | line | parallel | entity | rule
+    source: str  # mention | order | behind | line | parallel | run | entity | rule
     athlete: AthleteMention | None = None
     value: ValueMention | None = None
     place: int = 0  # for order and line: the athlete's place among the athletes counted
@@ -208,6 +211,7 @@ def generate(
     for sentence, named in by_sentence.items():
         _order(found, _distinct(named), explicit_rank, sentence)
     _parallel(found, by_sentence, values)
+    _runs(found, by_sentence, values)
     for run in _list_runs(doc, by_sentence):
         for place, athlete in enumerate(run[:MAX_ORDER], start=1):
             found.add(athlete.name, "rank", place, Support("line", athlete, place=place))
@@ -244,6 +248,52 @@ def _parallel(found: _Candidates, by_sentence: dict[int, list[AthleteMention]], 
         for place, (athlete, value) in enumerate(zip(named, same_kind, strict=True), start=1):
             for field_name, field_value in value_fields(value):
                 found.add(athlete.name, field_name, field_value, Support("parallel", athlete, value, place=place))
+
+
+RUN_GAP = 8  # tokens at most between two athletes of a run, or between a run of athletes and its run of values
+VALUE_RUN_GAP = 3  # tokens at most between two values of a run ("21st and 26th", "9e, 11e et 13es")
+
+
+def _runs(found: _Candidates, by_sentence: dict[int, list[AthleteMention]], values: list[ValueMention]) -> None:
+    """Pairs a run of athletes with the run of as many values of one kind right after or before it, in order, where
+    the sentence names more: "A and B were seventh and eighth, C tenth"; "Behind X were A and B, who finished 21st
+    and 26th" (the run's last athletes)."""
+    for sentence, named in by_sentence.items():
+        in_sentence = [v for v in values if v.sentence == sentence and v.kind in (RANK, TIME, GAP, MEDAL)]
+        athlete_runs = _chains(_distinct(named), RUN_GAP, in_sentence)
+        value_runs = [
+            run
+            for kind in {v.kind for v in in_sentence}
+            for run in _chains([v for v in in_sentence if v.kind == kind], VALUE_RUN_GAP, named)
+        ]
+        for athletes in athlete_runs:
+            for run in value_runs:
+                if len(run) < 2 or len(run) > len(athletes):
+                    continue
+                if 0 <= run[0].start - athletes[-1].end <= RUN_GAP:
+                    paired = athletes[-len(run) :]  # the run's last athletes own the values after it
+                elif 0 <= athletes[0].start - run[-1].end <= RUN_GAP and len(run) == len(athletes):
+                    paired = athletes
+                else:
+                    continue
+                for place, (athlete, value) in enumerate(zip(paired, run, strict=True), start=1):
+                    for field_name, field_value in value_fields(value):
+                        found.add(athlete.name, field_name, field_value, Support("run", athlete, value, place=place))
+
+
+def _chains(mentions: list, gap: int, breakers: list) -> list[list]:
+    """Maximal runs of mentions (in text order) at most `gap` tokens apart with none of `breakers` between."""
+    starts = sorted(b.start for b in breakers)
+    runs: list[list] = []
+    for mention in mentions:
+        if runs:
+            last = runs[-1][-1]
+            between = [x for x in starts if last.end <= x < mention.start]
+            if mention.start - last.end <= gap and not between:
+                runs[-1].append(mention)
+                continue
+        runs.append([mention])
+    return [run for run in runs if len(run) >= 2]
 
 
 def _distinct(named: list[AthleteMention]) -> list[AthleteMention]:

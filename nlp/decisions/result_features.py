@@ -383,19 +383,19 @@ def order_features(support: Support, context: DocContext, f: set[str], prefix: s
         f.add(f"{prefix}sentence_has_win")
 
 
-def parallel_features(support: Support, context: DocContext, f: set[str]) -> None:
+def parallel_features(support: Support, context: DocContext, f: set[str], prefix: str = "p:") -> None:
     athlete, value = support.athlete, support.value
     assert athlete is not None and value is not None
-    f.add(f"p:kind={value.kind}")
-    f.add(f"p:names_first={athlete.end <= value.start}")
-    f.add(f"p:place={min(support.place, 3)}")
+    f.add(f"{prefix}kind={value.kind}")
+    f.add(f"{prefix}names_first={athlete.end <= value.start}")
+    f.add(f"{prefix}place={min(support.place, 3)}")
     count = sum(1 for v in context.values if v.sentence == value.sentence and v.kind == value.kind)
-    f.add(f"p:pairs={min(count, 4)}")
+    f.add(f"{prefix}pairs={min(count, 4)}")
     sentence = context.sentence_tokens(value.sentence)
     for i in sentence:
-        f.add(f"p:word={context.lowers[i]}")
+        f.add(f"{prefix}word={context.lowers[i]}")
         for cue in context.cues[i]:
-            f.add(f"p:cue={cue}")
+            f.add(f"{prefix}cue={cue}")
 
 
 def line_features(support: Support, context: DocContext, f: set[str]) -> None:
@@ -476,6 +476,9 @@ def base_features(candidate: Candidate, context: DocContext) -> set[str]:
     parallels = candidate.of("parallel")
     if parallels:
         parallel_features(parallels[0], context, f)
+    runs = candidate.of("run")
+    if runs:
+        parallel_features(runs[0], context, f, prefix="run:")
     lines = candidate.of("line")
     if lines:
         line_features(lines[0], context, f)
