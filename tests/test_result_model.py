@@ -617,6 +617,21 @@ def test_event_features_tell_the_heading_line_above_a_result():
     assert "others_between=1" in choices["500 m"]
 
 
+def test_an_event_named_often_is_weighed_on_its_heading_and_where_it_is_named_nearest_the_result():
+    text = (
+        "100 m\nAnna Proefson won the 100 m in 11.20 and the 200 m in 22.80. "
+        "Maria Testova was second in the 200 m in 23.10. Later she said the 100 m had hurt."
+    )
+    events, candidate, _ = _event_choices(text, "Maria Testova")
+    position = events.nearest(candidate)[1]
+    hundreds = [o for o in events.layout.options if o.value == "100 m"]
+    two_hundreds = [o for o in events.layout.options if o.value == "200 m"]
+    kept = events.layout.nearest_each(position, events.context)
+    assert hundreds[0] in kept  # the heading
+    assert hundreds[1] in kept and hundreds[2] in kept  # the last before the result and the first after it
+    assert two_hundreds[1] in kept and two_hundreds[0] not in kept  # only the nearer of two before it
+
+
 def test_event_features_tell_how_fast_a_time_would_cover_each_distance():
     _, _, choices = _event_choices(REPORT_OF_TWO_DISTANCES, "Maria Testova")  # 37.80 s
     speeds = {value: {x for x in f if x.startswith("speed=")} for value, f in choices.items()}

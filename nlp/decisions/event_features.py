@@ -110,6 +110,20 @@ class EventLayout:
         )
         return (before[-1].value if before else None), (after.value if after else None), heading
 
+    def nearest_each(self, position: int, context: DocContext) -> list[EventOption]:
+        """Each event where the text names it last before the token, first after it and on the last heading line
+        above it: a far mention of an event ("… silver in the 100 m" paragraphs on) must not outscore the near one
+        of another by the words around it."""
+        kept: dict[tuple[str, str], EventOption] = {}
+        for option in self.options:
+            if option.end <= position:
+                kept[(option.value, "before")] = option
+                if context.line_words.get(context.line_of[option.start], 0) <= HEADING_LINE_WORDS:
+                    kept[(option.value, "heading")] = option
+            else:
+                kept.setdefault((option.value, "after"), option)
+        return sorted(set(kept.values()), key=lambda o: o.start)
+
     def values_between(self, lo: int, hi: int) -> set[str]:
         return {o.value for o in self.options[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]}
 

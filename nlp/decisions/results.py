@@ -218,8 +218,8 @@ class CandidateEvents:
     def choices(
         self, candidate: Candidate, position: int, describe: ChoiceFeatures = event_choice_features
     ) -> list[tuple[EventOption, set[str]]]:
-        """Each event named in the text with the event model's features for this candidate (`describe`: all of
-        them, as the model is trained, or the base ones, as it scores them)."""
+        """Each event named in the text, where it is named nearest the result, with the event model's features for
+        this candidate (`describe`: all of them, as the model is trained, or the base ones, as it scores them)."""
         result = ResultPlace(
             position,
             candidate.field,
@@ -227,7 +227,8 @@ class CandidateEvents:
             self.layout.around(position, self.context),
             float(candidate.value) if candidate.field == "time" else None,
         )
-        return [(option, describe(option, result, self.layout, self.context)) for option in self.layout.options]
+        options = self.layout.nearest_each(position, self.context)
+        return [(option, describe(option, result, self.layout, self.context)) for option in options]
 
     def placed(self, event: str | None, in_standings: bool) -> str | None:
         """The event as the standings model places the result: a race's event becomes the general classification,

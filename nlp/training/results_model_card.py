@@ -40,7 +40,8 @@ words around the value, distances, the rules' verdict); a logistic regression we
   event the rules name ({meta["standings_model"]["candidates"]} results of the gold,
   {meta["standings_model"]["positives"]} in standings); `nlp/decisions/event_features.py` describes them.
 - Events: a fourth linear model (`events.json`) ranks, for each kept result, the events the text names
-  (distances, disciplines, stages) and gives it the best: where the event stands from the result (before or after,
+  (distances, disciplines, stages; each where it is named last before the result, first after it and on a heading
+  line above it) and gives it the best: where the event stands from the result (before or after,
   words, sentences, lines, other events between, a heading line), its kind, and whether the rules chose it. It is
   fitted as a pairwise logistic regression without intercept: for each of {meta["event_model"]["results"]} results
   of the gold where the choice matters, each named event that agrees with the gold event against each that does
