@@ -104,7 +104,7 @@ class EventLayout:
             (
                 o.value
                 for o in reversed(self.options[max(0, k - HEADING_SCAN) : k])
-                if o.end <= position and context.line_words.get(context.line_of[o.start], 0) <= HEADING_LINE_WORDS
+                if o.end <= position and _on_heading_line(o, context)
             ),
             None,
         )
@@ -118,7 +118,7 @@ class EventLayout:
         for option in self.options:
             if option.end <= position:
                 kept[(option.value, "before")] = option
-                if context.line_words.get(context.line_of[option.start], 0) <= HEADING_LINE_WORDS:
+                if _on_heading_line(option, context):
                     kept[(option.value, "heading")] = option
             else:
                 kept.setdefault((option.value, "after"), option)
@@ -126,6 +126,10 @@ class EventLayout:
 
     def values_between(self, lo: int, hi: int) -> set[str]:
         return {o.value for o in self.options[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]}
+
+
+def _on_heading_line(option: EventOption, context: DocContext) -> bool:
+    return context.line_words.get(context.line_of[option.start], 0) <= HEADING_LINE_WORDS
 
 
 def _metres(value: str) -> float | None:

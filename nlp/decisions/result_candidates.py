@@ -283,13 +283,12 @@ def _runs(found: _Candidates, by_sentence: dict[int, list[AthleteMention]], valu
 
 def _chains(mentions: list, gap: int, breakers: list) -> list[list]:
     """Maximal runs of mentions (in text order) at most `gap` tokens apart with none of `breakers` between."""
-    starts = sorted(b.start for b in breakers)
     runs: list[list] = []
     for mention in mentions:
         if runs:
             last = runs[-1][-1]
-            between = [x for x in starts if last.end <= x < mention.start]
-            if mention.start - last.end <= gap and not between:
+            broken = any(last.end <= b.start < mention.start for b in breakers)
+            if mention.start - last.end <= gap and not broken:
                 runs[-1].append(mention)
                 continue
         runs.append([mention])
