@@ -213,6 +213,20 @@ def test_features_tell_whether_a_value_refers_back_to_the_athlete_named_last():
     assert "b:opens=she" in features(testova, context)
 
 
+def test_features_tell_whether_a_duration_is_of_the_magnitude_of_the_others():
+    # finishers' times of one race are alike; a gap is much shorter than the times
+    second_at, gap = features_of(
+        "Jan Test won in 8:06:30. Piet Proef was second at 8:10:02, Kees Voorbeeld third at 8:11:14, "
+        "Henk Model fourth, 2:10 behind.",
+        ("Piet Proef", "gap", 29402.0),
+        ("Henk Model", "gap", 130.0),
+    )
+    assert "similar_durations=<=3" in second_at
+    assert "share_of_longest=>0.8" in second_at
+    assert "similar_durations=<=0" in gap
+    assert "share_of_longest=<=0.05" in gap
+
+
 @pytest.mark.parametrize(
     ("written", "shape"),
     [("1:46,52", "d:dd,dd"), ("14,533", "dd,ddd"), ("+54″", "+dd″"), ("13. Platz", "dd. aaa"), ("12345678", "ddd")],

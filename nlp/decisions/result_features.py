@@ -434,6 +434,27 @@ def entity_features(support: Support, context: DocContext, f: set[str]) -> None:
         f.add(f"e:sentence_has={kind}")
 
 
+SIMILAR = 0.25  # values within this share of each other are of one magnitude
+SHARE_EDGES = (0.05, 0.3, 0.8)  # buckets of a duration's share of the article's longest
+
+
+def magnitude_features(seconds: float, context: DocContext, f: set[str]) -> None:
+    """How a time or gap compares with the article's other durations: the finishers' times of one race are of one
+    magnitude, the gaps much smaller than the times ("second at 8:10:02, third at 8:11:14" are times)."""
+    durations = [
+        float(v.value)
+        for v in context.values
+        if v.kind in ("TIME", "GAP", "LEAD") and isinstance(v.value, (int, float)) and v.value > 0
+    ]
+    if not durations or seconds <= 0:
+        return
+    similar = sum(1 for d in durations if abs(d - seconds) <= SIMILAR * seconds) - 1
+    f.add(f"similar_durations={bucket(max(similar, 0), (0, 1, 3))}")
+    share = seconds / max(durations)
+    f.add(f"share_of_longest={next((f'<={edge}' for edge in SHARE_EDGES if share <= edge), f'>{SHARE_EDGES[-1]}')}")
+    f.add(f"longer_durations={bucket(sum(1 for d in durations if d > seconds * (1 + SIMILAR)), (0, 2))}")
+
+
 def features(candidate: Candidate, context: DocContext) -> set[str]:
     """What the model is trained on: the candidate's features and their conjunctions with its field (the same
     cue means different things for a rank and a gap), named "<field>&<feature>"."""
@@ -493,6 +514,8 @@ def base_features(candidate: Candidate, context: DocContext) -> set[str]:
         f.add("first_athlete_of_doc")
     f.add(f"athlete_mentions={bucket(context.mentions_per_athlete.get(candidate.athlete, 0), (1, 2, 4))}")
     f.add(f"athlete_words={min(len(candidate.athlete.split()), 4)}")
+    if candidate.field in ("time", "gap"):
+        magnitude_features(float(candidate.value), context, f)
     sentences = {s.athlete.sentence for s in candidate.supports if s.athlete and s.source != "entity"}
     sentences |= {s.value.sentence for s in candidate.supports if s.value}
     for sentence in sentences:  # a relay's or a team's result is no athlete's result
