@@ -213,6 +213,14 @@ def test_features_tell_whether_a_value_refers_back_to_the_athlete_named_last():
     assert "b:opens=she" in features(testova, context)
 
 
+def test_a_cue_phrase_ending_in_an_elision_matches_before_the_word_it_is_elided_to():
+    # "davanti all'" is tokenised "all", "'" on its own but "all'" before "austriaco", as in an article
+    doc, lexicon, attribution, rules = tagged("Marco Testi vince davanti all'austriaco Karl Probe.", "it")
+    _, context = candidates_of(doc, lexicon, attribution, rules)
+    elided = next(t.i for t in doc if t.text == "all'")
+    assert "beaten_markers" in context.cues[elided]
+
+
 def test_features_tell_whether_a_duration_is_of_the_magnitude_of_the_others():
     # finishers' times of one race are alike; a gap is much shorter than the times
     second_at, gap = features_of(

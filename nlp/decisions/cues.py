@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 import spacy
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -75,7 +76,7 @@ class CueTagger:
         for key in CUE_CLASSES:
             phrases = [p for p in lexicon.words(key) if p.strip()]
             if phrases:
-                self.matcher.add(key, [tokenizer.make_doc(p.lower()) for p in phrases])
+                self.matcher.add(key, [phrase_doc(tokenizer, p.lower()) for p in phrases])
 
     def __call__(self, doc: Doc) -> list[frozenset[str]]:
         classes: list[set[str]] = [set() for _ in range(len(doc))]
@@ -84,6 +85,20 @@ class CueTagger:
             for i in range(start, end):
                 classes[i].add(key)
         return [frozenset(c) if c else NO_CUES for c in classes]
+
+
+ELISION_MARKS = ("'", "’")
+PLACEHOLDER = "x"
+
+
+def phrase_doc(tokenizer: Language, phrase: str) -> Doc:
+    """The phrase tokenised as it is in running text. A phrase ending in an elision ("davanti all'") is
+    tokenised before a placeholder word, since the tokenizer splits the mark off at the end of a text ("all", "'")
+    but keeps it on the word ("all'") when a word follows, as in an article."""
+    if not phrase.endswith(ELISION_MARKS):
+        return tokenizer.make_doc(phrase)
+    doc = tokenizer.make_doc(phrase + PLACEHOLDER)
+    return Doc(doc.vocab, words=[t.text for t in doc[:-1]], spaces=[bool(t.whitespace_) for t in doc[:-1]])
 
 
 @cache
