@@ -159,6 +159,12 @@ def test_short_sprint_and_swimming_distances_are_events_but_margins_are_not():
     assert not [m for m in mentions("en", "He had a 20 m lead.") if m[1] == "DISTANCE"]
 
 
+def test_a_mark_in_metres_with_a_fraction_is_no_event():
+    # a ski jump or a throw is measured to the half metre; race distances are whole
+    found = mentions("de", "Karl Probe siegte mit Sprüngen auf 127,5 und 130,5 m über die 10 km.")
+    assert [value for _, label, value in found if label == "DISTANCE"] == ["10 km"]
+
+
 @pytest.mark.parametrize(
     "language, text, value",
     [

@@ -590,8 +590,8 @@ class SportsPatterns:
                 value = float(number.replace(",", "."))
             except ValueError:
                 continue
-            if unit == "m" and value < SHORTEST_EVENT_METRES:
-                continue
+            if unit == "m" and (value < SHORTEST_EVENT_METRES or not value.is_integer()):
+                continue  # a margin ("a 10 m lead"), or a mark ("a jump of 127,5 m"): no event
             found.append(Mention(m.start(), m.end(), DISTANCE, f"{value:g} {unit}"))
         for m in self.stroke_distance.finditer(text):
             metres = int(m.group(1))
