@@ -7,7 +7,7 @@ from nlp.decisions.linear_model import LinearModel
 from nlp.training.results_corpus import NEGATIVE, NEUTRAL, POSITIVE, Passage
 
 REGULARISATION = 0.3  # scikit-learn's C, chosen by cross-validation (docs/results-model.md)
-THRESHOLD = 0.3  # the probability from which a candidate result is kept, chosen the same way
+THRESHOLD = 0.25  # the probability from which a candidate result is kept, chosen the same way
 ATHLETE_THRESHOLD = 0.5  # the probability from which a person is an athlete (0.3 tried: athletes F1 0.926)
 ATHLETE_REGULARISATION = 1.0  # C of the athlete model, chosen by cross-validation among 0.1, 0.3, 1, 2, 3
 SEED = 0
