@@ -440,7 +440,7 @@ SHARE_EDGES = (0.05, 0.3, 0.8)  # buckets of a duration's share of the article's
 
 def magnitude_features(seconds: float, context: DocContext, f: set[str]) -> None:
     """How a time or gap compares with the article's other durations: the finishers' times of one race are of one
-    magnitude, the gaps much smaller than the times ("second at 8:10:02, third at 8:11:14" are times)."""
+    magnitude, the gaps much smaller than the times ("second at 8:12:40, third at 8:14:05" are times)."""
     durations = [
         float(v.value)
         for v in context.values
