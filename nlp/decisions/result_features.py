@@ -450,9 +450,12 @@ def magnitude_features(seconds: float, context: DocContext, f: set[str]) -> None
         return
     similar = sum(1 for d in durations if abs(d - seconds) <= SIMILAR * seconds) - 1
     f.add(f"similar_durations={bucket(max(similar, 0), (0, 1, 3))}")
-    share = seconds / max(durations)
-    f.add(f"share_of_longest={next((f'<={edge}' for edge in SHARE_EDGES if share <= edge), f'>{SHARE_EDGES[-1]}')}")
+    f.add(f"share_of_longest={_share_bucket(seconds / max(durations))}")
     f.add(f"longer_durations={bucket(sum(1 for d in durations if d > seconds * (1 + SIMILAR)), (0, 2))}")
+
+
+def _share_bucket(share: float) -> str:
+    return next((f"<={edge}" for edge in SHARE_EDGES if share <= edge), f">{SHARE_EDGES[-1]}")
 
 
 def features(candidate: Candidate, context: DocContext) -> set[str]:
