@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from nlp.pipeline.lexicon import Lexicon, load_lexicon
+from nlp.pipeline.persons import ELISION_MARKS
 
 # Lexicon keys whose phrases describe a result's context. Their names are the feature names.
 CUE_CLASSES = (
@@ -87,7 +88,6 @@ class CueTagger:
         return [frozenset(c) if c else NO_CUES for c in classes]
 
 
-ELISION_MARKS = ("'", "’")
 PLACEHOLDER = "x"
 
 
@@ -95,7 +95,7 @@ def phrase_doc(tokenizer: Language, phrase: str) -> Doc:
     """The phrase tokenised as it is in running text. A phrase ending in an elision ("davanti all'") is
     tokenised before a placeholder word, since the tokenizer splits the mark off at the end of a text ("all", "'")
     but keeps it on the word ("all'") when a word follows, as in an article."""
-    if not phrase.endswith(ELISION_MARKS):
+    if phrase[-1:] not in ELISION_MARKS:
         return tokenizer.make_doc(phrase)
     doc = tokenizer.make_doc(phrase + PLACEHOLDER)
     return Doc(doc.vocab, words=[t.text for t in doc[:-1]], spaces=[bool(t.whitespace_) for t in doc[:-1]])
