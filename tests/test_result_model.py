@@ -570,6 +570,19 @@ def test_a_result_placed_in_the_standings_takes_the_general_classification_and_b
     assert events.placed("500 m", in_standings=False) == "500 m"
 
 
+def test_an_athletes_facts_of_one_sentence_are_placed_in_the_standings_together():
+    from nlp.decisions.results import standings_decisions
+
+    # "Gee is still ninth overall, 4:02 down": the place alone reads as a race, the gap as a standings
+    doc, lexicon, attribution, rules = tagged("Kim Gee is still ninth overall, 4:02 down.")
+    _, context = candidates_of(doc, lexicon, attribution, rules)
+    kept = [_kept("Kim Gee", "rank", 9, 0.9, "stage"), _kept("Kim Gee", "gap", 242.0, 0.8, "stage")]
+    gap_in_standings = LinearModel(weights={"field=gap": 3.0, "field=rank": 0.4}, bias=-1.0)
+    decisions = standings_decisions(kept, {("Kim Gee", 0): "stage"}, context, gap_in_standings)
+    assert decisions == [True, True]
+    assert standings_decisions(kept, {}, context, gap_in_standings) == [False, True]
+
+
 def test_the_standings_model_learns_from_the_gold_events():
     pytest.importorskip("sklearn")
     from nlp.training.train_results import fit_standings
@@ -656,6 +669,15 @@ def test_an_event_named_often_is_weighed_on_its_heading_and_where_it_is_named_ne
 
 def test_event_features_tell_how_fast_a_time_would_cover_each_distance():
     _, _, choices = _event_choices(REPORT_OF_TWO_DISTANCES, "Maria Testova")  # 37.80 s
+    speeds = {value: {x for x in f if x.startswith("speed=")} for value, f in choices.items()}
+    assert speeds["500 m"] != speeds["1000 m"] and all(speeds.values())
+
+
+def test_a_place_is_tested_against_each_distance_with_the_time_printed_in_its_sentence():
+    text = "500 m\nMaria Testova won in 37.80.\n\n1000 m\nAnna Proefson was second in 1:14.20."
+    events, _, _ = _event_choices(text, "Anna Proefson")
+    place = next(c for c in candidates_of(*tagged(text))[0] if c.athlete == "Anna Proefson" and c.field == "rank")
+    choices = {o.value: f for o, f in events.choices(place, events.nearest(place)[1])}
     speeds = {value: {x for x in f if x.startswith("speed=")} for value, f in choices.items()}
     assert speeds["500 m"] != speeds["1000 m"] and all(speeds.values())
 

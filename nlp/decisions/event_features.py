@@ -161,7 +161,7 @@ class ResultPlace:
     field_name: str
     rule_event: str | None  # the event the rules give it
     around: tuple[str | None, str | None, str | None]  # `EventLayout.around` the position
-    seconds: float | None = None  # for a time: its seconds
+    seconds: float | None = None  # a time: its seconds; a place or a gap: the time printed nearest in its sentence
 
 
 def event_choice_features(

@@ -37,6 +37,7 @@ from nlp.decisions.result_features import DocContext, base_features
 from nlp.extraction.attribution import Attribution
 from nlp.extraction.results import event_mentions, event_near, main_event, rejected_mentions
 from nlp.pipeline.lexicon import Lexicon
+from nlp.pipeline.sports_patterns import TIME
 
 STANDINGS_EVENT = "general classification"  # the event the rules give a race's overall leader
 TALLY_REASON = "name_list"  # `rejected_mentions`' reason for a medal that opens a list of names
@@ -135,12 +136,12 @@ def decide(
             event, nearest, position = events.of(candidate)
             kept.append(Kept(candidate, probability, event, nearest, position, context.sentence_of[position]))
     shared = shared_events(kept)
+    in_standings = standings_decisions(kept, shared, context, standings) if standings is not None else []
     scored = []
-    for item in kept:
+    for index, item in enumerate(kept):
         candidate, event = item.candidate, shared.get((item.candidate.athlete, item.sentence), item.event)
         if standings is not None:
-            in_standings = standings.probability(standings_features(candidate, context, item.nearest)) >= 0.5
-            event = events.placed(event, in_standings)
+            event = events.placed(event, in_standings[index])
         evidence = candidate.rule.evidence if candidate.rule else attribution.sentence_text(item.position)
         scored.append(Scored(candidate, item.probability, event, evidence, item.position))
     return decode(scored, model.threshold)
@@ -170,6 +171,25 @@ def shared_events(kept: list[Kept]) -> dict[tuple[str, int], str | None]:
         if key not in best or item.probability > best[key].probability:
             best[key] = item
     return {key: item.event for key, item in best.items() if len(set(fields[key])) == len(fields[key])}
+
+
+def standings_decisions(
+    kept: list[Kept], shared: dict[tuple[str, int], str | None], context: DocContext, standings: LinearModel
+) -> list[bool]:
+    """Whether each kept result is in a standings; an athlete's facts of one sentence that share an event
+    (`shared_events`) share the decision too, from their mean probability ("ninth overall, 4:02 down": both in
+    the standings, or neither)."""
+    probabilities = [standings.probability(standings_features(k.candidate, context, k.nearest)) for k in kept]
+    groups: dict[tuple[str, int], list[float]] = {}
+    for item, probability in zip(kept, probabilities, strict=True):
+        key = (item.candidate.athlete, item.sentence)
+        if key in shared:
+            groups.setdefault(key, []).append(probability)
+    decisions = []
+    for item, probability in zip(kept, probabilities, strict=True):
+        group = groups.get((item.candidate.athlete, item.sentence), [probability])
+        decisions.append(sum(group) / len(group) >= 0.5)
+    return decisions
 
 
 class CandidateEvents:
@@ -225,10 +245,21 @@ class CandidateEvents:
             candidate.field,
             candidate.rule.event if candidate.rule else None,
             self.layout.around(position, self.context),
-            float(candidate.value) if candidate.field == "time" else None,
+            float(candidate.value) if candidate.field == "time" else self._time_near(position),
         )
         options = self.layout.nearest_each(position, self.context)
         return [(option, describe(option, result, self.layout, self.context)) for option in options]
+
+    def _time_near(self, position: int) -> float | None:
+        """The time printed in the result's sentence nearest to it: the event choice tests it against each
+        distance for a place or a gap too ("13th in 1'47''60" was no 50 m race)."""
+        sentence = self.context.sentence_of[position]
+        times = [
+            v
+            for v in self.context.values
+            if v.kind == TIME and v.sentence == sentence and isinstance(v.value, (int, float)) and v.value > 0
+        ]
+        return float(min(times, key=lambda v: abs(v.start - position)).value) if times else None
 
     def placed(self, event: str | None, in_standings: bool) -> str | None:
         """The event as the standings model places the result: a race's event becomes the general classification,
