@@ -101,6 +101,18 @@ def test_ranks(language, text, rank):
 
 
 @pytest.mark.parametrize(
+    "language, text, ranks",
+    [
+        ("de", "Lia Test und Mia Probe belegten die Plätze 4 und 5.", [4, 5]),
+        ("de", "Sie kamen auf den Plätzen 25, 34 und 57 ins Ziel.", [25, 34, 57]),
+        ("nl", "Zij eindigden op de plaatsen 2 en 3.", [2, 3]),
+    ],
+)
+def test_every_number_listed_after_a_place_noun_is_a_rank(language, text, ranks):
+    assert [value for _, label, value in mentions(language, text) if label == "RANK"] == ranks
+
+
+@pytest.mark.parametrize(
     "language, text",
     [
         ("nl", "In de tiende rit reed hij tegen een Amerikaan."),

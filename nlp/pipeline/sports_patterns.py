@@ -483,7 +483,19 @@ class SportsPatterns:
                 value = self.lexicon.number_value(number.group(1))
                 if value and not any(f.start <= m.start() < f.end for f in found):
                     found.append(Mention(m.start(), m.end() + number.end(), RANK, value))
+                    found += self._more_places(text, m.end() + number.end())
         return found
+
+    def _more_places(self, text: str, end: int) -> list[Mention]:
+        """ "die Plätze 4 und 5", "places 25, 34 and 57": the numbers listed after the first one, each a rank."""
+        more = []
+        while (joiner := self.ordinal_joiner.match(text, end)) and (
+            number := re.match(r"(\d{1,3})\b", text[joiner.end() :])
+        ):
+            start = joiner.end()
+            end = start + number.end()
+            more.append(Mention(start, end, RANK, int(number.group(1))))
+        return more
 
     def _podium_step(self, after: str) -> re.Match[str] | None:
         """ "(terzo) gradino del podio", "(third) step of the podium": a step named with its podium."""
