@@ -266,6 +266,19 @@ def test_bare_numbers_without_a_gap_nearby_are_not_gaps(language, text, expected
     assert [val for _, lab, val in mentions(language, text) if lab == "GAP"] == expected
 
 
+@pytest.mark.parametrize(
+    "language, text, expected",
+    [
+        ("it", "Lia Prova, seconda in 1:57.70, a 1.07, e Dora Esempio, terza in 1:58.21, a 1.58.", [1.07, 1.58]),
+        ("nl", "De Duitse Lena Proef werd derde op 0.85.", [0.85]),
+        ("it", "Lo stadio può ospitare fino a 38.000 spettatori.", []),
+        ("it", "Vince in 1:57.70 davanti a 1.500 tifosi.", []),
+    ],
+)
+def test_a_decimal_after_the_gap_preposition_closing_a_list_item_is_a_gap(language, text, expected):
+    assert [val for _, lab, val in mentions(language, text) if lab == "GAP"] == expected
+
+
 def test_an_inline_results_list_needs_three_consecutive_numbers():
     assert inline_list_items("1. Jan Test 34,56 2. Kees Proef 34,78 3. Lars Voorbeeld 34,91") == [
         (0, 18, 1),

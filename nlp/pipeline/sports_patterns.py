@@ -58,6 +58,7 @@ LONGEST_POOL_EVENT_METRES = 1500  # a bare number before a stroke word is a dist
 # a bare decimal without a unit is a time below this many seconds: a minute or more is written with its minutes
 # ("1:02.35"); "finished third with 541.05" is a diving score
 LONGEST_BARE_SECONDS = 60
+BARE_GAP_SECONDS = 20  # a bare decimal after the gap preposition is a gap below this ("a 1.07,")
 SHORTEST_EVENT_METRES = 50  # 50 m swimming, 60 m indoors, 80 m hurdles; shorter ones are margins ("a 10 m lead")
 _DISTANCE = re.compile(
     r"(?<![\w.,])((?<!-)\d{1,2}(?:[.\s]\d{3})|\d{2,5}|\d{1,3}(?:[.,]\d)?)\s?(m|km|meter|metres?|meters?|mètres?|metros?|metri|Meter|kilometer|kilometres?|kilometers?|kilomètres?|kilómetros?|chilometri|Kilometer)(?![\w])"
@@ -296,6 +297,7 @@ class SportsPatterns:
             is_gap = bool(_PLUS.search(before)) or self._gap_context(
                 text, start, end_with_unit, bool(unit) or (explicit_format and gap_like)
             )
+            is_gap = is_gap or (not unit and not explicit_format and self._bare_gap(text, start, end, seconds))
             # the next of a run of gaps: "a 8" e 15"", "à 12 et 25 secondes"
             is_gap = is_gap or (
                 gap_like
@@ -406,6 +408,18 @@ class SportsPatterns:
                 scale = 100 if unit in self.hundredths else 10 if unit in self.tenths else 1
                 elliptical.append(Mention(m.start(), m.end(), GAP, float(m.group(1)) / scale))
         return elliptical
+
+    def _bare_gap(self, text: str, start: int, end: int, seconds: float) -> bool:
+        """ "seconda in 1:57.70, a 1.07,", "werd derde op 0.85.": a decimal in hundredths or thousandths of a second
+        right after the gap preposition, closing a list item: the gap, written without its unit."""
+        return (
+            seconds < BARE_GAP_SECONDS
+            and re.search(r"[.,]\d{2,3}$", text[start:end]) is not None
+            and not text[start:end].endswith("000")
+            and ends_with_any(text_before(text, start, 12), self.gap_before)
+            and (self.list_item_end.match(text, end) is not None or not text_after(text, end, 2).strip(" \t"))
+            and not self.field_events.search(text, max(0, start - 200), start)  # "record met 13.13": a mark
+        )
 
     @staticmethod
     def _bracketed_after_name(text: str, start: int, end: int) -> bool:
