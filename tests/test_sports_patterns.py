@@ -51,6 +51,10 @@ def mentions(language: str, text: str) -> list[tuple[str, str, object]]:
         ("fr", "Lou Test termine à 1 heure 1 minute 7 secondes du vainqueur.", "GAP", 3667.0),
         ("en", "She won in 3 hours, 22 minutes and 10 seconds.", "TIME", 12130.0),
         ("de", "Er kam mit 12 Sekunden und 4 Zehntel Rückstand ins Ziel.", "GAP", 12.4),
+        ("en", "Kim Test clocked 1min 42.09 on a windy course.", "TIME", 102.09),
+        ("fr", "Il totalise un temps de 10h00mn19sec, devant Lou Test.", "TIME", 36019.0),
+        ("es", "Paró el reloj en 34 segundos 508 milésimas.", "TIME", 34.508),
+        ("fr", "Elle gagne grâce à un chrono cumulé de 1 min 52 s 916/1000.", "TIME", 112.916),
     ],
 )
 def test_times_and_gaps(language, text, label, value):

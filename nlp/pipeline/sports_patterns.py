@@ -201,39 +201,48 @@ class SportsPatterns:
     @staticmethod
     def _spelled_duration(lexicon: Lexicon, joiners: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, float]]:
         """A duration written as two or three amounts with their units, largest first ("1 heure 1 minute 7
-        secondes", "2 horas 17 minutos y 56 segundos", "12 Sekunden und 4 Zehntel", "1 min 55 sec 19": hundredths
-        after the seconds); one amount; and the seconds in one of each unit (lower case)."""
+        secondes", "2 horas 17 minutos y 56 segundos", "12 Sekunden und 4 Zehntel", "10h00mn19sec"), or as one
+        amount and the number after it ("1 min 55 sec 19": hundredths after the seconds, "52 s 916/1000",
+        "1min 42.09": seconds after the minutes); one amount; and the seconds in one of each unit (lower case)."""
         unit_seconds: dict[str, float] = {}
         for key, seconds in (("hours_units", 3600.0), ("minutes_units", 60.0), ("seconds_units", 1.0)):
             for word in lexicon.words(key):
                 unit_seconds.setdefault(_unit_key(word), seconds)
         # the seconds units list their fractions too ("tenths"): a fraction weighs its own share of a second
-        for key, seconds in (("tenths_units", 0.1), ("hundredths_units", 0.01)):
+        for key, seconds in (("tenths_units", 0.1), ("hundredths_units", 0.01), ("thousandths_units", 0.001)):
             for word in lexicon.words(key):
                 unit_seconds[_unit_key(word)] = seconds
         units = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(unit_seconds, key=len, reverse=True))
         number = r"\d{1,3}(?:[.,]\d{1,3})?"
-        amount = rf"{number}\s?(?:{units})(?!\w)"
-        joiner = rf"(?:\s*,\s*|\s+(?:{joiners})\s+|\s+)"
-        duration = re.compile(
-            rf"(?<![\d.,:]){amount}(?:{joiner}{amount}){{1,2}}(?:\s(?P<hundredths>\d{{2}})(?!\d|[.,]\d))?", re.I
-        )
-        one_amount = re.compile(rf"(?P<number>{number})\s?(?P<unit>{units})(?!\w)", re.I)
+        amount = rf"{number}\s?(?:{units})(?![^\W\d_])"
+        joiner = rf"(?:\s*,\s*|\s+(?:{joiners})\s+|\s+|(?=\d))"  # "10h00mn19sec": a unit, then the next number
+        # after the last unit: the hundredths ("1 min 55 sec 19"), the thousandths ("52 s 916/1000") or, after
+        # minutes, the seconds ("1min 42.09")
+        rest = r"\s?(?P<thousandths>\d{3})/1000|\s(?P<hundredths>\d{2})|\s(?P<seconds>\d{1,2}[.,]\d{1,3})"
+        duration = re.compile(rf"(?<![\d.,:]){amount}(?:{joiner}{amount}){{0,2}}(?:{rest})?(?!\d|[.,]\d)", re.I)
+        one_amount = re.compile(rf"(?P<number>{number})\s?(?P<unit>{units})(?![^\W\d_])", re.I)
         return duration, one_amount, unit_seconds
 
     def _spelled_seconds(self, duration: re.Match[str]) -> float | None:
         """The seconds of a spelled duration; None unless its units go from larger to smaller."""
         total, previous = 0.0, float("inf")
-        for amount in self.duration_amount.finditer(duration.group(0)):
+        amounts = list(self.duration_amount.finditer(duration.group(0)))
+        if len(amounts) == 1 and duration.group(0) == amounts[0].group(0):
+            return None  # one amount alone ("12 Sekunden") is read with the other numbers
+        for amount in amounts:
             unit = self.unit_seconds[_unit_key(amount.group("unit"))]
             if unit >= previous:
                 return None
             total += float(amount.group("number").replace(",", ".")) * unit
             previous = unit
-        if duration.group("hundredths"):
+        if duration.group("hundredths") or duration.group("thousandths"):
             if previous != 1.0:
                 return None
-            total += int(duration.group("hundredths")) / 100
+            total += int(duration.group("hundredths") or 0) / 100 + int(duration.group("thousandths") or 0) / 1000
+        if duration.group("seconds"):
+            if previous != 60.0:
+                return None
+            total += float(duration.group("seconds").replace(",", "."))
         return total
 
     def _time_mentions(self, text: str, inline_items: list[tuple[int, int, int]]) -> list[Mention]:
