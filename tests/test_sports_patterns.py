@@ -140,6 +140,10 @@ def test_ordinals_that_are_not_ranks(language, text):
         ("es", "medalla de plata", "silver"),
         ("de", "Er holte Gold.", "gold"),
         ("it", "conquista il bronzo", "bronze"),
+        ("fr", "elle prend l’or", "gold"),
+        ("fr", "Lou Test a remporté l’argent, à près d’une seconde.", "silver"),
+        ("de", "Die erste Bronze-Medaille ging an Lia Test.", "bronze"),
+        ("en", "two silvers on pommel horse", "silver"),
     ],
 )
 def test_medals(language, text, medal):

@@ -667,6 +667,9 @@ class SportsPatterns:
         return found
 
     def find(self, text: str) -> list[Mention]:
+        # the lexicons write the straight apostrophe; news often the typographic one ("l’or", "d’avance"); one
+        # character for another, so the offsets hold
+        text = text.replace("’", "'")
         items = inline_list_items(text)
         mentions = self._time_mentions(text, items) + self._rank_mentions(text, items) + self._medal_mentions(text)
         item_starts = {start for start, _, _ in items}
