@@ -98,6 +98,8 @@ def test_bare_decimal_gaps_stay_seconds_without_a_minutes_gap_before():
         ("it", "Terzo il belga Harm Prova a 30 secondi.", 3),
         ("it", "Tino Test 53/o a 11'17\".", 53),
         ("it", "Uomini: 9^ Tino Test; 14^ Pino Prova.", 9),
+        ("en", "Kim Test wound up with a seventh-place finish.", 7),
+        ("en", "Kim Test leads the way with a 6th-place finish.", 6),
     ],
 )
 def test_ranks(language, text, rank):
@@ -123,6 +125,7 @@ def test_every_number_listed_after_a_place_noun_is_a_rank(language, text, ranks)
         ("en", "The first 16 skaters were within a second."),
         ("en", "It was his second season in the team."),
         ("de", "Die zweite Runde war schwer."),
+        ("en", "She was the second-fastest qualifier."),
     ],
 )
 def test_ordinals_that_are_not_ranks(language, text):

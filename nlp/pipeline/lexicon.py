@@ -122,7 +122,9 @@ class Lexicon:
         alternation = "|".join(re.escape(w) for w in words)
         # a hyphen may precede: German compounds such as "Etappen-Siebter", "Gesamt-Zweiter"
         numeric = self.data["numeric_ordinal"]
-        return re.compile(rf"(?<![\w])(?:{numeric}|({alternation}))(?![\w-])", re.I)
+        # a hyphen may follow only before a place noun: "seventh-place finish", "6th-place"
+        places = "|".join(re.escape(w) for w in sorted(self.data["place_nouns"], key=len, reverse=True)) or r"(?!x)x"
+        return re.compile(rf"(?<![\w])(?:{numeric}|({alternation}))(?![\w]|-(?!(?:{places})(?!\w)))", re.I)
 
     def ordinal_value(self, text: str) -> int | None:
         match = self.ordinal_regex.fullmatch(text.strip())

@@ -468,10 +468,11 @@ class SportsPatterns:
             value = self.lexicon.ordinal_value(m.group(0))
             if not value:
                 continue
-            after = text_after(text, m.end(), 30)
+            hyphen = 1 if text.startswith("-", m.end()) else 0  # "seventh-place finish"
+            after = text_after(text, m.end() + hyphen, 30)
             place = starts_with_any(after, self.place_nouns) or self._podium_step(after)
             if place:
-                found.append(Mention(m.start(), m.end() + place.end(), RANK, value))
+                found.append(Mention(m.start(), m.end() + hyphen + place.end(), RANK, value))
             elif self._ordinal_is_rank(text, m, numeric=m.group(1) is not None) or (
                 found
                 and self.ordinal_joiner.fullmatch(text[found[-1].end : m.start()])
