@@ -223,6 +223,19 @@ def test_events_are_normalised():
     } <= found
 
 
+@pytest.mark.parametrize(
+    "language, text, time_trial",
+    [
+        ("it", "Lia Prova ha fermato il cronometro sul tempo di 1:42.30.", False),
+        ("es", "Lia Prueba paró el crono en 27.10.", False),
+        ("it", "Pino Prova vince la tappa a cronometro.", True),
+        ("es", "Juan Prueba ganó la contrarreloj.", True),
+    ],
+)
+def test_the_clock_is_no_time_trial(language, text, time_trial):
+    assert (("DISCIPLINE", "time trial") in {(lab, val) for _, lab, val in mentions(language, text)}) == time_trial
+
+
 def test_a_boat_class_number_is_no_thousands_digit_of_the_distance_after_it():
     found = mentions("fr", "Elle gagne le C-1 200 m, après le K-2 1 000 m et le 10 000 m.")
     distances = [value for _, label, value in found if label == "DISTANCE"]
