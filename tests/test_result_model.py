@@ -74,6 +74,19 @@ def test_a_verb_that_wins_only_with_what_is_won_is_a_win_before_a_win_object(tex
     assert any(s.value is not None and s.value.kind == WIN for s in supports) is states_a_win
 
 
+@pytest.mark.parametrize(
+    "language, text, states_a_win",
+    [
+        ("en", "Second place went to Nora Sampleton of Norway.", False),
+        ("it", "Il bronzo è andato a Nora Sampleton.", False),
+        ("en", "The race went to Nora Sampleton of Norway.", True),
+    ],
+)
+def test_a_phrase_that_tells_who_won_gives_the_place_or_medal_named_before_it(language, text, states_a_win):
+    supports = candidates(text, language)[("Nora Sampleton", "rank", 1)].supports
+    assert any(s.value is not None and s.value.kind == WIN for s in supports) is states_a_win
+
+
 def test_the_order_of_athletes_in_a_sentence_proposes_places():
     found = candidates("Maria Testova won ahead of Anna Proefson and Lena Voorbeeld.")
     assert ("Anna Proefson", "rank", 2) in found

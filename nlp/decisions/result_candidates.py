@@ -3,7 +3,8 @@
 The generators are deliberately generous; the result model decides which candidates the article states.
 Supports of a candidate:
 - "mention": a value mention (rank, time, gap, lead or medal of `doc.spans["sports"]`, a word that states a win
-  (a verb that wins only with what is won, "took", "pakt", only before a win object: "took the stage"),
+  (a verb that wins only with what is won, "took", "pakt", only before a win object: "took the stage"; a phrase
+  that tells who won, "went to", not after a place or medal: "Second place went to X"),
   or a bare number right before a name: "7 | Jan Test", "2 Kees Proef (NED)") with an athlete named in its
   sentence or in one of the two sentences before;
 - "order": the athlete's place among the athletes of its sentence ("X won ahead of A and B"), counted from 1 or
@@ -142,12 +143,20 @@ def value_mentions(
             end = i + 1
             while end < len(cues) and cues[end] & win_classes and end not in covered:
                 end += 1
-            found.append(ValueMention(i, end, WIN, 1, sentence_of[i]))
+            if not _place_or_medal_went(cues, i, sports):
+                found.append(ValueMention(i, end, WIN, 1, sentence_of[i]))
             i = end
         else:
             i += 1
     found += _numbers_before_names(doc, sentence_of, athletes, covered, lexicon)
     return sorted(found, key=lambda m: m.start)
+
+
+def _place_or_medal_went(cues: list[frozenset[str]], i: int, sports: list[Span]) -> bool:
+    """ "Second place went to X", "Het brons ging naar X", "La plata fue para X": a phrase that tells who won
+    ("went to", "ging naar") right after a place or a medal gives that place or medal, not a win; the place or
+    medal mention proposes the fact."""
+    return "win_by" in cues[i] and any(s.label_ in (RANK, MEDAL) and 0 <= i - s.end <= 1 for s in sports)
 
 
 def _medal_or_place_taken(cues: list[frozenset[str]], i: int) -> bool:
