@@ -112,6 +112,7 @@ def test_ranks(language, text, rank):
         ("de", "Lia Test und Mia Probe belegten die Plätze 4 und 5.", [4, 5]),
         ("de", "Sie kamen auf den Plätzen 25, 34 und 57 ins Ziel.", [25, 34, 57]),
         ("nl", "Zij eindigden op de plaatsen 2 en 3.", [2, 3]),
+        ("de", "Lia Test kam auf Platz 4 und 5 Sekunden dahinter Mia Probe.", [4]),
     ],
 )
 def test_every_number_listed_after_a_place_noun_is_a_rank(language, text, ranks):

@@ -511,13 +511,19 @@ class SportsPatterns:
         return found
 
     def _more_places(self, text: str, end: int) -> list[Mention]:
-        """ "die Plätze 4 und 5", "places 25, 34 and 57": the numbers listed after the first one, each a rank."""
+        """ "die Plätze 4 und 5", "places 25, 34 and 57": the numbers listed after the first one, each a rank (not
+        an amount: "auf Platz 4 und 5 Sekunden dahinter")."""
         more = []
         while (joiner := self.ordinal_joiner.match(text, end)) and (
             number := re.match(r"(\d{1,3})\b", text[joiner.end() :])
         ):
             start = joiner.end()
             end = start + number.end()
+            after = text_after(text, end)
+            if any(
+                starts_with_any(after, units) for units in (self.seconds_units, self.minutes_units, self.non_time_units)
+            ):
+                break
             more.append(Mention(start, end, RANK, int(number.group(1))))
         return more
 
