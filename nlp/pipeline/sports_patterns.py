@@ -58,6 +58,7 @@ LONGEST_POOL_EVENT_METRES = 1500  # a bare number before a stroke word is a dist
 # a bare decimal without a unit is a time below this many seconds: a minute or more is written with its minutes
 # ("1:02.35"); "finished third with 541.05" is a diving score
 LONGEST_BARE_SECONDS = 60
+_LISTED_PLACE = re.compile(r"\d{1,3}\b")  # "die Plätze 4 und 5": a place after the first one
 BARE_GAP_SECONDS = 20  # a bare decimal after the gap preposition is a gap below this ("a 1.07,")
 SHORTEST_EVENT_METRES = 50  # 50 m swimming, 60 m indoors, 80 m hurdles; shorter ones are margins ("a 10 m lead")
 _DISTANCE = re.compile(
@@ -514,17 +515,14 @@ class SportsPatterns:
         """ "die Plätze 4 und 5", "places 25, 34 and 57": the numbers listed after the first one, each a rank (not
         an amount: "auf Platz 4 und 5 Sekunden dahinter")."""
         more = []
-        while (joiner := self.ordinal_joiner.match(text, end)) and (
-            number := re.match(r"(\d{1,3})\b", text[joiner.end() :])
-        ):
-            start = joiner.end()
-            end = start + number.end()
+        while (joiner := self.ordinal_joiner.match(text, end)) and (number := _LISTED_PLACE.match(text, joiner.end())):
+            start, end = number.span()
             after = text_after(text, end)
             if any(
                 starts_with_any(after, units) for units in (self.seconds_units, self.minutes_units, self.non_time_units)
             ):
                 break
-            more.append(Mention(start, end, RANK, int(number.group(1))))
+            more.append(Mention(start, end, RANK, int(number.group(0))))
         return more
 
     def _podium_step(self, after: str) -> re.Match[str] | None:
