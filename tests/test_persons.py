@@ -28,6 +28,17 @@ def test_hyphenated_and_particle_names_stay_whole():
     assert found["Anne-Marie van der Berg"] == "Anne-Marie van der Berg"
 
 
+@pytest.mark.parametrize("language", ["es", "en", "it", "de"])
+def test_a_crew_of_two_joined_by_a_hyphen_is_two_people(language):
+    found = people(language, "Los croatas Martin Testovic-Valent Testovic (6:33.10) y Olaf Proef-Kjetil Tester.")
+    assert {"Martin Testovic", "Valent Testovic", "Olaf Proef", "Kjetil Tester"} <= set(found.values())
+
+
+def test_a_double_surname_and_a_double_given_name_stay_one_person():
+    found = people("es", "Natan Pruebowski-Ensayo y Jean-Pierre Prueba terminaron.")
+    assert set(found.values()) == {"Natan Pruebowski-Ensayo", "Jean-Pierre Prueba"}
+
+
 def test_surnames_in_capitals_of_a_results_table_join_the_name_and_read_as_the_same_person():
     text = (
         "Jonas Testberg won the stage ahead of Karel Van Proefhout.\n\n"
@@ -339,3 +350,11 @@ def test_the_given_names_of_the_name_dictionary_are_read_from_its_plain_entries(
     )
     assert read_names(dictionary) == ["Konstadinos", "Marith"]
     assert {"Marith", "Konstadinos"} <= given_names()
+
+
+def test_the_crew_component_splits_only_a_hyphenated_pair_between_a_given_name_and_a_surname():
+    doc = get_pipeline("es")("Ganaron Martin Testovic-Valent Testovic y Natan Pruebowski-Ensayo y Marca-Registrada.")
+    words = [t.text for t in doc]
+    assert words[1:6] == ["Martin", "Testovic", "-", "Valent", "Testovic"]
+    assert "Pruebowski-Ensayo" in words
+    assert "Marca-Registrada" in words

@@ -226,6 +226,14 @@ def test_features_tell_whether_a_value_refers_back_to_the_athlete_named_last():
     assert "b:opens=she" in features(testova, context)
 
 
+def test_features_tell_a_win_word_followed_by_a_place_in_its_clause():
+    # "wurde" wins in "wurde Weltmeisterin"; before a place ("wurde Zweite") it only tells the place
+    doc, lexicon, attribution, rules = tagged("Anna Probst wurde Zweite hinter Lena Testerova.", "de")
+    found, context = candidates_of(doc, lexicon, attribution, rules)
+    win = next(c for c in found if c.key == ("Anna Probst", "rank", 1))
+    assert "win_followed_by=RANK" in features(win, context)
+
+
 def test_a_cue_phrase_ending_in_an_elision_matches_before_the_word_it_is_elided_to():
     # "davanti all'" is tokenised "all", "'" on its own but "all'" before "austriaco", as in an article
     doc, lexicon, attribution, rules = tagged("Marco Testi vince davanti all'austriaco Karl Probe.", "it")

@@ -113,6 +113,8 @@ def test_ranks(language, text, rank):
         ("de", "Sie kamen auf den Plätzen 25, 34 und 57 ins Ziel.", [25, 34, 57]),
         ("nl", "Zij eindigden op de plaatsen 2 en 3.", [2, 3]),
         ("de", "Lia Test kam auf Platz 4 und 5 Sekunden dahinter Mia Probe.", [4]),
+        ("de", "Lia Test und Mia Probe belegten die Plätze zwei und drei.", [2, 3]),
+        ("en", "Kim Test and Jo Sample took places two and three.", [2, 3]),
     ],
 )
 def test_every_number_listed_after_a_place_noun_is_a_rank(language, text, ranks):

@@ -20,6 +20,7 @@ from nlp.pipeline.sports_patterns import DISCIPLINE
 
 WINDOW = 3  # words read on each side of a mention
 SHAPE_LENGTH = 12  # characters of a value's written form read as its shape
+NEXT_VALUE_WINDOW = 6  # tokens from a win word to a value that follows it in its clause
 
 
 @dataclass(slots=True)
@@ -300,6 +301,10 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
         m = athlete.end - 1 + offset
         if m < len(lowers) and context.sentence_of[m] == athlete.sentence:
             f.add(f"a+{offset}={lowers[m]}")
+    if value.kind == "WIN":
+        next_value = _next_value_in_clause(value, context)
+        if next_value is not None:
+            f.add(f"win_followed_by={next_value.kind}")
     value_text = "".join(context.texts[value.start : value.end])
     f.add(f"value_text_has_plus={'+' in value_text}")
     f.add(f"shape={value_shape(value_text)}")
@@ -309,6 +314,20 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
     f.add(f"sentence_index={bucket(value.sentence, (0, 1, 3, 6, 12))}")
     if value.start < context.title_end:
         f.add("in_title")
+
+
+def _next_value_in_clause(value: ValueMention, context: DocContext) -> ValueMention | None:
+    """The value printed right after `value` in its clause: a win word before a place ("wurde Zweite", "became
+    second") tells the place, not a win, where the same word before a title ("wurde Weltmeisterin") wins."""
+    clause = context.clause_of[value.start]
+    return next(
+        (
+            other
+            for other in context.values
+            if 0 <= other.start - value.end <= NEXT_VALUE_WINDOW and context.clause_of[other.start] == clause
+        ),
+        None,
+    )
 
 
 def value_shape(text: str) -> str:

@@ -15,6 +15,7 @@ from thinc.api import Config
 
 import nlp.pipeline.abbreviations  # noqa: F401  (registers the tokenizer callback pipeline.cfg names)
 import nlp.pipeline.components  # noqa: F401  (registers the factories)
+import nlp.pipeline.crew_names  # noqa: F401  (registers its factory)
 import nlp.pipeline.lexical_vectors  # noqa: F401  (registers the vectors the shipped NER pipelines name)
 from nlp.pipeline.lexicon import FALLBACK_LANGUAGE, available_languages
 from nlp.pipeline.matrix_ops import use_numpy_blas

@@ -124,6 +124,21 @@ def _upper_surname(texts: list[str], lowers: list[str], k: int, particles: froze
     )
 
 
+def _opens_second_name(words: DocWords, k: int) -> bool:
+    """Two capitalised words from `k` on, the first glued to the hyphen before it and the second ending a name
+    ("Test-Velent Test (…)"): after a name of two words or more, the name of a second person."""
+    texts = words.texts
+    return (
+        k + 1 < len(texts)
+        and texts[k][:1].isupper()
+        and texts[k].isalpha()
+        and words.space_after[k]
+        and texts[k + 1][:1].isupper()
+        and texts[k + 1].isalpha()
+        and (k + 2 >= len(texts) or not (texts[k + 2][:1].isupper() and texts[k + 2].isalpha()))
+    )
+
+
 def _joins_hyphen(words: DocWords, i: int) -> bool:
     """ "Keri - Anne" tokenised from "Keri-Anne" (or "N ’ tab"): glue between letters on both sides."""
     texts = words.texts
@@ -195,6 +210,8 @@ def name_sequences(doc: Doc, lexicon: Lexicon) -> list[Span]:
         opens_with_given_name = texts[i] in given_names() and not texts[i].isupper()
         while j < n:
             if _joins_hyphen(words, j):
+                if j - i >= 2 and _opens_second_name(words, j + 1):
+                    break  # "Martin Test-Velent Test": a crew of two, each named by given name and surname
                 j += 2
                 continue
             if texts[j].isupper() and len(texts[j]) == 1 and j + 1 < n and _joins_hyphen(words, j + 1):

@@ -58,7 +58,7 @@ LONGEST_POOL_EVENT_METRES = 1500  # a bare number before a stroke word is a dist
 # a bare decimal without a unit is a time below this many seconds: a minute or more is written with its minutes
 # ("1:02.35"); "finished third with 541.05" is a diving score
 LONGEST_BARE_SECONDS = 60
-_LISTED_PLACE = re.compile(r"\d{1,3}\b")  # "die Plätze 4 und 5": a place after the first one
+_LISTED_PLACE = re.compile(r"(?:\d{1,3}|[^\W\d_]+)\b")  # "die Plätze 4 und 5", "Plätze zwei und drei"
 BARE_GAP_SECONDS = 20  # a bare decimal after the gap preposition is a gap below this ("a 1.07,")
 SHORTEST_EVENT_METRES = 50  # 50 m swimming, 60 m indoors, 80 m hurdles; shorter ones are margins ("a 10 m lead")
 _DISTANCE = re.compile(
@@ -522,7 +522,10 @@ class SportsPatterns:
                 starts_with_any(after, units) for units in (self.seconds_units, self.minutes_units, self.non_time_units)
             ):
                 break
-            more.append(Mention(start, end, RANK, int(number.group(0))))
+            value = self.lexicon.number_value(number.group(0))
+            if not value:
+                break
+            more.append(Mention(start, end, RANK, value))
         return more
 
     def _podium_step(self, after: str) -> re.Match[str] | None:
