@@ -703,6 +703,18 @@ def test_a_place_is_tested_against_each_distance_with_the_time_printed_in_its_se
     assert speeds["500 m"] != speeds["1000 m"] and all(speeds.values())
 
 
+def test_event_features_tell_a_time_far_off_the_speed_of_the_articles_other_times_over_their_distances():
+    # 50 m swims in about 23 s (2.2 m/s): 1:47.60 fits the 200 m, not the 50 m named in the heading above it
+    text = (
+        "Anna Proefson won the 50 m in 23.10 and Maria Testova the 200 m in 1:46.90.\n\n50 m\n"
+        "Lena Voorbeeld swam the 200 m semi-final in 1:47.60."
+    )
+    events, _, choices = _event_choices(text, "Lena Voorbeeld")
+    assert events.layout.speed is not None and 1.8 < events.layout.speed < 2.2
+    assert "speed_off_article=0.5" in choices["200 m"]
+    assert "speed_off_article=far" in choices["50 m"]
+
+
 def test_the_event_model_picks_the_named_event_it_scores_highest():
     from nlp.decisions.results import CandidateEvents
 

@@ -4,6 +4,7 @@ extraction names for it; no word of any language in code."""
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ HEADING_LINE_WORDS = 10  # an event named on a line of at most this many words h
 HEADING_SCAN = 50  # named events looked back through for the last heading
 STANDINGS_CUES = frozenset({"standings_words", "leader_jerseys"})  # cue classes (lexicon keys) that name standings
 STANDINGS_SCAN = 4  # sentences looked back through for the last one that names standings
+MIN_SPEEDS = 2  # times over a named distance an article's speed is read from
 
 
 def result_position(candidate: Candidate, context: DocContext) -> int:
@@ -85,14 +87,16 @@ class EventLayout:
     starts: list[int]
     value_counts: dict[str, int]  # how often each event value is named
     main: str | None  # the article's main event (the rules' choice)
+    speed: float | None = None  # metres per second of the article's times over the distance named beside them
 
     @classmethod
-    def of(cls, options: list[EventOption], main: str | None) -> EventLayout:
+    def of(cls, options: list[EventOption], main: str | None, context: DocContext | None = None) -> EventLayout:
         options = sorted(options, key=lambda o: o.start)
         counts: dict[str, int] = {}
         for option in options:
             counts[option.value] = counts.get(option.value, 0) + 1
-        return cls(options, [o.start for o in options], counts, main)
+        speed = article_speed(options, context) if context is not None else None
+        return cls(options, [o.start for o in options], counts, main, speed)
 
     def around(self, position: int, context: DocContext) -> tuple[str | None, str | None, str | None]:
         """The events named nearest before and after the token, and the last one named on a heading-like line
@@ -126,6 +130,26 @@ class EventLayout:
 
     def values_between(self, lo: int, hi: int) -> set[str]:
         return {o.value for o in self.options[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]}
+
+
+def article_speed(options: list[EventOption], context: DocContext) -> float | None:
+    """The median speed of the times the article prints over the distance named nearest each in its sentence: one
+    sport's results share an order of magnitude (swimmers about 2 m/s, skaters 13), so a time far off it over a
+    distance belongs to another one ("1'47''60" is a 200 m swim, not a 50 m one, in an article of 23 s 50 m swims)."""
+    speeds = []
+    for value in context.values:
+        if value.kind != "TIME" or not isinstance(value.value, (int, float)) or value.value <= 0:
+            continue
+        beside = [
+            (abs(o.start - value.start), metres)
+            for o in options
+            if (metres := _metres(o.value)) and context.sentence_of[o.start] == value.sentence
+        ]
+        if beside:
+            speeds.append(min(beside)[1] / float(value.value))
+    if len(speeds) < MIN_SPEEDS:
+        return None
+    return sorted(speeds)[len(speeds) // 2]
 
 
 def _on_heading_line(option: EventOption, context: DocContext) -> bool:
@@ -199,6 +223,9 @@ def event_choice_base_features(
     metres = _metres(option.value)
     if seconds and metres:  # a time over a distance: 23 s fits a 50 m swim, not a 200 m one
         f.add(f"speed={bucket(int(metres / seconds * 2), (2, 3, 5, 10, 16, 22, 30))}")
+        if layout.speed:
+            off = abs(math.log2(metres / seconds / layout.speed))
+            f.add(f"speed_off_article={next((str(e) for e in (0.5, 1, 2) if off <= e), 'far')}")
     lo, hi = (option.end, position) if before else (position, option.start)
     others = layout.values_between(lo, hi) - {option.value}
     f.add(f"others_between={min(len(others), 3)}")

@@ -208,7 +208,7 @@ class CandidateEvents:
         self.mentions = event_mentions(attribution.sports)
         self.default = main_event(self.mentions, attribution, lexicon)
         options = [EventOption(m.start, m.end, m._.value) for m in self.mentions if m._.value]
-        self.layout = EventLayout.of(options, self.default)
+        self.layout = EventLayout.of(options, self.default, context)
 
     def nearest(self, candidate: Candidate) -> tuple[str | None, int]:
         """The rules' event: the one they state, else the event named nearest the candidate's value."""
