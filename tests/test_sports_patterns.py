@@ -138,6 +138,8 @@ def test_ordinals_that_are_not_ranks(language, text):
 @pytest.mark.parametrize(
     "language, text, medal",
     [
+        ("es", "Se llevó el metal dorado.", "gold"),
+        ("es", "Suma seis preseas doradas.", "gold"),
         ("nl", "Ze pakte goud.", "gold"),
         ("nl", "een zilveren medaille", "silver"),
         ("en", "a bronze medal", "bronze"),
