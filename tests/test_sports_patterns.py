@@ -98,6 +98,7 @@ def test_bare_decimal_gaps_stay_seconds_without_a_minutes_gap_before():
         ("it", "Terzo il belga Harm Prova a 30 secondi.", 3),
         ("it", "Tino Test 53/o a 11'17\".", 53),
         ("it", "Uomini: 9^ Tino Test; 14^ Pino Prova.", 9),
+        ("de", "Jan Test wurde beim Weltcup in Lahti Dritter vor Paul Probe.", 3),
         ("en", "Kim Test wound up with a seventh-place finish.", 7),
         ("en", "Kim Test leads the way with a 6th-place finish.", 6),
     ],

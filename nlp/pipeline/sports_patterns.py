@@ -574,6 +574,8 @@ class SportsPatterns:
             return True  # "Troisième, l'Espagnol Carlos X …": the rank opens the sentence, its owner follows
         if next_is_noun:
             return False
+        if self.lexicon.data["nouns_capitalised"] and m.group(0)[:1].isupper() and sentence_before.strip():
+            return True  # German capitalises an ordinal used as a noun, the place: "wurde in Lahti Dritter vor X"
         return (
             numeric
             or self._after_a_name(sentence_before)
