@@ -312,6 +312,18 @@ def test_decoding_lets_several_athletes_share_the_same_time_as_the_winner():
     assert sorted(r.athlete for r in results) == ["A", "B"]
 
 
+def test_decoding_lets_tied_athletes_share_a_value_stated_in_a_sentence_that_tells_a_tie():
+    second = _value(5, "RANK", 2)  # "A and B tied for second"
+    scored = [_scored("A", "rank", 2, 0.9, second), _scored("B", "rank", 2, 0.8, second)]
+    assert sorted(r.athlete for r in decode(scored, 0.5, tie_sentences=frozenset({second.sentence}))) == ["A", "B"]
+    assert [r.athlete for r in decode(scored, 0.5)] == ["A"]
+
+
+def test_features_tell_a_tie_in_the_sentence_of_the_value():
+    (tied,) = features_of("Anna Proefson and Lena Voorbeeld tied for second place.", ("Lena Voorbeeld", "rank", 2))
+    assert "tie_in_sentence" in tied
+
+
 def test_decoding_gives_a_winner_no_gap():
     results = decode([_scored("A", "rank", 1, 0.9), _scored("A", "gap", 1.5, 0.6, _value(3, "GAP", 1.5))], 0.5)
     assert [(r.rank, r.gap) for r in results] == [(1, None)]

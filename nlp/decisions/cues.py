@@ -42,6 +42,7 @@ CUE_CLASSES = (
     "intermediate_markers",
     "respectively_words",
     "same_time_as",
+    "tie_words",
     "disqualification_words",
     "leader_jerseys",
     "title_verbs",

@@ -2,7 +2,8 @@
 
 - one value per athlete, field and event (an athlete has one rank and one time in a race), unless a second value is
   probable enough (the text may not tell apart two events of the athlete);
-- one owner per value mention (a time printed once belongs to one athlete; a gap of 0, "same time", to several);
+- one owner per value mention (a time printed once belongs to one athlete; a gap of 0, "same time", to several, and
+  so does a value stated in a sentence that tells a tie: "A and B tied for second");
 - a winner without a gap, a medal with its place (bronze and rank 3): among all results of the athlete in the
   event, the more probable stays; a medal without a stated place gives its place (as the annotated corpus reads
   "bronze": third).
@@ -33,7 +34,8 @@ def _value_group(field_name: str) -> str:
     return "seconds" if field_name in ("time", "gap") else field_name
 
 
-def decode(scored: list[Scored], threshold: float) -> list[Result]:
+def decode(scored: list[Scored], threshold: float, tie_sentences: frozenset[int] = frozenset()) -> list[Result]:
+    """`tie_sentences`: sentences whose values may have several owners (`nlp.decisions.results.tie_sentences`)."""
     taken: set[tuple] = set()
     used_mentions: set[tuple[int, str]] = set()
     results: dict[tuple[str, str | None, int], Result] = {}
@@ -54,7 +56,9 @@ def decode(scored: list[Scored], threshold: float) -> list[Result]:
         group = _value_group(candidate.field)
         mentions = [(s.value.start, group) for s in candidate.supports if s.source == "mention" and s.value]
         free = [m for m in mentions if m not in used_mentions]
-        shared_value = candidate.field == "gap" and candidate.value == 0
+        shared_value = (candidate.field == "gap" and candidate.value == 0) or any(
+            s.value.sentence in tie_sentences for s in candidate.supports if s.source == "mention" and s.value
+        )
         if mentions and not free and candidate.rule is None and not shared_value:
             continue
         key = (candidate.athlete, item.event, copy)

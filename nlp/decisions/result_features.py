@@ -301,6 +301,8 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
         m = athlete.end - 1 + offset
         if m < len(lowers) and context.sentence_of[m] == athlete.sentence:
             f.add(f"a+{offset}={lowers[m]}")
+    if any("tie_words" in cues[i] for i in context.sentence_tokens(value.sentence)):
+        f.add("tie_in_sentence")  # "A and B tied for second": the value may be the athlete's though another owns it
     if value.kind == "WIN":
         next_value = _next_value_in_clause(value, context)
         if next_value is not None:
