@@ -460,6 +460,18 @@ def test_the_shipped_model_decides_an_invented_report():
     assert results["Anna Proefson"].rank == 2
 
 
+def test_the_shipped_model_gives_tied_athletes_the_place_they_share():
+    from nlp.decisions.results import result_model
+
+    model = result_model()
+    assert model is not None
+    doc, lexicon, attribution, rules = tagged(
+        "Anna Proefson won the 500 m. Lena Voorbeeld and Kim Testova tied for second place."
+    )
+    results = decide_results(doc, lexicon, attribution, rules, model)
+    assert {r.athlete for r in results if r.rank == 2} == {"Lena Voorbeeld", "Kim Testova"}
+
+
 def test_the_setting_none_leaves_the_rules_alone(monkeypatch):
     from nlp.decisions.results import result_model
 
