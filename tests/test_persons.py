@@ -144,6 +144,8 @@ def test_a_surname_that_is_also_a_word_stays_in_the_name():
         ("nl", "Lars Test won de rit naar de Alto de Vivero voor Kees Proef.", "Lars Test"),
         ("es", "En el estadio Santiago Bernabéu, Ana Muestra ganó los 100 metros.", "Ana Muestra"),
         ("fr", "Au sommet du Mont Ventoux, Marie Essai s'impose devant Lucas Test.", "Marie Essai"),
+        ("en", "Jan Proef won Ironman Hawaii in 7:51:13.", "Jan Proef"),
+        ("de", "Jan Proef gewann den Ironman Austria in 7:51:13 Stunden.", "Jan Proef"),
     ],
 )
 def test_venues_climbs_and_stage_towns_named_like_people_are_not_athletes(language, text, athlete):
@@ -155,6 +157,8 @@ def test_venues_climbs_and_stage_towns_named_like_people_are_not_athletes(langua
         "Alto de Vivero",
         "Santiago Bernabéu",
         "Mont Ventoux",
+        "Ironman Hawaii",
+        "Ironman Austria",
     }
 
 
