@@ -118,6 +118,9 @@ def test_a_place_next_to_one_person_stays_a_place():
         ("nl", "Gisteren Jan Testeling won de 1500 meter in 1:44,12.", "Jan Testeling"),
         ("en", "Yesterday Oscar Quimby won the sprint in 9.98.", "Oscar Quimby"),
         ("es", "Ayer Pablo Testarro ganó la etapa.", "Pablo Testarro"),
+        ("de", "Pekka Ranta siegte vor Maxims Teamkollege Otto Virtanen.", "Otto Virtanen"),
+        ("en", "Kim Example won ahead of her teammate Jo Sample.", "Jo Sample"),
+        ("nl", "Kim Voorbeeld won voor ploeggenote Jo Test.", "Jo Test"),
     ],
 )
 def test_a_common_word_in_front_of_a_full_name_is_not_part_of_it(language, text, athlete):
