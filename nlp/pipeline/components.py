@@ -24,7 +24,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.pipeline.doc_words import doc_text, doc_words
-from nlp.pipeline.lexicon import every_language_words, list_joiners, load_lexicon, nationality_words
+from nlp.pipeline.lexicon import (
+    every_language_words,
+    list_joiners,
+    load_lexicon,
+    nationality_words,
+    resource_word_list,
+)
 from nlp.pipeline.persons import (
     Candidate,
     fold,
@@ -290,9 +296,11 @@ class Persons:
         inner = _first_start_within(ner_person_starts, span.start, span.end)
         if inner is None:
             return span
-        lead = doc_words(span.doc).lowers[span.start : inner]
+        words = doc_words(span.doc)
+        lead = words.lowers[span.start : inner]
         language = self.lexicon.language
         never = non_person_names(language)
+        places = resource_word_list("place_names.txt")
         if all(
             (
                 is_common_word(word, language)
@@ -300,9 +308,10 @@ class Persons:
                 or name_key(word) in never
                 or is_role(word, self.athlete_roles)
                 or word.endswith(self.descriptor_endings)
+                or text in places  # "Lahti Pekka Ranta": a city before the NER's person
             )
             and word.title() not in self.given
-            for word in lead
+            for word, text in zip(lead, words.texts[span.start : inner], strict=True)
         ):
             return span.doc[inner : span.end]
         return span
