@@ -11,6 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from nlp.pipeline.doc_words import doc_text
 from nlp.pipeline.persons import given_names
 
 # "Martin Test-Velent Test": a given name, then one word of two capitalised halves joined by a hyphen, then a
@@ -20,7 +21,7 @@ _CREW = re.compile(r"(?<!\S)(\w+) ([^\W\d_]+)-([^\W\d_]+) (?=[^\W\d_])")
 
 class CrewNames:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)  # joined once per Doc, for the components after this one too
         if "-" not in text:
             return doc
         given = given_names()
