@@ -35,7 +35,7 @@ def _value_group(field_name: str) -> str:
 
 
 def decode(scored: list[Scored], threshold: float, tie_sentences: frozenset[int] = frozenset()) -> list[Result]:
-    """`tie_sentences`: sentences whose values may have several owners (`nlp.decisions.results.tie_sentences`)."""
+    """`tie_sentences`: sentences whose values may have several owners (`DocContext.tie_sentences`)."""
     taken: set[tuple] = set()
     used_mentions: set[tuple[int, str]] = set()
     results: dict[tuple[str, str | None, int], Result] = {}

@@ -46,6 +46,7 @@ class DocContext:
     headings: dict[int, range]  # line -> the tokens of its heading line (see `heading_before`)
     athletes_in: dict[int, list[AthleteMention]]  # sentence -> the athletes named in it, in text order
     disciplines_in: dict[int, set[str]]  # sentence -> the disciplines named in it ("relay", "sprint")
+    tie_sentences: frozenset[int]  # sentences that tell a tie ("A and B tied for second", "ex aequo")
 
     @classmethod
     def of(
@@ -86,6 +87,7 @@ class DocContext:
             headings=_headings(line_of, line_words, {line_of[a.start] for a in athletes}),
             athletes_in=_by_sentence(athletes),
             disciplines_in=_disciplines(doc, sentence_of),
+            tie_sentences=frozenset(sentence_of[i] for i, classes in enumerate(cues) if "tie_words" in classes),
         )
 
     def last_named_before(self, sentence: int) -> AthleteMention | None:
@@ -301,7 +303,7 @@ def pair_features(athlete: AthleteMention, value: ValueMention, context: DocCont
         m = athlete.end - 1 + offset
         if m < len(lowers) and context.sentence_of[m] == athlete.sentence:
             f.add(f"a+{offset}={lowers[m]}")
-    if any("tie_words" in cues[i] for i in context.sentence_tokens(value.sentence)):
+    if value.sentence in context.tie_sentences:
         f.add("tie_in_sentence")  # "A and B tied for second": the value may be the athlete's though another owns it
     if value.kind == "WIN":
         next_value = _next_value_in_clause(value, context)

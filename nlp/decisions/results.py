@@ -144,13 +144,7 @@ def decide(
             event = events.placed(event, in_standings[index])
         evidence = candidate.rule.evidence if candidate.rule else attribution.sentence_text(item.position)
         scored.append(Scored(candidate, item.probability, event, evidence, item.position))
-    return decode(scored, model.threshold, tie_sentences(context))
-
-
-def tie_sentences(context: DocContext) -> frozenset[int]:
-    """The sentences that tell a tie ("A and B tied for second", "ex aequo"): a value they state may have several
-    owners."""
-    return frozenset(context.sentence_of[i] for i, classes in enumerate(context.cues) if "tie_words" in classes)
+    return decode(scored, model.threshold, context.tie_sentences)
 
 
 @dataclass(slots=True)
