@@ -122,6 +122,7 @@ def test_a_place_next_to_one_person_stays_a_place():
         ("en", "Kim Example won ahead of her teammate Jo Sample.", "Jo Sample"),
         ("nl", "Kim Voorbeeld won voor ploeggenote Jo Test.", "Jo Test"),
         ("en", "Lahti Pekka Ranta won the sprint ahead of Otto Virtanen.", "Pekka Ranta"),
+        ("it", "Marco Prova vince la tappa davanti a Luca Esempio della Red Bull Racing.", "Luca Esempio"),
     ],
 )
 def test_a_common_word_in_front_of_a_full_name_is_not_part_of_it(language, text, athlete):

@@ -226,7 +226,10 @@ class Persons:
                 continue
             bounds = (span.start, span.end)
             if not blocked.isdisjoint(range(*bounds)) and bounds not in gazetteer_bounds:
-                continue
+                before = self._name_before_blocked(span, blocked, ner_person_words)
+                if before is None:
+                    continue
+                span, bounds = before, (before.start, before.end)
             candidate = Candidate(span)
             tokens = candidate.tokens
             inner_person = _first_start_within(ner_person_starts, span.start - 1, span.end)
@@ -268,6 +271,16 @@ class Persons:
                 candidate.evidence.add("surname-repeated")
             candidates.append(candidate)
         return candidates
+
+    def _name_before_blocked(self, span: Span, blocked: set[int], ner_person_words: set[int]) -> Span | None:
+        """ "Luca Test della Red Bull Racing": the name rules ran a name into a team across a particle; where the
+        NER's person covers the words before the team, they are the name (particles cut off)."""
+        end = next(i for i in range(span.start, span.end) if i in blocked)
+        while end > span.start and (span.doc[end - 1].is_lower or not span.doc[end - 1].is_alpha):
+            end -= 1
+        if end - span.start < 2 or not all(i in ner_person_words for i in range(span.start, end)):
+            return None
+        return span.doc[span.start : end]
 
     def _named_with_other_role(self, span: Span) -> bool:
         """ "Coach Mark Hale", "der leitende Techniktrainer der Herren, Uwe Brandl", "Karl Weber, the race
