@@ -190,6 +190,7 @@ class Persons:
         self.list_joiners = list_joiners()
         self.place_cue_endings = tuple(f" {cue}" for cue in self.lexicon.set("place_cues"))  # " … arrivo a"
         self.given = given_names()
+        self.places = resource_word_list("place_names.txt")
         self.descriptor_endings = tuple(every_language_words("descriptor_endings"))
 
     # -- candidates -------------------------------------------------------------------------------
@@ -313,7 +314,6 @@ class Persons:
         lead = words.lowers[span.start : inner]
         language = self.lexicon.language
         never = non_person_names(language)
-        places = resource_word_list("place_names.txt")
         if all(
             (
                 is_common_word(word, language)
@@ -321,7 +321,7 @@ class Persons:
                 or name_key(word) in never
                 or is_role(word, self.athlete_roles)
                 or word.endswith(self.descriptor_endings)
-                or text in places  # "Lahti Pekka Ranta": a city before the NER's person
+                or text in self.places  # "Lahti Pekka Ranta": a city before the NER's person
             )
             and word.title() not in self.given
             for word, text in zip(lead, words.texts[span.start : inner], strict=True)
